@@ -1,0 +1,30 @@
+using Longan.Appraisal.Core.Features.Accounts;
+using Longan.Appraisal.Core.Features.Assistants;
+using Longan.Appraisal.Core.Features.Postings;
+using Longan.Appraisal.Core.Features.Supervisors;
+using Longan.Appraisal.Core.Features.Townships;
+using Longan.Appraisal.Core.Features.Villages;
+using Longan.Appraisal.Core.Persistence;
+using Longan.Appraisal.Core.Persistence.Seeding;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Longan.Appraisal.Core;
+
+public static class AppraisalCoreServices
+{
+    /// <summary>The database, Identity's stores and every feature service; shared by the web host and the admin verbs.</summary>
+    public static IServiceCollection AddAppraisalCore(this IServiceCollection services, string connectionString)
+    {
+        services.AddAppraisalDatabase(connectionString);
+        services.AddAppraisalIdentityCore();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TownshipService>();
+        services.AddSingleton<VillageService>();
+        services.AddSingleton<AssistantService>();
+        services.AddSingleton<PostingService>();
+        services.AddSingleton<SupervisorService>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<DemoCountySeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,180 @@
+using System.Linq.Expressions;
+using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Features.Postings;
+using Longan.Appraisal.Core.Persistence;
+using Longan.Appraisal.Core.Resources;
+using Longan.Appraisal.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Longan.Appraisal.Core.Features.Assistants;
+
+/// <summary>Assistants (助理员) and their personal records (spec §1), scoped to the caller.</summary>
+public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
+{
+    private static readonly DateOnly s_earliestBirthDate = new(1940, 1, 1);
+
+    private static readonly Dictionary<string, Expression<Func<AssistantRow, object?>>> s_sortable = new()
+    {
+        [nameof(AssistantRow.Code)] = a => a.Code,
+        [nameof(AssistantRow.Name)] = a => a.Name,
+        [nameof(AssistantRow.TownshipName)] = a => a.TownshipName,
+        [nameof(AssistantRow.VillageName)] = a => a.VillageName,
+        [nameof(AssistantRow.TermStart)] = a => a.TermStart,
+        [nameof(AssistantRow.TermPlannedEnd)] = a => a.TermPlannedEnd,
+        [nameof(AssistantRow.IsActive)] = a => a.IsActive,
+    };
+
+    public async Task<PagedResult<AssistantRow>> QueryAsync(Caller caller, AssistantQuery query, CancellationToken ct = default)
+    {
+        AccessPolicy.EnsureCanBrowseMasterData(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var assistants = db.Assistants.AsNoTracking();
+        if (caller.Role == AppRole.Township)
+        {
+            assistants = assistants.Where(a => a.Postings.Any(p => p.Village!.TownshipId == caller.TownshipId));
+        }
+        if (query.TownshipId is { } townshipId)
+        {
+            assistants = assistants.Where(a => a.Postings.Any(p => p.EndedOn == null && p.Village!.TownshipId == townshipId));
+        }
+        if (query.Unposted)
+        {
+            assistants = assistants.Where(a => !a.Postings.Any(p => p.EndedOn == null));
+        }
+        if (!query.IncludeInactive)
+        {
+            assistants = assistants.Where(a => a.IsActive);
+        }
+        if (query.Page.Term is { } term)
+        {
+            assistants = assistants.Where(a => a.Code.Contains(term) || a.Name.Contains(term)
+                || a.Postings.Any(p => p.EndedOn == null && (p.Village!.Name.Contains(term) || p.Village.Township!.Name.Contains(term))));
+        }
+        var rows = assistants.Select(a => new
+        {
+            a,
+            Current = a.Postings.Where(p => p.EndedOn == null)
+                .Select(p => new { p.VillageId, Village = p.Village!.Name, Township = p.Village.Township!.Name, p.StartDate, p.PlannedEndDate })
+                .FirstOrDefault(),
+        }).Select(x => new AssistantRow(x.a.Id, x.a.Code, x.a.Name, x.a.Gender, x.a.SendingUnitAndPost,
+            x.Current == null ? null : x.Current.VillageId,
+            x.Current == null ? null : x.Current.Village,
+            x.Current == null ? null : x.Current.Township,
+            x.Current == null ? null : x.Current.StartDate,
+            x.Current == null ? null : x.Current.PlannedEndDate,
+            x.a.IsActive));
+        return await rows.ToPageAsync(query.Page, s_sortable, r => r.Code, ct);
+    }
+
+    /// <summary>An assistant with every posting; refused unless the caller may see this assistant (spec §1).</summary>
+    public async Task<AssistantDetail> GetAsync(Caller caller, int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var a = await db.Assistants.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException(Messages.AssistantNotFound);
+        var postings = await db.Postings.AsNoTracking()
+            .Where(p => p.AssistantId == id)
+            .OrderByDescending(p => p.EndedOn == null).ThenByDescending(p => p.StartDate)
+            .Select(PostingRow.Projection)
+            .ToListAsync(ct);
+        var townships = await db.Postings.Where(p => p.AssistantId == id).Select(p => p.Village!.TownshipId).ToListAsync(ct);
+        var current = postings.FirstOrDefault(p => p.IsCurrent)?.VillageId;
+        if (!AccessPolicy.CanReadAssistant(caller, id, townships, current))
+        {
+            throw new AccessDeniedException(Messages.NoAccessToAssistant);
+        }
+        return new AssistantDetail(a.Id, a.Code, a.Name, a.Gender, a.Ethnicity, a.BirthDate, a.PoliticalStatus,
+            a.Education, a.SendingUnitAndPost, a.Phone, a.IsActive, postings);
+    }
+
+    public async Task<int> CreateAsync(Caller caller, AssistantInput input, CancellationToken ct = default)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var assistant = new Assistant { Code = "", Name = "" };
+        await ApplyAsync(db, assistant, input, ct);
+        db.Assistants.Add(assistant);
+        await db.SaveChangesAsync(ct);
+        return assistant.Id;
+    }
+
+    public async Task UpdateAsync(Caller caller, int id, AssistantInput input, CancellationToken ct = default)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var assistant = await db.Assistants.FindAsync([id], ct) ?? throw new NotFoundException(Messages.AssistantNotFound);
+        await ApplyAsync(db, assistant, input, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Deactivating keeps the record and its history; a serving assistant's term must be ended first.</summary>
+    public async Task SetActiveAsync(Caller caller, int id, bool active, CancellationToken ct = default)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var assistant = await db.Assistants.FindAsync([id], ct) ?? throw new NotFoundException(Messages.AssistantNotFound);
+        if (!active && await db.Postings.AnyAsync(p => p.AssistantId == id && p.EndedOn == null, ct))
+        {
+            throw new RuleViolationException(Messages.AssistantStillPosted(assistant.Name));
+        }
+        assistant.IsActive = active;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task DeleteAsync(Caller caller, int id, CancellationToken ct = default)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var assistant = await db.Assistants.FindAsync([id], ct) ?? throw new NotFoundException(Messages.AssistantNotFound);
+        if (await db.Postings.AnyAsync(p => p.AssistantId == id, ct))
+        {
+            throw new RuleViolationException(Messages.AssistantHasPostings(assistant.Name));
+        }
+        if (await db.Users.AnyAsync(u => u.AssistantId == id, ct))
+        {
+            throw new RuleViolationException(Messages.AssistantHasAccount(assistant.Name));
+        }
+        db.Assistants.Remove(assistant);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task ApplyAsync(AppraisalDbContext db, Assistant assistant, AssistantInput input, CancellationToken ct)
+    {
+        var code = Validator.Clean(input.Code);
+        var name = Validator.Clean(input.Name);
+        var phone = Validator.Clean(input.Phone);
+        var today = CountyCalendar.Today(clock);
+        var validator = new Validator()
+            .Required(nameof(input.Code), Messages.LabelCode, code)
+            .MaxLength(nameof(input.Code), Messages.LabelCode, code, FieldLimits.Code)
+            .Check(code is null || !code.Any(char.IsWhiteSpace), nameof(input.Code), Messages.CodeHasSpaces)
+            .Required(nameof(input.Name), Messages.LabelName, name)
+            .MaxLength(nameof(input.Name), Messages.LabelName, name, FieldLimits.Name)
+            .Check(input.Gender is null || Enum.IsDefined(input.Gender.Value), nameof(input.Gender), Messages.GenderInvalid)
+            .MaxLength(nameof(input.Ethnicity), Messages.LabelEthnicity, input.Ethnicity, FieldLimits.Short)
+            .Check(input.BirthDate is null || input.BirthDate <= today, nameof(input.BirthDate), Messages.BirthDateInFuture)
+            .Check(input.BirthDate is null || input.BirthDate >= s_earliestBirthDate, nameof(input.BirthDate), Messages.BirthDateTooEarly)
+            .MaxLength(nameof(input.PoliticalStatus), Messages.LabelPoliticalStatus, input.PoliticalStatus, FieldLimits.Short)
+            .MaxLength(nameof(input.Education), Messages.LabelEducation, input.Education, FieldLimits.Short)
+            .MaxLength(nameof(input.SendingUnitAndPost), Messages.LabelSendingUnit, input.SendingUnitAndPost, FieldLimits.Text)
+            .MaxLength(nameof(input.Phone), Messages.LabelPhone, phone, FieldLimits.Phone)
+            .Check(phone is null || phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' '), nameof(input.Phone), Messages.PhoneInvalid);
+        if (code is not null && !validator.HasErrorFor(nameof(input.Code)))
+        {
+            var holder = await db.Assistants.AsNoTracking()
+                .Where(a => a.Code == code && a.Id != assistant.Id).Select(a => a.Name).FirstOrDefaultAsync(ct);
+            validator.Check(holder is null, nameof(input.Code), Messages.CodeTaken(code, holder ?? ""));
+        }
+        validator.ThrowIfInvalid();
+        assistant.Code = code!;
+        assistant.Name = name!;
+        assistant.Gender = input.Gender;
+        assistant.Ethnicity = Validator.Clean(input.Ethnicity);
+        assistant.BirthDate = input.BirthDate;
+        assistant.PoliticalStatus = Validator.Clean(input.PoliticalStatus);
+        assistant.Education = Validator.Clean(input.Education);
+        assistant.SendingUnitAndPost = Validator.Clean(input.SendingUnitAndPost);
+        assistant.Phone = phone;
+    }
+}

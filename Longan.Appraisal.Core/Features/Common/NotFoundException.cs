@@ -1,0 +1,3 @@
+namespace Longan.Appraisal.Core.Features.Common;
+
+public sealed class NotFoundException(string message) : Exception(message);

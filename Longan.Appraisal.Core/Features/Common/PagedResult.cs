@@ -1,0 +1,3 @@
+namespace Longan.Appraisal.Core.Features.Common;
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);

@@ -1,0 +1,49 @@
+using Longan.Appraisal.Core.Resources;
+
+namespace Longan.Appraisal.Core.Features.Common;
+
+/// <summary>Collects field errors and throws them together, so a form shows every problem at once.</summary>
+public sealed class Validator
+{
+    private readonly List<FieldError> _errors = [];
+
+    public Validator Required(string field, string label, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            _errors.Add(new FieldError(field, Messages.FieldRequired(label)));
+        }
+        return this;
+    }
+
+    public Validator MaxLength(string field, string label, string? value, int max)
+    {
+        if (value is not null && value.Trim().Length > max)
+        {
+            _errors.Add(new FieldError(field, Messages.FieldTooLong(label, max)));
+        }
+        return this;
+    }
+
+    public Validator Check(bool ok, string field, string message)
+    {
+        if (!ok)
+        {
+            _errors.Add(new FieldError(field, message));
+        }
+        return this;
+    }
+
+    public bool HasErrorFor(string field) => _errors.Any(e => e.Field == field);
+
+    public void ThrowIfInvalid()
+    {
+        if (_errors.Count > 0)
+        {
+            throw new ValidationFailedException(_errors.ToList());
+        }
+    }
+
+    /// <summary>Trims text and turns blanks into null, so stored values never carry stray spaces.</summary>
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

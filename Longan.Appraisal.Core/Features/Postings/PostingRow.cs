@@ -1,0 +1,25 @@
+using System.Linq.Expressions;
+using Longan.Appraisal.Core.Domain;
+
+namespace Longan.Appraisal.Core.Features.Postings;
+
+/// <summary>One term of an assistant in a village, as listed in either's history.</summary>
+public sealed record PostingRow(
+    int Id,
+    int AssistantId,
+    string AssistantCode,
+    string AssistantName,
+    int VillageId,
+    string VillageName,
+    string TownshipName,
+    DateOnly StartDate,
+    DateOnly PlannedEndDate,
+    DateOnly? EndedOn,
+    string? EndReason)
+{
+    public bool IsCurrent => EndedOn is null;
+
+    internal static readonly Expression<Func<Posting, PostingRow>> Projection = p => new PostingRow(
+        p.Id, p.AssistantId, p.Assistant!.Code, p.Assistant.Name, p.VillageId, p.Village!.Name, p.Village.Township!.Name,
+        p.StartDate, p.PlannedEndDate, p.EndedOn, p.EndReason);
+}

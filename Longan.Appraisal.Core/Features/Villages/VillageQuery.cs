@@ -1,0 +1,5 @@
+using Longan.Appraisal.Core.Features.Common;
+
+namespace Longan.Appraisal.Core.Features.Villages;
+
+public sealed record VillageQuery(PageRequest Page, int? TownshipId = null, bool IncludeInactive = true);

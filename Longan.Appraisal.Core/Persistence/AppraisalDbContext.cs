@@ -1,0 +1,22 @@
+using Longan.Appraisal.Core.Domain;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Longan.Appraisal.Core.Persistence;
+
+/// <summary>The appraisal database: master data and the Identity accounts, in one SQLite file by default.</summary>
+public sealed class AppraisalDbContext(DbContextOptions<AppraisalDbContext> options)
+    : IdentityUserContext<AppUser>(options)
+{
+    public DbSet<Township> Townships => Set<Township>();
+    public DbSet<Village> Villages => Set<Village>();
+    public DbSet<Assistant> Assistants => Set<Assistant>();
+    public DbSet<Posting> Postings => Set<Posting>();
+    public DbSet<Supervisor> Supervisors => Set<Supervisor>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppraisalDbContext).Assembly);
+    }
+}

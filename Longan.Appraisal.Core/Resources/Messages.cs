@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Resources;
+using System.Runtime.CompilerServices;
+
+namespace Longan.Appraisal.Core.Resources;
+
+/// <summary>
+/// Messages the services give users, from Messages.resx (Chinese, the default) and
+/// Messages.en.resx. Each member's name is its resource key.
+/// </summary>
+public static class Messages
+{
+    private static readonly ResourceManager s_resources = new("Longan.Appraisal.Core.Resources.Messages", typeof(Messages).Assembly);
+
+    /// <summary>The text of a key in the current UI culture; the key itself if missing (a test checks none is).</summary>
+    public static string Get(string key) => s_resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+
+    private static string R([CallerMemberName] string key = "") => Get(key);
+
+    private static string F(object?[] args, [CallerMemberName] string key = "") =>
+        string.Format(CultureInfo.CurrentCulture, Get(key), args);
+
+    // Access
+    public static string OnlyCountyMayChangeMasterData => R();
+    public static string NoAccessToMasterData => R();
+    public static string NoAccessToTownship => R();
+    public static string NoAccessToVillage => R();
+    public static string NoAccessToAssistant => R();
+
+    // Generic validation
+    public static string FieldRequired(string label) => F([label]);
+    public static string FieldTooLong(string label, int max) => F([label, max]);
+
+    // Labels used inside messages
+    public static string LabelTownship => R();
+    public static string LabelTownshipName => R();
+    public static string LabelVillage => R();
+    public static string LabelVillageName => R();
+    public static string LabelStationName => R();
+    public static string LabelStationAddress => R();
+    public static string LabelPhone => R();
+    public static string LabelCode => R();
+    public static string LabelName => R();
+    public static string LabelEthnicity => R();
+    public static string LabelPoliticalStatus => R();
+    public static string LabelEducation => R();
+    public static string LabelSendingUnit => R();
+    public static string LabelAssistant => R();
+    public static string LabelSuccessor => R();
+    public static string LabelTermStart => R();
+    public static string LabelEndDate => R();
+    public static string LabelEndReason => R();
+    public static string LabelSupervisorKind => R();
+    public static string LabelUserName => R();
+    public static string LabelDisplayName => R();
+    public static string LabelRole => R();
+    public static string LabelPassword => R();
+    public static string LabelCurrentPassword => R();
+    public static string LabelNewPassword => R();
+
+    // Townships
+    public static string TownshipNotFound => R();
+    public static string TownshipNameTaken(string name) => F([name]);
+    public static string TownshipHasVillages(string name, int count) => F([name, count]);
+    public static string TownshipHasAccounts(string name) => F([name]);
+
+    // Villages
+    public static string VillageNotFound => R();
+    public static string VillageNameTaken(string township, string name) => F([township, name]);
+    public static string VillageHasPostings(string name) => F([name]);
+    public static string VillageHasSupervisors(string name) => F([name]);
+    public static string VillageHasCurrentAssistant(string name) => F([name]);
+    public static string VillageHasNoCurrentAssistant(string name) => F([name]);
+    public static string VillageInactive(string name) => F([name]);
+    public static string VillageOccupied(string village, string assistant) => F([village, assistant]);
+
+    // Assistants
+    public static string AssistantNotFound => R();
+    public static string CodeTaken(string code, string holder) => F([code, holder]);
+    public static string CodeHasSpaces => R();
+    public static string GenderInvalid => R();
+    public static string BirthDateInFuture => R();
+    public static string BirthDateTooEarly => R();
+    public static string PhoneInvalid => R();
+    public static string AssistantHasPostings(string name) => F([name]);
+    public static string AssistantHasAccount(string name) => F([name]);
+    public static string AssistantStillPosted(string name) => F([name]);
+    public static string AssistantInactive(string name) => F([name]);
+    public static string AssistantAlreadyPosted(string name, string village) => F([name, village]);
+
+    // Postings
+    public static string PostingNotFound => R();
+    public static string PostingAlreadyEnded => R();
+    public static string EndBeforeStart(DateOnly start) => F([start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+    public static string ReplacementBeforeStart(DateOnly start) => F([start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+    public static string PlannedEndNotAfterStart => R();
+    public static string SuccessorIsCurrent => R();
+
+    // Supervisors
+    public static string SupervisorNotFound => R();
+    public static string SupervisorHasAccount(string name) => F([name]);
+
+    // Accounts
+    public static string AccountNotFound => R();
+    public static string CannotDeactivateSelf => R();
+    public static string CannotDemoteSelf => R();
+    public static string ScopeTownshipRequired => R();
+    public static string ScopeSupervisorRequired => R();
+    public static string ScopeAssistantRequired => R();
+    public static string UserNameTaken(string userName) => F([userName]);
+    public static string UserNameInvalid => R();
+    public static string PasswordTooShort(int length) => F([length]);
+    public static string PasswordTooSimple(int uniqueChars) => F([uniqueChars]);
+    public static string CurrentPasswordWrong => R();
+    public static string ConcurrencyFailure => R();
+    public static string UnexpectedAccountError => R();
+}

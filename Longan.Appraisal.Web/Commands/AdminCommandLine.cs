@@ -1,0 +1,71 @@
+using Longan.Appraisal.Core;
+using Longan.Appraisal.Core.Persistence;
+using Longan.Appraisal.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Longan.Appraisal.Web.Commands;
+
+/// <summary>
+/// Dispatches `dotnet run --project Longan.Appraisal.Web -- &lt;verb&gt; [options]`: every verb first
+/// applies pending migrations to the portal's database, runs, prints what it did and exits; no
+/// verb starts the web server.
+/// </summary>
+public static class AdminCommandLine
+{
+    public const int ExitOk = 0;
+    public const int ExitFailed = 1;
+    public const int ExitUsage = 2;
+
+    /// <summary>The verbs, in the order the usage lists them. Later features add theirs here.</summary>
+    public static IReadOnlyList<IAdminVerb> Verbs { get; } =
+    [
+        new MigrateVerb(),
+        new SeedDemoVerb(),
+    ];
+
+    /// <summary>A first argument that is not an option (--urls etc.) names a verb.</summary>
+    public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var verb = Verbs.FirstOrDefault(v => v.Name == args[0]);
+        if (verb is null)
+        {
+            if (args[0] is not ("help" or "usage"))
+            {
+                await error.WriteLineAsync($"未知命令：{args[0]}");
+            }
+            await WriteUsageAsync(args[0] is "help" or "usage" ? output : error);
+            return args[0] is "help" or "usage" ? ExitOk : ExitUsage;
+        }
+
+        // The same configuration as the portal (appsettings, environment, ConnectionStrings__Appraisal),
+        // without starting a server.
+        var builder = WebApplication.CreateBuilder(args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.Contains('=')).ToArray());
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddAppraisalCore(PortalHost.ConnectionString(builder.Configuration, builder.Environment));
+        await using var app = builder.Build();
+        try
+        {
+            await AppraisalDatabase.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<AppraisalDbContext>>());
+            return await verb.RunAsync(new VerbArguments(args.Skip(1)), app.Services, output, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            await error.WriteLineAsync($"{verb.Name} 失败：{ex.Message}");
+            return ExitFailed;
+        }
+    }
+
+    private static async Task WriteUsageAsync(TextWriter writer)
+    {
+        await writer.WriteLineAsync("用法：dotnet run --project Longan.Appraisal.Web -- <命令> [选项]");
+        await writer.WriteLineAsync("命令：");
+        foreach (var verb in Verbs)
+        {
+            await writer.WriteLineAsync($"  {verb.Usage,-48} {verb.Description}");
+        }
+    }
+}
