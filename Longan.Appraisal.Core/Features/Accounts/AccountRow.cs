@@ -13,4 +13,8 @@ public sealed record AccountRow(
     int? AssistantId,
     string Scope,
     bool IsActive,
-    bool IsLockedOut);
+    DateTimeOffset? LockedUntil)
+{
+    /// <summary>Locked after too many failed sign-ins (an active account whose lockout has not yet run out).</summary>
+    public bool IsLockedOutAt(DateTimeOffset now) => IsActive && LockedUntil > now;
+}

@@ -22,12 +22,12 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
     public const string CurrentPasswordField = "CurrentPassword";
     public const string NewPasswordField = "NewPassword";
 
-    private static readonly Dictionary<string, Expression<Func<AccountRow, object?>>> s_sortable = new()
+    private static readonly Dictionary<string, Expression<Func<AppUser, object?>>> s_sortable = new()
     {
-        [nameof(AccountRow.UserName)] = a => a.UserName,
-        [nameof(AccountRow.DisplayName)] = a => a.DisplayName,
-        [nameof(AccountRow.Role)] = a => a.Role,
-        [nameof(AccountRow.IsActive)] = a => a.IsActive,
+        [nameof(AccountRow.UserName)] = u => u.UserName,
+        [nameof(AccountRow.DisplayName)] = u => u.DisplayName,
+        [nameof(AccountRow.Role)] = u => u.Role,
+        [nameof(AccountRow.IsActive)] = u => u.IsActive,
     };
 
     public async Task<PagedResult<AccountRow>> QueryAsync(Caller caller, PageRequest page, AppRole? role = null, CancellationToken ct = default)
@@ -43,14 +43,12 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
         {
             users = users.Where(u => u.UserName!.Contains(term) || u.DisplayName.Contains(term));
         }
-        var now = clock.GetUtcNow();
-        var rows = users.Select(u => new AccountRow(u.Id, u.UserName!, u.DisplayName, u.Role, u.TownshipId, u.SupervisorId, u.AssistantId,
+        return await users.ToPageAsync(page, s_sortable, u => u.UserName, u => u.Id, u => new AccountRow(u.Id, u.UserName!, u.DisplayName, u.Role, u.TownshipId, u.SupervisorId, u.AssistantId,
             u.Role == AppRole.Township ? u.Township!.Name
             : u.Role == AppRole.Supervisor ? u.Supervisor!.Village!.Township!.Name + " " + u.Supervisor.Village.Name + " · " + u.Supervisor.Name
             : u.Role == AppRole.Assistant ? u.Assistant!.Code + " " + u.Assistant.Name
             : "",
-            u.IsActive, u.LockoutEnd != null && u.LockoutEnd > now));
-        return await rows.ToPageAsync(page, s_sortable, a => a.UserName, ct);
+            u.IsActive, u.LockoutEnd), ct);
     }
 
     public async Task<string> CreateAsync(Caller caller, AccountInput input, CancellationToken ct = default)

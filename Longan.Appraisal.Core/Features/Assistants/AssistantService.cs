@@ -14,14 +14,14 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
 {
     private static readonly DateOnly s_earliestBirthDate = new(1940, 1, 1);
 
-    private static readonly Dictionary<string, Expression<Func<AssistantRow, object?>>> s_sortable = new()
+    private static readonly Dictionary<string, Expression<Func<Assistant, object?>>> s_sortable = new()
     {
         [nameof(AssistantRow.Code)] = a => a.Code,
         [nameof(AssistantRow.Name)] = a => a.Name,
-        [nameof(AssistantRow.TownshipName)] = a => a.TownshipName,
-        [nameof(AssistantRow.VillageName)] = a => a.VillageName,
-        [nameof(AssistantRow.TermStart)] = a => a.TermStart,
-        [nameof(AssistantRow.TermPlannedEnd)] = a => a.TermPlannedEnd,
+        [nameof(AssistantRow.TownshipName)] = a => a.Postings.Where(p => p.EndedOn == null).Select(p => (int?)p.Village!.Township!.SortOrder).FirstOrDefault(),
+        [nameof(AssistantRow.VillageName)] = a => a.Postings.Where(p => p.EndedOn == null).Select(p => p.Village!.Name).FirstOrDefault(),
+        [nameof(AssistantRow.TermStart)] = a => a.Postings.Where(p => p.EndedOn == null).Select(p => (DateOnly?)p.StartDate).FirstOrDefault(),
+        [nameof(AssistantRow.TermPlannedEnd)] = a => a.Postings.Where(p => p.EndedOn == null).Select(p => (DateOnly?)p.PlannedEndDate).FirstOrDefault(),
         [nameof(AssistantRow.IsActive)] = a => a.IsActive,
     };
 
@@ -51,20 +51,14 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
             assistants = assistants.Where(a => a.Code.Contains(term) || a.Name.Contains(term)
                 || a.Postings.Any(p => p.EndedOn == null && (p.Village!.Name.Contains(term) || p.Village.Township!.Name.Contains(term))));
         }
-        var rows = assistants.Select(a => new
-        {
-            a,
-            Current = a.Postings.Where(p => p.EndedOn == null)
-                .Select(p => new { p.VillageId, Village = p.Village!.Name, Township = p.Village.Township!.Name, p.StartDate, p.PlannedEndDate })
-                .FirstOrDefault(),
-        }).Select(x => new AssistantRow(x.a.Id, x.a.Code, x.a.Name, x.a.Gender, x.a.SendingUnitAndPost,
-            x.Current == null ? null : x.Current.VillageId,
-            x.Current == null ? null : x.Current.Village,
-            x.Current == null ? null : x.Current.Township,
-            x.Current == null ? null : x.Current.StartDate,
-            x.Current == null ? null : x.Current.PlannedEndDate,
-            x.a.IsActive));
-        return await rows.ToPageAsync(query.Page, s_sortable, r => r.Code, ct);
+        return await assistants.ToPageAsync(query.Page, s_sortable, a => a.Code, a => a.Id, a => new AssistantRow(
+            a.Id, a.Code, a.Name, a.Gender, a.SendingUnitAndPost,
+            a.Postings.Where(p => p.EndedOn == null).Select(p => (int?)p.VillageId).FirstOrDefault(),
+            a.Postings.Where(p => p.EndedOn == null).Select(p => p.Village!.Name).FirstOrDefault(),
+            a.Postings.Where(p => p.EndedOn == null).Select(p => p.Village!.Township!.Name).FirstOrDefault(),
+            a.Postings.Where(p => p.EndedOn == null).Select(p => (DateOnly?)p.StartDate).FirstOrDefault(),
+            a.Postings.Where(p => p.EndedOn == null).Select(p => (DateOnly?)p.PlannedEndDate).FirstOrDefault(),
+            a.IsActive), ct);
     }
 
     /// <summary>An assistant with every posting; refused unless the caller may see this assistant (spec §1).</summary>

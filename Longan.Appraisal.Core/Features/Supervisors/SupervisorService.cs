@@ -12,12 +12,12 @@ namespace Longan.Appraisal.Core.Features.Supervisors;
 /// <summary>Five-elders supervisors (五老监督员, spec §1), 2–3 per village.</summary>
 public sealed class SupervisorService(IDbContextFactory<AppraisalDbContext> dbFactory)
 {
-    private static readonly Dictionary<string, Expression<Func<SupervisorRow, object?>>> s_sortable = new()
+    private static readonly Dictionary<string, Expression<Func<Supervisor, object?>>> s_sortable = new()
     {
         [nameof(SupervisorRow.Name)] = s => s.Name,
         [nameof(SupervisorRow.Kind)] = s => s.Kind,
-        [nameof(SupervisorRow.VillageName)] = s => s.VillageName,
-        [nameof(SupervisorRow.TownshipName)] = s => s.TownshipName,
+        [nameof(SupervisorRow.VillageName)] = s => s.Village!.Name,
+        [nameof(SupervisorRow.TownshipName)] = s => s.Village!.Township!.SortOrder,
         [nameof(SupervisorRow.IsActive)] = s => s.IsActive,
     };
 
@@ -43,7 +43,7 @@ public sealed class SupervisorService(IDbContextFactory<AppraisalDbContext> dbFa
         {
             supervisors = supervisors.Where(s => s.Name.Contains(term) || s.Village!.Name.Contains(term) || s.Village.Township!.Name.Contains(term));
         }
-        return await supervisors.Select(SupervisorRow.Projection).ToPageAsync(query.Page, s_sortable, s => s.TownshipName, ct);
+        return await supervisors.ToPageAsync(query.Page, s_sortable, s => s.Village!.Township!.SortOrder, s => s.Id, SupervisorRow.Projection, ct);
     }
 
     public async Task<SupervisorRow> GetAsync(Caller caller, int id, CancellationToken ct = default)

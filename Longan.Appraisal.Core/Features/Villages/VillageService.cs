@@ -13,13 +13,13 @@ namespace Longan.Appraisal.Core.Features.Villages;
 /// <summary>Villages and their service stations (spec §1), scoped to the caller's township.</summary>
 public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFactory)
 {
-    private static readonly Dictionary<string, Expression<Func<VillageRow, object?>>> s_sortable = new()
+    private static readonly Dictionary<string, Expression<Func<Village, object?>>> s_sortable = new()
     {
         [nameof(VillageRow.Name)] = v => v.Name,
-        [nameof(VillageRow.TownshipName)] = v => v.TownshipName,
+        [nameof(VillageRow.TownshipName)] = v => v.Township!.SortOrder,
         [nameof(VillageRow.StationName)] = v => v.StationName,
-        [nameof(VillageRow.CurrentAssistantName)] = v => v.CurrentAssistantName,
-        [nameof(VillageRow.SupervisorCount)] = v => v.SupervisorCount,
+        [nameof(VillageRow.CurrentAssistantName)] = v => v.Postings.Where(p => p.EndedOn == null).Select(p => p.Assistant!.Name).FirstOrDefault(),
+        [nameof(VillageRow.SupervisorCount)] = v => v.Supervisors.Count(s => s.IsActive),
         [nameof(VillageRow.IsActive)] = v => v.IsActive,
     };
 
@@ -36,18 +36,17 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
         {
             villages = villages.Where(v => v.IsActive);
         }
-        var rows = villages.Select(v => new VillageRow(
+        if (query.Page.Term is { } term)
+        {
+            villages = villages.Where(v => v.Name.Contains(term) || v.Township!.Name.Contains(term)
+                || (v.StationName != null && v.StationName.Contains(term))
+                || v.Postings.Any(p => p.EndedOn == null && p.Assistant!.Name.Contains(term)));
+        }
+        return await villages.ToPageAsync(query.Page, s_sortable, v => v.Township!.SortOrder, v => v.Name, v => new VillageRow(
             v.Id, v.Name, v.TownshipId, v.Township!.Name, v.StationName, v.IsActive,
             v.Postings.Where(p => p.EndedOn == null).Select(p => (int?)p.AssistantId).FirstOrDefault(),
             v.Postings.Where(p => p.EndedOn == null).Select(p => p.Assistant!.Name).FirstOrDefault(),
-            v.Supervisors.Count(s => s.IsActive)));
-        if (query.Page.Term is { } term)
-        {
-            rows = rows.Where(r => r.Name.Contains(term) || r.TownshipName.Contains(term)
-                || (r.StationName != null && r.StationName.Contains(term))
-                || (r.CurrentAssistantName != null && r.CurrentAssistantName.Contains(term)));
-        }
-        return await rows.ToPageAsync(query.Page, s_sortable, r => r.TownshipName, ct);
+            v.Supervisors.Count(s => s.IsActive)), ct);
     }
 
     /// <summary>Active villages to choose from (e.g. when posting an assistant), within the caller's scope, matching a search term.</summary>
