@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Reflection;
+using Longan.Appraisal.Core.Resources;
+
+namespace Longan.Appraisal.Tests.Core;
+
+public sealed class ResourceTests
+{
+    public static TheoryData<string> MessageKeys()
+    {
+        var data = new TheoryData<string>();
+        foreach (var member in typeof(Messages).GetMembers(BindingFlags.Public | BindingFlags.Static)
+                     .Where(m => m is PropertyInfo || (m is MethodInfo method && !method.IsSpecialName && method.Name != nameof(Messages.Get))))
+        {
+            data.Add(member.Name);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(MessageKeys))]
+    public void Messages_EveryMember_HasChineseAndEnglishText(string key)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+            var chinese = Messages.Get(key);
+            CultureInfo.CurrentUICulture = new CultureInfo("en");
+            var english = Messages.Get(key);
+
+            Assert.NotEqual(key, chinese);
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", chinese);
+            Assert.NotEqual(chinese, english);
+            Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", english);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Security.Claims;
+using Bunit;
+using Longan.Appraisal.Core;
+using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Tests.Infrastructure;
+using Longan.Appraisal.Web.Resources;
+using Longan.Appraisal.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace Longan.Appraisal.Tests.Web.Components;
+
+/// <summary>
+/// One place that sets bUnit up like the portal: MudBlazor services, loose JS interop, the real
+/// Core services on a real (demo) SQLite database, the UI strings, and a signed-in user.
+/// Disposed asynchronously, as bUnit 2 requires with MudBlazor.
+/// </summary>
+public abstract class BunitTestBase : BunitContext, IAsyncLifetime
+{
+    protected TestDatabase Database { get; private set; } = default!;
+
+    public virtual async Task InitializeAsync()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        Database = await TestDatabase.CreateAsync(demoCounty: true);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLocalization();
+        Services.AddTransient<MudLocalizer, ResourceMudLocalizer>();
+        Services.AddAppraisalCore(TestDatabase.ConnectionString(Database.FilePath));
+        Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+        Services.AddSingleton<TimeProvider>(new FixedClock());
+        Services.AddScoped<CallerAccessor>();
+        Services.AddCascadingAuthenticationState();
+    }
+
+    /// <summary>Signs a demo user in for the rendered components, with the claims the portal issues.</summary>
+    protected async Task<Caller> SignInAsync(string userName)
+    {
+        var caller = await Database.CallerAsync(userName);
+        var auth = AddAuthorization();
+        auth.SetAuthorized(userName);
+        auth.SetClaims([new Claim(ClaimTypes.NameIdentifier, caller.UserId), .. CallerClaims.ToClaims(caller, userName)]);
+        return caller;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

@@ -1,0 +1,63 @@
+using Bunit;
+using Longan.Appraisal.Tests.Infrastructure;
+using Longan.Appraisal.Web.Components.Layout;
+
+namespace Longan.Appraisal.Tests.Web.Components;
+
+public sealed class NavMenuTests : BunitTestBase
+{
+    private static readonly string[] s_masterData = ["/townships", "/villages", "/assistants", "/supervisors"];
+
+    private string[] Links(IRenderedComponent<NavMenu> cut) =>
+        cut.FindAll("a").Select(a => a.GetAttribute("href")!).ToArray();
+
+    [Fact]
+    public async Task County_SeesMasterDataAndAccounts()
+    {
+        await SignInAsync(Demo.County);
+
+        var links = Links(Render<NavMenu>());
+
+        Assert.Equal(["/", .. s_masterData, "/accounts", "/account/password"], links);
+    }
+
+    [Fact]
+    public async Task Township_SeesMasterDataButNotAccounts()
+    {
+        await SignInAsync(Demo.Natong);
+
+        var cut = Render<NavMenu>();
+
+        Assert.Equal(["/", .. s_masterData, "/account/password"], Links(cut));
+        Assert.Contains("本乡镇", cut.Markup);
+    }
+
+    [Fact]
+    public async Task Supervisor_SeesOnlyTheirVillage()
+    {
+        var caller = await SignInAsync(Demo.Supervisor);
+
+        var cut = Render<NavMenu>();
+
+        Assert.Equal(["/", $"/villages/{caller.VillageId}", "/account/password"], Links(cut));
+        Assert.Contains("我的村", cut.Markup);
+    }
+
+    [Fact]
+    public async Task Assistant_SeesOnlyTheirOwnRecord()
+    {
+        var caller = await SignInAsync(Demo.Assistant);
+
+        var cut = Render<NavMenu>();
+
+        Assert.Equal(["/", $"/assistants/{caller.AssistantId}", "/account/password"], Links(cut));
+    }
+
+    [Fact]
+    public void Anonymous_SeesNothing()
+    {
+        AddAuthorization();
+
+        Assert.Empty(Links(Render<NavMenu>()));
+    }
+}
