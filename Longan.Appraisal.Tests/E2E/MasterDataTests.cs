@@ -1,0 +1,67 @@
+using Longan.Appraisal.Tests.E2E.Pages;
+using Longan.Appraisal.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Longan.Appraisal.Tests.E2E;
+
+/// <summary>The organisation department keeps the master data through the pages.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class MasterDataTests(PortalFixture portal)
+{
+    private async Task<IPage> CountyAsync()
+    {
+        var page = await portal.NewPageAsync();
+        var login = new LoginPage(page);
+        await login.GotoAsync();
+        await login.SignInAsync(Demo.County, Demo.Password);
+        return page;
+    }
+
+    [Fact]
+    public async Task County_AddsAnAssistant_ThroughTheForm()
+    {
+        var page = await CountyAsync();
+        await page.GotoAsync("/assistants/new");
+        await Shell.WaitForInteractiveAsync(page);
+
+        await page.ClickAsync("[data-testid=assistant-save]");
+        await Assertions.Expect(page.GetByText("请填写“编号”。")).ToBeVisibleAsync();
+
+        await page.Locator("[data-testid=assistant-code]").FillAsync("0099");
+        await page.Locator("[data-testid=assistant-name]").FillAsync("韦晓东");
+        await page.ClickAsync("[data-testid=assistant-save]");
+
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/assistants/\d+$"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("韦晓东（0099）");
+        await Assertions.Expect(page.Locator("[data-testid=current-posting]")).ToContainTextAsync("未派驻");
+    }
+
+    [Fact]
+    public async Task County_DeletesAVillageWithHistory_IsToldToDeactivateInstead()
+    {
+        var langwan = await portal.Server.VillageIdAsync(Demo.NatongTownship, Demo.LangwanVillage);
+        var page = await CountyAsync();
+        await page.GotoAsync($"/villages/{langwan}");
+        await Shell.WaitForInteractiveAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("请改为停用");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("那桐镇 浪湾村");
+    }
+
+    [Fact]
+    public async Task County_SearchesVillages_GridFilters()
+    {
+        var page = await CountyAsync();
+        await page.GotoAsync("/villages");
+        await Shell.WaitForInteractiveAsync(page);
+
+        await page.GetByPlaceholder("搜索村名、乡镇、助理员").FillAsync("浪湾");
+
+        var rows = page.Locator("[data-testid=villages-grid] tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync("浪湾村");
+    }
+}

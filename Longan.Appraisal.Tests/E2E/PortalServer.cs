@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Longan.Appraisal.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace Longan.Appraisal.Tests.E2E;
+
+/// <summary>
+/// The real portal, started as its own process from the web project's build output on a free
+/// loopback port, with a temporary database that it creates, migrates and fills with the demo
+/// county on start (Development), exactly as a newcomer's `dotnet run` does.
+/// </summary>
+public sealed class PortalServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+    private readonly string _databasePath;
+
+    private PortalServer(Process process, string baseUrl, string databasePath)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        _databasePath = databasePath;
+    }
+
+    public string BaseUrl { get; }
+
+    /// <summary>From process start to the sign-in page answering (database created and seeded).</summary>
+    public TimeSpan ColdStart { get; private set; }
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public static async Task<PortalServer> StartAsync()
+    {
+        var port = FreePort();
+        var databasePath = Path.Combine(Path.GetTempPath(), $"longan-e2e-{Guid.NewGuid():N}.db");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = SolutionPaths.WebProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(SolutionPaths.WebAssembly);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__Appraisal"] = $"Data Source={databasePath}";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var server = new PortalServer(process, $"http://127.0.0.1:{port}", databasePath);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The portal exited with code {process.ExitCode}:\n{server.Log}");
+            }
+            try
+            {
+                var response = await http.GetAsync(server.BaseUrl + "/login");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    server.ColdStart = clock.Elapsed;
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200);
+        }
+        await server.DisposeAsync();
+        throw new TimeoutException($"The portal did not answer within 90 s:\n{server.Log}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Looks up a village's id in the portal's own database, as a user would read it off a link.</summary>
+    public async Task<int> VillageIdAsync(string township, string village)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_databasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT v.Id FROM Villages v JOIN Townships t ON t.Id = v.TownshipId WHERE t.Name = $t AND v.Name = $v";
+        command.Parameters.AddWithValue("$t", township);
+        command.Parameters.AddWithValue("$v", village);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_log)
+            {
+                _log.AppendLine(line);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

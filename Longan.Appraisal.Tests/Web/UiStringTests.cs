@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Tests.Infrastructure;
+using Longan.Appraisal.Web.Resources;
+
+namespace Longan.Appraisal.Tests.Web;
+
+/// <summary>Every UI string the components ask for exists in Chinese (the default) and in English.</summary>
+public sealed partial class UiStringTests
+{
+    private static readonly ResourceManager s_resources = new(typeof(SharedResource));
+
+    private static HashSet<string> Keys(string culture) =>
+        s_resources.GetResourceSet(new CultureInfo(culture), createIfNotExists: true, tryParents: false)!
+            .Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).ToHashSet();
+
+    public static TheoryData<string> KeysUsedInComponents()
+    {
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(SolutionPaths.WebProject, "Components"), "*.*", SearchOption.AllDirectories)
+                     .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)))
+        {
+            foreach (Match match in LiteralKey().Matches(File.ReadAllText(file)))
+            {
+                keys.Add(match.Groups[1].Value);
+            }
+        }
+        foreach (var role in Enum.GetValues<AppRole>())
+        {
+            keys.Add($"Role.{role}");
+            keys.Add($"Role.{role}.Description");
+        }
+        foreach (var gender in Enum.GetValues<Gender>())
+        {
+            keys.Add($"Gender.{gender}");
+        }
+        foreach (var kind in Enum.GetValues<SupervisorKind>())
+        {
+            keys.Add($"SupervisorKind.{kind}");
+        }
+        var data = new TheoryData<string>();
+        foreach (var key in keys)
+        {
+            data.Add(key);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(KeysUsedInComponents))]
+    public void Key_UsedByAComponent_ExistsInChineseAndEnglish(string key)
+    {
+        Assert.Contains(key, NeutralKeys());
+        Assert.Contains(key, Keys("en"));
+    }
+
+    [Fact]
+    public void EnglishResources_HaveEveryChineseKey()
+    {
+        var missing = NeutralKeys().Except(Keys("en")).ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void ComponentsScan_FindsTheKeys()
+    {
+        Assert.True(KeysUsedInComponents().Count > 100);
+    }
+
+    private static HashSet<string> NeutralKeys() => Keys(CultureInfo.InvariantCulture.Name);
+
+    [GeneratedRegex("""(?:\bL|Strings)\["([A-Za-z0-9_.]+)"[\],]""")]
+    private static partial Regex LiteralKey();
+}
