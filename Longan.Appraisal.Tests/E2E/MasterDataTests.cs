@@ -64,4 +64,29 @@ public sealed class MasterDataTests(PortalFixture portal)
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync("浪湾村");
     }
+
+    [Fact]
+    public async Task County_ReplacesAVillagesAssistant_HistoryKept()
+    {
+        var page = await CountyAsync();
+        await page.GotoAsync("/assistants/new");
+        await Shell.WaitForInteractiveAsync(page);
+        await page.Locator("[data-testid=assistant-code]").FillAsync("0100");
+        await page.Locator("[data-testid=assistant-name]").FillAsync("梁振宇");
+        await page.ClickAsync("[data-testid=assistant-save]");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/assistants/\d+$"));
+
+        var dingjiang = await portal.Server.VillageIdAsync(Demo.NatongTownship, "定江村");
+        await page.GotoAsync($"/villages/{dingjiang}");
+        await Shell.WaitForInteractiveAsync(page);
+        await page.ClickAsync("[data-testid=replace]");
+        await page.Locator("[data-testid=assistant-picker]").FillAsync("0100");
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "梁振宇" }).ClickAsync();
+        await page.Locator(".mud-dialog textarea").FillAsync("调整撤换");
+        await page.ClickAsync("[data-testid=dialog-save]");
+
+        await Assertions.Expect(page.Locator("[data-testid=current-assistant]")).ToContainTextAsync("梁振宇");
+        await Assertions.Expect(page.Locator("[data-testid=posting-history] tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-testid=posting-history]")).ToContainTextAsync("调整撤换");
+    }
 }

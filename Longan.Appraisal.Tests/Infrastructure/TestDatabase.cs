@@ -100,6 +100,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 }
                 SqliteConnection.ClearAllPools();
                 s_demoTemplate = path;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
             }
             return s_demoTemplate;
         }

@@ -80,7 +80,7 @@ public sealed class AssistantFormTests : BunitTestBase
     {
         var cut = Render<AssistantForm>(p => p.Add(f => f.Input, new AssistantInput()));
 
-        foreach (var label in new[] { "编号", "姓名 / 名称", "性别", "民族", "出生日期", "政治面貌", "学历", "派出单位及职务", "联系电话" })
+        foreach (var label in new[] { "编号", "姓名", "性别", "民族", "出生日期", "政治面貌", "学历", "派出单位及职务", "联系电话" })
         {
             Assert.Contains(label, cut.Markup);
         }
