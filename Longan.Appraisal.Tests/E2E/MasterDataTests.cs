@@ -8,14 +8,7 @@ namespace Longan.Appraisal.Tests.E2E;
 [Collection(PortalCollection.Name)]
 public sealed class MasterDataTests(PortalFixture portal)
 {
-    private async Task<IPage> CountyAsync()
-    {
-        var page = await portal.NewPageAsync();
-        var login = new LoginPage(page);
-        await login.GotoAsync();
-        await login.SignInAsync(Demo.County, Demo.Password);
-        return page;
-    }
+    private Task<IPage> CountyAsync() => portal.SignedInPageAsync(Demo.County);
 
     [Fact]
     public async Task County_AddsAnAssistant_ThroughTheForm()
@@ -31,7 +24,7 @@ public sealed class MasterDataTests(PortalFixture portal)
         await page.Locator("[data-testid=assistant-name]").FillAsync("韦晓东");
         await page.ClickAsync("[data-testid=assistant-save]");
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/assistants/\d+$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/assistants/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("韦晓东（0099）");
         await Assertions.Expect(page.Locator("[data-testid=current-posting]")).ToContainTextAsync("未派驻");
     }
@@ -74,7 +67,7 @@ public sealed class MasterDataTests(PortalFixture portal)
         await page.Locator("[data-testid=assistant-code]").FillAsync("0100");
         await page.Locator("[data-testid=assistant-name]").FillAsync("梁振宇");
         await page.ClickAsync("[data-testid=assistant-save]");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/assistants/\d+$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/assistants/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
 
         var dingjiang = await portal.Server.VillageIdAsync(Demo.NatongTownship, "定江村");
         await page.GotoAsync($"/villages/{dingjiang}");

@@ -39,8 +39,19 @@ public sealed class PortalFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: a 2-core CI machine building in parallel can be slow; a passing step never waits this long.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A new page signed in as a demo user, with the landing page interactive.</summary>
+    public async Task<IPage> SignedInPageAsync(string userName, int width = 1280, int height = 800)
+    {
+        var page = await NewPageAsync(width, height);
+        var login = new Pages.LoginPage(page);
+        await login.GotoAsync();
+        await login.SignInAsync(userName, Infrastructure.Demo.Password);
+        return page;
     }
 
     public async Task DisposeAsync()

@@ -8,20 +8,11 @@ namespace Longan.Appraisal.Tests.E2E;
 [Collection(PortalCollection.Name)]
 public sealed class ScopeTests(PortalFixture portal)
 {
-    private async Task<IPage> SignedInAsync(string userName)
-    {
-        var page = await portal.NewPageAsync();
-        var login = new LoginPage(page);
-        await login.GotoAsync();
-        await login.SignInAsync(userName, Demo.Password);
-        return page;
-    }
-
     [Fact]
     public async Task Township_TypesAnotherTownshipsVillageUrl_IsRefusedAndSeesNoData()
     {
         var baota = await portal.Server.VillageIdAsync(Demo.ChengxiangTownship, Demo.BaotaVillage);
-        var page = await SignedInAsync(Demo.Natong);
+        var page = await portal.SignedInPageAsync(Demo.Natong);
 
         await page.GotoAsync($"/villages/{baota}");
         await Shell.WaitForInteractiveAsync(page);
@@ -34,7 +25,7 @@ public sealed class ScopeTests(PortalFixture portal)
     public async Task Township_OpensOwnVillage_SeesItReadOnly()
     {
         var langwan = await portal.Server.VillageIdAsync(Demo.NatongTownship, Demo.LangwanVillage);
-        var page = await SignedInAsync(Demo.Natong);
+        var page = await portal.SignedInPageAsync(Demo.Natong);
 
         await page.GotoAsync($"/villages/{langwan}");
         await Shell.WaitForInteractiveAsync(page);
@@ -47,7 +38,7 @@ public sealed class ScopeTests(PortalFixture portal)
     [Fact]
     public async Task Township_TypesTheAccountsUrl_IsRefused()
     {
-        var page = await SignedInAsync(Demo.Natong);
+        var page = await portal.SignedInPageAsync(Demo.Natong);
 
         await page.GotoAsync("/accounts");
 
@@ -59,7 +50,7 @@ public sealed class ScopeTests(PortalFixture portal)
     public async Task Supervisor_TypesAnotherVillagesUrl_IsRefused()
     {
         var baota = await portal.Server.VillageIdAsync(Demo.ChengxiangTownship, Demo.BaotaVillage);
-        var page = await SignedInAsync(Demo.Supervisor);
+        var page = await portal.SignedInPageAsync(Demo.Supervisor);
 
         await page.GotoAsync($"/villages/{baota}");
         await Shell.WaitForInteractiveAsync(page);

@@ -46,6 +46,23 @@ public sealed class SignInTests(PortalFixture portal, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SignIn_FiveWrongPasswords_LockTheAccountEvenForTheRightOne()
+    {
+        var page = await portal.NewPageAsync();
+        var login = new LoginPage(page);
+        await login.GotoAsync();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await login.SubmitAsync("pingshan.dw", "wrong password " + i);
+        }
+        await login.SubmitAsync("pingshan.dw", Demo.Password);
+
+        await Assertions.Expect(login.Error).ToContainTextAsync("账号已被锁定");
+        Assert.Contains("/login", page.Url);
+    }
+
+    [Fact]
     public async Task SignIn_Page_IsChineseByDefault()
     {
         var page = await portal.NewPageAsync();
@@ -92,10 +109,7 @@ public sealed class SignInTests(PortalFixture portal, ITestOutputHelper output)
     [Fact]
     public async Task SignOut_ReturnsToSignInAndPagesAreClosedAgain()
     {
-        var page = await portal.NewPageAsync();
-        var login = new LoginPage(page);
-        await login.GotoAsync();
-        await login.SignInAsync(Demo.Natong, Demo.Password);
+        var page = await portal.SignedInPageAsync(Demo.Natong);
 
         await page.ClickAsync("[data-testid=logout]");
         await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
@@ -108,11 +122,10 @@ public sealed class SignInTests(PortalFixture portal, ITestOutputHelper output)
     public async Task Phone360_SupervisorSignsInAndReachesTheirVillage_WithoutSidewaysScrolling()
     {
         var page = await portal.NewPageAsync(width: 360, height: 740);
-        var login = new LoginPage(page);
-        await login.GotoAsync();
+        await page.GotoAsync("/login");
         Assert.True(await FitsWidthAsync(page));
 
-        await login.SignInAsync(Demo.Supervisor, Demo.Password);
+        await new LoginPage(page).SignInAsync(Demo.Supervisor, Demo.Password);
         await page.GetByRole(AriaRole.Link, new() { Name = "我的村" }).First.ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("浪湾村");
