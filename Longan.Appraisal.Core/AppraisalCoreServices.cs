@@ -1,5 +1,6 @@
 using Longan.Appraisal.Core.Features.Accounts;
 using Longan.Appraisal.Core.Features.Assistants;
+using Longan.Appraisal.Core.Features.Cycles;
 using Longan.Appraisal.Core.Features.Postings;
 using Longan.Appraisal.Core.Features.Supervisors;
 using Longan.Appraisal.Core.Features.Townships;
@@ -24,6 +25,7 @@ public static class AppraisalCoreServices
         services.AddSingleton<PostingService>();
         services.AddSingleton<SupervisorService>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<CycleService>();
         services.AddSingleton<DemoCountySeeder>();
         return services;
     }

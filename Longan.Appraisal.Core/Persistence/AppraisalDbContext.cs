@@ -13,6 +13,8 @@ public sealed class AppraisalDbContext(DbContextOptions<AppraisalDbContext> opti
     public DbSet<Assistant> Assistants => Set<Assistant>();
     public DbSet<Posting> Postings => Set<Posting>();
     public DbSet<Supervisor> Supervisors => Set<Supervisor>();
+    public DbSet<AppraisalCycle> Cycles => Set<AppraisalCycle>();
+    public DbSet<CycleTransition> CycleTransitions => Set<CycleTransition>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -100,6 +100,20 @@ public static class Messages
     public static string SupervisorNotFound => R();
     public static string SupervisorHasAccount(string name) => F([name]);
 
+    // Cycles
+    public static string CycleNotFound => R();
+    public static string CycleYearOutOfRange(int first, int last) => F([first, last]);
+    public static string CycleYearTaken(int year) => F([year]);
+    public static string RulesFrozen(int year) => F([year]);
+    public static string TransitionNotAllowed(string from, string to) => F([from, to]);
+    public static string ReopenNeedsReason => R();
+    public static string RuleOutOfRange(string label, decimal min, decimal max) => F([label, min, max]);
+    public static string WeightsMustSumTo100(decimal sum) => F([sum]);
+    public static string VillagerPointsOrder => R();
+    public static string CadrePointsOrder => R();
+    public static string BandsOrder => R();
+    public static string AtMostTwoDecimals(string label) => F([label]);
+
     // Accounts
     public static string AccountNotFound => R();
     public static string CannotDeactivateSelf => R();

@@ -39,4 +39,40 @@ public sealed class ResourceTests
             CultureInfo.CurrentUICulture = previous;
         }
     }
+
+    public static TheoryData<string> LookedUpKeys()
+    {
+        var data = new TheoryData<string>();
+        foreach (var property in typeof(Longan.Appraisal.Core.Domain.CycleRules).GetProperties())
+        {
+            data.Add("Rule." + property.Name);
+        }
+        foreach (var state in Enum.GetValues<Longan.Appraisal.Core.Domain.CycleState>())
+        {
+            data.Add("CycleState." + state);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(LookedUpKeys))]
+    public void Messages_KeysLookedUpByName_HaveChineseAndEnglishText(string key)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+            var chinese = Messages.Get(key);
+            CultureInfo.CurrentUICulture = new CultureInfo("en");
+            var english = Messages.Get(key);
+
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", chinese);
+            Assert.NotEqual(key, english);
+            Assert.NotEqual(chinese, english);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
 }

@@ -110,6 +110,29 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.AppraisalCycle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("Cycles");
+                });
+
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Assistant", b =>
                 {
                     b.Property<int>("Id")
@@ -163,6 +186,45 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.HasIndex("Name");
 
                     b.ToTable("Assistants");
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.CycleTransition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId");
+
+                    b.ToTable("CycleTransitions");
                 });
 
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Posting", b =>
@@ -386,6 +448,105 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.Navigation("Township");
                 });
 
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.AppraisalCycle", b =>
+                {
+                    b.OwnsOne("Longan.Appraisal.Core.Domain.CycleRules", "Rules", b1 =>
+                        {
+                            b1.Property<int>("AppraisalCycleId");
+
+                            b1.Property<int>("AppealWindowDays");
+
+                            b1.Property<decimal>("AttendanceCap");
+
+                            b1.Property<int>("AttendanceMinDays");
+
+                            b1.Property<decimal>("AttendancePointsPerDay");
+
+                            b1.Property<decimal>("BasicFrom");
+
+                            b1.Property<decimal>("CadreBasicPoints");
+
+                            b1.Property<decimal>("CadreCompetentPoints");
+
+                            b1.Property<decimal>("CadreExcellentPoints");
+
+                            b1.Property<decimal>("CadreIncompetentPoints");
+
+                            b1.Property<decimal>("CommendationCap");
+
+                            b1.Property<decimal>("CommendationPoints");
+
+                            b1.Property<decimal>("CompetentFrom");
+
+                            b1.Property<int>("DissatisfiedCapDenominator");
+
+                            b1.Property<int>("DissatisfiedCapNumerator");
+
+                            b1.Property<decimal>("ExcellentFrom");
+
+                            b1.Property<decimal>("ExcellentQuotaPercent");
+
+                            b1.Property<int>("ExcellentQuotaScope");
+
+                            b1.Property<decimal>("IssueCap");
+
+                            b1.Property<int>("MinCadreBallots");
+
+                            b1.Property<int>("MinPartyBallots");
+
+                            b1.Property<int>("MinVillagerVotes");
+
+                            b1.Property<decimal>("MinorIssuePoints");
+
+                            b1.Property<decimal>("ModerateIssuePoints");
+
+                            b1.Property<bool>("RenormaliseMissingGroups");
+
+                            b1.Property<bool>("SeriousIssueCapsGrade");
+
+                            b1.Property<decimal>("SeriousIssuePoints");
+
+                            b1.Property<int>("ShortMonthsCap");
+
+                            b1.Property<int>("TrimFromBallots");
+
+                            b1.Property<decimal>("VillagerBasicPoints");
+
+                            b1.Property<decimal>("VillagerDissatisfiedPoints");
+
+                            b1.Property<decimal>("VillagerSatisfiedPoints");
+
+                            b1.Property<decimal>("WeightCadres");
+
+                            b1.Property<decimal>("WeightParty");
+
+                            b1.Property<decimal>("WeightVillagers");
+
+                            b1.HasKey("AppraisalCycleId");
+
+                            b1.ToTable("Cycles");
+
+                            b1
+                                .ToJson("Rules")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AppraisalCycleId");
+                        });
+
+                    b.Navigation("Rules")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.CycleTransition", b =>
+                {
+                    b.HasOne("Longan.Appraisal.Core.Domain.AppraisalCycle", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Posting", b =>
                 {
                     b.HasOne("Longan.Appraisal.Core.Domain.Assistant", "Assistant")
@@ -452,6 +613,11 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.AppraisalCycle", b =>
+                {
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Assistant", b =>

@@ -1,0 +1,97 @@
+using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Persistence;
+using Longan.Appraisal.Core.Resources;
+using Longan.Appraisal.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Longan.Appraisal.Core.Features.Cycles;
+
+/// <summary>
+/// Appraisal cycles (考核年度, spec §2): created by the county with the default rules, edited
+/// while Draft, moved Draft → Collecting → Review → Published, reopened with a written reason.
+/// Every move is recorded with who, when and why.
+/// </summary>
+public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
+{
+    public const int FirstYear = 2012;
+    public const int LastYear = 2100;
+
+    /// <summary>All cycles, newest first. Any signed-in role may know which cycles exist and their state.</summary>
+    public async Task<IReadOnlyList<CycleRow>> ListAsync(Caller caller, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Cycles.AsNoTracking().OrderByDescending(c => c.Year)
+            .Select(c => new CycleRow(c.Id, c.Year, c.State, c.CreatedAt)).ToListAsync(ct);
+    }
+
+    public async Task<CycleDetail> GetAsync(Caller caller, int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Transitions).FirstOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new NotFoundException(Messages.CycleNotFound);
+        return new CycleDetail(cycle.Id, cycle.Year, cycle.State, cycle.Rules.Copy(), cycle.Transitions.OrderBy(t => t.At).ThenBy(t => t.Id).ToList());
+    }
+
+    /// <summary>Creates the cycle of a year with the default rules of spec §4–8, as a draft.</summary>
+    public async Task<int> CreateAsync(Caller caller, int year, CancellationToken ct = default)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        new Validator()
+            .Check(year is >= FirstYear and <= LastYear, "Year", Messages.CycleYearOutOfRange(FirstYear, LastYear))
+            .ThrowIfInvalid();
+        new Validator()
+            .Check(!await db.Cycles.AnyAsync(c => c.Year == year, ct), "Year", Messages.CycleYearTaken(year))
+            .ThrowIfInvalid();
+        var cycle = new AppraisalCycle { Year = year, CreatedAt = clock.GetUtcNow() };
+        db.Cycles.Add(cycle);
+        await db.SaveChangesAsync(ct);
+        return cycle.Id;
+    }
+
+    /// <summary>Saves edited rules; only while the cycle is a draft, and only valid rules.</summary>
+    public async Task UpdateRulesAsync(Caller caller, int id, CycleRules rules, CancellationToken ct = default)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cycle = await db.Cycles.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
+        if (cycle.State != CycleState.Draft)
+        {
+            throw new RuleViolationException(Messages.RulesFrozen(cycle.Year));
+        }
+        var errors = CycleRulesValidator.Validate(rules);
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException(errors);
+        }
+        cycle.Rules = rules.Copy();
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Moves the cycle to another state as spec §2 allows; going back needs a written reason.</summary>
+    public async Task TransitionAsync(Caller caller, int id, CycleState to, string? reason, CancellationToken ct = default)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var cycle = await db.Cycles.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
+        var from = cycle.State;
+        if (!AppraisalCycle.IsAllowed(from, to))
+        {
+            throw new RuleViolationException(Messages.TransitionNotAllowed(Messages.Get("CycleState." + from), Messages.Get("CycleState." + to)));
+        }
+        reason = Validator.Clean(reason);
+        new Validator()
+            .Check(!AppraisalCycle.NeedsReason(from, to) || reason is not null, "Reason", Messages.ReopenNeedsReason)
+            .MaxLength("Reason", Messages.LabelEndReason, reason, FieldLimits.Text)
+            .ThrowIfInvalid();
+        cycle.State = to;
+        db.CycleTransitions.Add(new CycleTransition
+        {
+            CycleId = cycle.Id, From = from, To = to, Reason = reason, ByUserId = caller.UserId, ByUserName = caller.UserName, At = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+}
