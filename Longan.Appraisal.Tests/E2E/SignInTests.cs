@@ -10,8 +10,8 @@ public sealed class SignInTests(PortalFixture portal, ITestOutputHelper output)
 {
     public static TheoryData<string, string[], string[]> RoleNavigation() => new()
     {
-        { Demo.County, ["首页", "乡镇", "行政村", "驻村助理员", "五老监督员", "账号管理", "修改密码"], ["我的村", "我的档案"] },
-        { Demo.Natong, ["首页", "本乡镇", "行政村", "驻村助理员", "五老监督员", "修改密码"], ["账号管理", "我的村"] },
+        { Demo.County, ["首页", "考核年度", "乡镇", "行政村", "驻村助理员", "五老监督员", "账号管理", "修改密码"], ["我的村", "我的档案"] },
+        { Demo.Natong, ["首页", "考核年度", "本乡镇", "行政村", "驻村助理员", "五老监督员", "修改密码"], ["账号管理", "我的村"] },
         { Demo.Supervisor, ["首页", "我的村", "修改密码"], ["行政村", "驻村助理员", "账号管理"] },
         { Demo.Assistant, ["首页", "我的档案", "修改密码"], ["行政村", "驻村助理员", "账号管理", "我的村"] },
     };

@@ -33,6 +33,13 @@ public sealed partial class UiStringTests
             keys.Add($"Role.{role}");
             keys.Add($"Role.{role}.Description");
         }
+        foreach (var state in Enum.GetValues<CycleState>())
+        {
+            keys.Add($"CycleState.{state}");
+            keys.Add($"Cycle.MoveTo.{state}");
+            keys.Add($"Cycle.Confirm.{state}");
+            keys.Add($"Cycle.StateHelp.{state}");
+        }
         foreach (var gender in Enum.GetValues<Gender>())
         {
             keys.Add($"Gender.{gender}");

@@ -17,6 +17,9 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
     public const int FirstYear = 2012;
     public const int LastYear = 2100;
 
+    /// <summary>The field name of a year error, for forms to place it.</summary>
+    public const string YearField = "Year";
+
     /// <summary>All cycles, newest first. Any signed-in role may know which cycles exist and their state.</summary>
     public async Task<IReadOnlyList<CycleRow>> ListAsync(Caller caller, CancellationToken ct = default)
     {
@@ -39,10 +42,10 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
         AccessPolicy.EnsureCanManageMasterData(caller);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         new Validator()
-            .Check(year is >= FirstYear and <= LastYear, "Year", Messages.CycleYearOutOfRange(FirstYear, LastYear))
+            .Check(year is >= FirstYear and <= LastYear, YearField, Messages.CycleYearOutOfRange(FirstYear, LastYear))
             .ThrowIfInvalid();
         new Validator()
-            .Check(!await db.Cycles.AnyAsync(c => c.Year == year, ct), "Year", Messages.CycleYearTaken(year))
+            .Check(!await db.Cycles.AnyAsync(c => c.Year == year, ct), YearField, Messages.CycleYearTaken(year))
             .ThrowIfInvalid();
         var cycle = new AppraisalCycle { Year = year, CreatedAt = clock.GetUtcNow() };
         db.Cycles.Add(cycle);

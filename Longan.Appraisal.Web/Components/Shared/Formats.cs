@@ -7,7 +7,11 @@ public static class Formats
 {
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
-    public static DateOnly? ToDateOnly(DateTime? value) => value is { } v ? DateOnly.FromDateTime(v) : null;
+    /// <summary>A moment in the county's time (UTC+8), to the minute.</summary>
+    public static string DateTime(DateTimeOffset moment) =>
+        moment.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    public static DateTime? ToDateTime(DateOnly? value) => value?.ToDateTime(TimeOnly.MinValue);
+    public static DateOnly? ToDateOnly(System.DateTime? value) => value is { } v ? DateOnly.FromDateTime(v) : null;
+
+    public static System.DateTime? ToDateTime(DateOnly? value) => value?.ToDateTime(TimeOnly.MinValue);
 }
