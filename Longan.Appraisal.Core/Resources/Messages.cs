@@ -63,6 +63,7 @@ public static class Messages
     public static string TownshipNameTaken(string name) => F([name]);
     public static string TownshipHasVillages(string name, int count) => F([name, count]);
     public static string TownshipHasAccounts(string name) => F([name]);
+    public static string TownshipHasActiveVillages(string name, int count) => F([name, count]);
 
     // Villages
     public static string VillageNotFound => R();
@@ -95,6 +96,7 @@ public static class Messages
     public static string ReplacementBeforeStart(DateOnly start) => F([start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
     public static string PlannedEndNotAfterStart => R();
     public static string SuccessorIsCurrent => R();
+    public static string StartNotAfterPreviousTerm(DateOnly lastDay) => F([lastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
 
     // Supervisors
     public static string SupervisorNotFound => R();

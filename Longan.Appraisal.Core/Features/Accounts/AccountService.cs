@@ -57,9 +57,39 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser { DisplayName = "", CreatedAt = clock.GetUtcNow(), LockoutEnabled = true };
-        await ApplyAsync(user, input, ct);
-        var validator = new Validator().Required(PasswordField, Messages.LabelPassword, input.Password);
-        validator.ThrowIfInvalid();
+        // Identity stops at its first failing check; gather the form's, the login name's and the
+        // password's problems so the form shows every one at once.
+        var problems = new List<FieldError>();
+        try
+        {
+            await ApplyAsync(user, input, ct);
+        }
+        catch (ValidationFailedException ex)
+        {
+            problems.AddRange(ex.Errors);
+        }
+        if (string.IsNullOrEmpty(input.Password))
+        {
+            problems.Add(new FieldError(PasswordField, Messages.FieldRequired(Messages.LabelPassword)));
+        }
+        else
+        {
+            foreach (var passwordValidator in users.PasswordValidators)
+            {
+                problems.AddRange(Errors(PasswordField, await passwordValidator.ValidateAsync(users, user, input.Password)));
+            }
+        }
+        if (!problems.Any(p => p.Field == nameof(input.UserName)) && user.UserName is not null)
+        {
+            foreach (var userValidator in users.UserValidators)
+            {
+                problems.AddRange(Errors(nameof(input.UserName), await userValidator.ValidateAsync(users, user)));
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw new ValidationFailedException(problems);
+        }
         Throw(nameof(input.UserName), await users.CreateAsync(user, input.Password!));
         return user.Id;
     }
@@ -171,9 +201,12 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
     {
         if (!result.Succeeded)
         {
-            throw new ValidationFailedException(result.Errors.Select(e => new FieldError(FieldOf(e.Code, field), e.Description)).ToList());
+            throw new ValidationFailedException(Errors(field, result).ToList());
         }
     }
+
+    private static IEnumerable<FieldError> Errors(string field, IdentityResult result) =>
+        result.Errors.Select(e => new FieldError(FieldOf(e.Code, field), e.Description));
 
     /// <summary>Places an Identity error on the form field it is about.</summary>
     private static string FieldOf(string code, string field) => code switch

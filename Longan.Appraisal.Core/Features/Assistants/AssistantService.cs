@@ -152,8 +152,7 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
             .MaxLength(nameof(input.PoliticalStatus), Messages.LabelPoliticalStatus, input.PoliticalStatus, FieldLimits.Short)
             .MaxLength(nameof(input.Education), Messages.LabelEducation, input.Education, FieldLimits.Short)
             .MaxLength(nameof(input.SendingUnitAndPost), Messages.LabelSendingUnit, input.SendingUnitAndPost, FieldLimits.Text)
-            .MaxLength(nameof(input.Phone), Messages.LabelPhone, phone, FieldLimits.Phone)
-            .Check(phone is null || phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' '), nameof(input.Phone), Messages.PhoneInvalid);
+            .Phone(nameof(input.Phone), phone);
         if (code is not null && !validator.HasErrorFor(nameof(input.Code)))
         {
             var holder = await db.Assistants.AsNoTracking()

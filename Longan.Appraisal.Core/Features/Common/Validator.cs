@@ -25,6 +25,13 @@ public sealed class Validator
         return this;
     }
 
+    /// <summary>A phone number: digits, spaces, + and -, within the column's length.</summary>
+    public Validator Phone(string field, string? value)
+    {
+        MaxLength(field, Messages.LabelPhone, value, Persistence.FieldLimits.Phone);
+        return Check(value is null || value.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' '), field, Messages.PhoneInvalid);
+    }
+
     public Validator Check(bool ok, string field, string message)
     {
         if (!ok)

@@ -96,6 +96,12 @@ public sealed class PostingService(IDbContextFactory<AppraisalDbContext> dbFacto
             .Check(assistant.IsActive, "AssistantId", Messages.AssistantInactive(assistant.Name))
             .Check(village.IsActive, "VillageId", Messages.VillageInactive(village.Name))
             .Check(end > start, "PlannedEndDate", Messages.PlannedEndNotAfterStart);
+        // A new term starts after the last day of the village's and the assistant's previous terms,
+        // so no day ever has two assistants in a village or one assistant in two villages.
+        var lastDay = await db.Postings.AsNoTracking()
+            .Where(p => (p.VillageId == village.Id || p.AssistantId == assistant.Id) && p.EndedOn != null)
+            .MaxAsync(p => p.EndedOn, ct);
+        validator.Check(lastDay is null || start > lastDay, "StartDate", Messages.StartNotAfterPreviousTerm(lastDay ?? start));
         var occupant = await db.Postings.AsNoTracking()
             .Where(p => p.VillageId == village.Id && p.EndedOn == null)
             .Select(p => p.Assistant!.Name).FirstOrDefaultAsync(ct);

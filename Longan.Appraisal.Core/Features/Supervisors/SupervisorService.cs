@@ -110,8 +110,7 @@ public sealed class SupervisorService(IDbContextFactory<AppraisalDbContext> dbFa
             .Required(nameof(input.Name), Messages.LabelName, name)
             .MaxLength(nameof(input.Name), Messages.LabelName, name, FieldLimits.Name)
             .Check(input.Kind is not null && Enum.IsDefined(input.Kind.Value), nameof(input.Kind), Messages.FieldRequired(Messages.LabelSupervisorKind))
-            .MaxLength(nameof(input.Phone), Messages.LabelPhone, phone, FieldLimits.Phone)
-            .Check(phone is null || phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' '), nameof(input.Phone), Messages.PhoneInvalid);
+            .Phone(nameof(input.Phone), phone);
         if (input.VillageId is { } villageId)
         {
             validator.Check(await db.Villages.AnyAsync(v => v.Id == villageId, ct), nameof(input.VillageId), Messages.VillageNotFound);

@@ -65,6 +65,11 @@ public sealed class TownshipService(IDbContextFactory<AppraisalDbContext> dbFact
         AccessPolicy.EnsureCanManageMasterData(caller);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var township = await db.Townships.FindAsync([id], ct) ?? throw new NotFoundException(Messages.TownshipNotFound);
+        var activeVillages = await db.Villages.CountAsync(v => v.TownshipId == id && v.IsActive, ct);
+        if (!active && activeVillages > 0)
+        {
+            throw new RuleViolationException(Messages.TownshipHasActiveVillages(township.Name, activeVillages));
+        }
         township.IsActive = active;
         await db.SaveChangesAsync(ct);
     }

@@ -165,7 +165,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
             .MaxLength(nameof(input.Name), Messages.LabelVillageName, name, FieldLimits.Name)
             .MaxLength(nameof(input.StationName), Messages.LabelStationName, input.StationName, FieldLimits.Name)
             .MaxLength(nameof(input.StationAddress), Messages.LabelStationAddress, input.StationAddress, FieldLimits.Text)
-            .MaxLength(nameof(input.StationPhone), Messages.LabelPhone, input.StationPhone, FieldLimits.Phone);
+            .Phone(nameof(input.StationPhone), Validator.Clean(input.StationPhone));
         if (input.TownshipId is { } townshipId)
         {
             var township = await db.Townships.AsNoTracking().FirstOrDefaultAsync(t => t.Id == townshipId, ct);

@@ -214,4 +214,15 @@ public sealed class AccountServiceTests : IAsyncLifetime
         await using var db = await _db.OpenAsync();
         return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
     }
+
+    [Fact]
+    public async Task Create_TakenNameAndWeakPassword_BothReportedAtOnce()
+    {
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            Service.CreateAsync(Caller.System, new AccountInput { UserName = Demo.Natong, DisplayName = "重复", Role = AppRole.County, Password = "aaaa" }));
+
+        Assert.Contains(ex.Errors, e => e.Field == nameof(AccountInput.UserName) && e.Message == "登录名“natong.dw”已被使用。");
+        Assert.Contains(ex.Errors, e => e.Field == AccountService.PasswordField && e.Message == "密码至少需要 8 位。");
+        Assert.Contains(ex.Errors, e => e.Field == AccountService.PasswordField && e.Message.StartsWith("密码过于简单", StringComparison.Ordinal));
+    }
 }

@@ -140,4 +140,18 @@ public sealed class PostingServiceTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
+
+    [Fact]
+    public async Task Assign_OnTheLastDayOfThePreviousTerm_RefusedButTheNextDayAccepted()
+    {
+        var posting = (await Villages.GetAsync(Caller.System, _langwan)).CurrentPosting!;
+        await Postings.EndTermAsync(Caller.System, posting.Id, new EndTermInput { EndDate = new DateOnly(2026, 11, 28), Reason = "工作调动" });
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            Postings.AssignAsync(Caller.System, new AssignInput { AssistantId = _newcomer, VillageId = _langwan, StartDate = new DateOnly(2026, 11, 28) }));
+        Assert.Contains(ex.Errors, e => e.Field == "StartDate" && e.Message.Contains("2026-11-28"));
+
+        await Postings.AssignAsync(Caller.System, new AssignInput { AssistantId = _newcomer, VillageId = _langwan, StartDate = new DateOnly(2026, 11, 29) });
+        Assert.Equal(_newcomer, (await Villages.GetAsync(Caller.System, _langwan)).CurrentPosting!.AssistantId);
+    }
 }

@@ -84,4 +84,15 @@ public sealed class TownshipServiceTests : IAsyncLifetime
         var row = await Service.GetAsync(Caller.System, id);
         Assert.Equal(("试点镇", 500), (row.Name, row.SortOrder));
     }
+
+    [Fact]
+    public async Task Deactivate_TownshipWithActiveVillages_Refused()
+    {
+        var natong = (await Service.ListAsync(Caller.System)).Single(t => t.Name == "那桐镇");
+
+        var ex = await Assert.ThrowsAsync<RuleViolationException>(() => Service.SetActiveAsync(Caller.System, natong.Id, false));
+
+        Assert.Contains("6 个在用的行政村", ex.Message);
+        Assert.True((await Service.GetAsync(Caller.System, natong.Id)).IsActive);
+    }
 }

@@ -145,4 +145,13 @@ public sealed class VillageServiceTests : IAsyncLifetime
         var names = page.Items.Select(v => v.Name).ToList();
         Assert.Equal(names.OrderDescending(StringComparer.Ordinal), names);
     }
+
+    [Fact]
+    public async Task Create_StationPhoneWithLetters_Refused()
+    {
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            Service.CreateAsync(Caller.System, new VillageInput { TownshipId = _natong, Name = "新屯村", StationPhone = "abc!!" }));
+
+        Assert.Equal((nameof(VillageInput.StationPhone), "联系电话只能包含数字、空格、“+”和“-”。"), (ex.Errors.Single().Field, ex.Errors.Single().Message));
+    }
 }

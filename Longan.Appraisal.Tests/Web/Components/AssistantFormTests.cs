@@ -85,4 +85,22 @@ public sealed class AssistantFormTests : BunitTestBase
             Assert.Contains(label, cut.Markup);
         }
     }
+
+    [Fact]
+    public void Save_AgainAfterEditingAFieldWithAnError_ShowsTheNewError()
+    {
+        var cut = Render<AssistantForm>(p => p.Add(f => f.Input, new AssistantInput()));
+        cut.Find("[data-testid=assistant-save]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("请填写“编号”。", cut.Markup));
+
+        cut.Find("[data-testid=assistant-code]").Change("LA0008");
+        cut.Find("[data-testid=assistant-name]").Change("黄丽华");
+        cut.Find("[data-testid=assistant-save]").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            var codeField = cut.Find("[data-testid=assistant-code]").Closest(".mud-input-control")!;
+            Assert.Contains("编号“LA0008”已被助理员翟珊妹使用，编号不能重复。", codeField.TextContent);
+        });
+    }
 }

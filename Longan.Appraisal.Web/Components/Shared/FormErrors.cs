@@ -7,6 +7,13 @@ public sealed class FormErrors
 {
     private Dictionary<string, string> _errors = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Changes whenever the errors change. Forms key their fields on it so MudBlazor's inputs are
+    /// rebuilt with the new errors (an input clears its own error state when edited and would
+    /// otherwise not show the same field's next error).
+    /// </summary>
+    public int Version { get; private set; }
+
     public bool Any => _errors.Count > 0;
 
     public bool Has(string field) => _errors.ContainsKey(field);
@@ -17,8 +24,27 @@ public sealed class FormErrors
     public IEnumerable<string> Others(params string[] shownFields) =>
         _errors.Where(e => !shownFields.Contains(e.Key)).Select(e => e.Value);
 
-    public void Set(IEnumerable<FieldError> errors) =>
-        _errors = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => string.Join("；", g.Select(e => e.Message)), StringComparer.Ordinal);
+    public void Set(IEnumerable<FieldError> errors)
+    {
+        _errors = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)), StringComparer.Ordinal);
+        Version++;
+    }
 
-    public void Clear() => _errors.Clear();
+    public void Add(string field, string message) => Set([.. _errors.Select(e => new FieldError(e.Key, e.Value)), new FieldError(field, message)]);
+
+    /// <summary>Clears the errors and rebuilds the fields (e.g. after a form was emptied on success).</summary>
+    public void Reset()
+    {
+        _errors.Clear();
+        Version++;
+    }
+
+    public void Clear()
+    {
+        if (_errors.Count > 0)
+        {
+            _errors.Clear();
+            Version++;
+        }
+    }
 }
