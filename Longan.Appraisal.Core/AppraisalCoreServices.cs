@@ -1,6 +1,9 @@
 using Longan.Appraisal.Core.Features.Accounts;
 using Longan.Appraisal.Core.Features.Assistants;
+using Longan.Appraisal.Core.Features.Attendance;
 using Longan.Appraisal.Core.Features.Cycles;
+using Longan.Appraisal.Core.Features.Evaluations;
+using Longan.Appraisal.Core.Features.Supervision;
 using Longan.Appraisal.Core.Features.Postings;
 using Longan.Appraisal.Core.Features.Supervisors;
 using Longan.Appraisal.Core.Features.Townships;
@@ -26,6 +29,11 @@ public static class AppraisalCoreServices
         services.AddSingleton<SupervisorService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<CycleService>();
+        services.AddSingleton<VillagerTallyService>();
+        services.AddSingleton<PartyBallotService>();
+        services.AddSingleton<CadreBallotService>();
+        services.AddSingleton<SupervisionService>();
+        services.AddSingleton<AttendanceService>();
         services.AddSingleton<DemoCountySeeder>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Domain.Entries;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,12 @@ public sealed class AppraisalDbContext(DbContextOptions<AppraisalDbContext> opti
     public DbSet<Supervisor> Supervisors => Set<Supervisor>();
     public DbSet<AppraisalCycle> Cycles => Set<AppraisalCycle>();
     public DbSet<CycleTransition> CycleTransitions => Set<CycleTransition>();
+    public DbSet<VillagerTally> VillagerTallies => Set<VillagerTally>();
+    public DbSet<PartyBallot> PartyBallots => Set<PartyBallot>();
+    public DbSet<CadreBallot> CadreBallots => Set<CadreBallot>();
+    public DbSet<SupervisionRecord> SupervisionRecords => Set<SupervisionRecord>();
+    public DbSet<AttendanceMonth> AttendanceMonths => Set<AttendanceMonth>();
+    public DbSet<EntryChange> EntryChanges => Set<EntryChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

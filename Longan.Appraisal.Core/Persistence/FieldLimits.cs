@@ -8,4 +8,5 @@ public static class FieldLimits
     public const int Short = 20;
     public const int Phone = 30;
     public const int Text = 200;
+    public const int Comment = 1000;
 }

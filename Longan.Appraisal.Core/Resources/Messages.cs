@@ -116,6 +116,46 @@ public static class Messages
     public static string BandsOrder => R();
     public static string AtMostTwoDecimals(string label) => F([label]);
 
+    // Entries
+    public static string EntryNotFound => R();
+    public static string EntryChangedMeanwhile => R();
+    public static string EntryNotCollecting(int year, string state) => F([year, state]);
+    public static string EntryClosedForReview(int year) => F([year]);
+    public static string AssistantNotServingInYear(string name, int year) => F([name, year]);
+    public static string OnlyTownshipMayVerify => R();
+    public static string OnlyOwnRecords => R();
+    public static string RecordAlreadyVerified => R();
+    public static string CountOutOfRange(string label, int max) => F([label, max]);
+    public static string TallyEmpty => R();
+    public static string DutyScoreInvalid(string label, decimal max) => F([label, max]);
+    public static string TicketTaken(string ticket) => F([ticket]);
+    public static string RecordDateOutsideYear(int year) => F([year]);
+    public static string RecordDateInFuture => R();
+    public static string SeverityRequiredForIssue => R();
+    public static string VerificationResultRequired => R();
+    public static string RejectionNeedsNote => R();
+    public static string MonthOutOfRange => R();
+    public static string AttendanceDaysOutOfRange(int year, int month, int max) => F([year, month, max]);
+    public static string LabelSatisfied => R();
+    public static string LabelBasicallySatisfied => R();
+    public static string LabelDissatisfied => R();
+    public static string LabelInvalid => R();
+    public static string LabelRound => R();
+    public static string LabelComment => R();
+    public static string LabelTicketNo => R();
+    public static string LabelGrade => R();
+    public static string LabelPolicyAdvocate => R();
+    public static string LabelPublicOpinion => R();
+    public static string LabelCivilAgent => R();
+    public static string LabelDisputeMediator => R();
+    public static string LabelPartyBuildingGuide => R();
+    public static string LabelRecordDate => R();
+    public static string LabelSupervisor => R();
+    public static string LabelNature => R();
+    public static string LabelCategory => R();
+    public static string LabelDescription => R();
+    public static string LabelVerificationNote => R();
+
     // Accounts
     public static string AccountNotFound => R();
     public static string CannotDeactivateSelf => R();

@@ -44,6 +44,26 @@ public static class AccessPolicy
         _ => false,
     };
 
+    /// <summary>
+    /// Who may enter and read an assistant's collected data (spec §1, §3): the county everywhere, a
+    /// township for its villages, a supervisor for their own village; assistants never.
+    /// </summary>
+    public static bool CanEnterFor(Caller caller, int townshipId, int villageId) => caller.Role switch
+    {
+        AppRole.County => true,
+        AppRole.Township => caller.TownshipId == townshipId,
+        AppRole.Supervisor => caller.VillageId == villageId,
+        _ => false,
+    };
+
+    /// <summary>Verifying supervision records and keeping attendance is for the county and the assistant's township.</summary>
+    public static bool CanVerifyFor(Caller caller, int townshipId) => caller.Role switch
+    {
+        AppRole.County => true,
+        AppRole.Township => caller.TownshipId == townshipId,
+        _ => false,
+    };
+
     /// <summary>Throws <see cref="AccessDeniedException"/> unless the caller is the county organisation department.</summary>
     public static void EnsureCanManageMasterData(Caller caller)
     {

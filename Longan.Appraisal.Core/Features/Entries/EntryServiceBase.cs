@@ -1,0 +1,122 @@
+using Longan.Appraisal.Core.Domain.Entries;
+using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Persistence;
+using Longan.Appraisal.Core.Resources;
+using Longan.Appraisal.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Longan.Appraisal.Core.Features.Entries;
+
+/// <summary>
+/// Adding, editing and deleting one kind of collected entry: every write passes
+/// <see cref="EntryGuard"/> (scope and cycle state), is recorded in the entry log, and an edit or
+/// delete based on an outdated version is refused with <see cref="ConflictException"/>.
+/// </summary>
+public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
+    where TEntity : Entry
+{
+    protected IDbContextFactory<AppraisalDbContext> DbFactory => dbFactory;
+
+    protected TimeProvider Clock => clock;
+
+    /// <summary>The entry kind's name in the entry log.</summary>
+    protected abstract string Kind { get; }
+
+    /// <summary>Township-level entries (attendance, verification) are not for supervisors.</summary>
+    protected virtual bool TownshipLevel => false;
+
+    protected abstract TEntity Create();
+
+    /// <summary>A further check before an existing entry is changed or deleted (e.g. only one's own records).</summary>
+    protected virtual void EnsureMayChange(TEntity entry, Caller caller)
+    {
+    }
+
+    /// <summary>Validates the input (every problem at once) and copies it into the entry.</summary>
+    protected abstract Task ApplyAsync(AppraisalDbContext db, EntryTarget target, TEntity entry, TInput input, Caller caller, CancellationToken ct);
+
+    /// <summary>What the entry log keeps of the entry: its values, never an evaluator's identity.</summary>
+    protected abstract object Snapshot(TEntity entry);
+
+    public async Task<int> AddAsync(Caller caller, int cycleId, int assistantId, TInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var target = await EntryGuard.ForWriteAsync(db, caller, cycleId, assistantId, ct, TownshipLevel);
+        var now = clock.GetUtcNow();
+        var entry = Create();
+        entry.CycleId = cycleId;
+        entry.AssistantId = assistantId;
+        entry.CreatedAt = entry.UpdatedAt = now;
+        await ApplyAsync(db, target, entry, input, caller, ct);
+        db.Set<TEntity>().Add(entry);
+        await db.SaveChangesAsync(ct);
+        EntryLog.Add(db, caller, now, cycleId, Kind, entry.Id, EntryLog.Created, null, Snapshot(entry));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return entry.Id;
+    }
+
+    /// <param name="version">The version the user opened; if someone saved since, nothing is changed.</param>
+    public async Task UpdateAsync(Caller caller, int id, int version, TInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entry = await FindAsync(db, id, ct);
+        var target = await EntryGuard.ForWriteAsync(db, caller, entry.CycleId, entry.AssistantId, ct, TownshipLevel);
+        EnsureMayChange(entry, caller);
+        EnsureVersion(entry, version);
+        var before = Snapshot(entry);
+        await ApplyAsync(db, target, entry, input, caller, ct);
+        var now = clock.GetUtcNow();
+        entry.Version++;
+        entry.UpdatedAt = now;
+        EntryLog.Add(db, caller, now, entry.CycleId, Kind, entry.Id, EntryLog.Updated, before, Snapshot(entry));
+        await SaveAsync(db, ct);
+    }
+
+    public async Task DeleteAsync(Caller caller, int id, int version, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entry = await FindAsync(db, id, ct);
+        await EntryGuard.ForWriteAsync(db, caller, entry.CycleId, entry.AssistantId, ct, TownshipLevel);
+        EnsureMayChange(entry, caller);
+        EnsureVersion(entry, version);
+        EntryLog.Add(db, caller, clock.GetUtcNow(), entry.CycleId, Kind, entry.Id, EntryLog.Deleted, Snapshot(entry), null);
+        db.Set<TEntity>().Remove(entry);
+        await SaveAsync(db, ct);
+    }
+
+    /// <summary>The assistant's entries of this kind in the cycle, oldest first; refused outside the caller's scope.</summary>
+    protected async Task<List<TEntity>> ListEntriesAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await EntryGuard.ForReadAsync(db, caller, cycleId, assistantId, ct);
+        return await db.Set<TEntity>().AsNoTracking()
+            .Where(e => e.CycleId == cycleId && e.AssistantId == assistantId)
+            .OrderBy(e => e.Id)
+            .ToListAsync(ct);
+    }
+
+    protected static async Task<TEntity> FindAsync(AppraisalDbContext db, int id, CancellationToken ct) =>
+        await db.Set<TEntity>().FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException(Messages.EntryNotFound);
+
+    protected static void EnsureVersion(Entry entry, int version)
+    {
+        if (entry.Version != version)
+        {
+            throw new ConflictException(Messages.EntryChangedMeanwhile);
+        }
+    }
+
+    protected static async Task SaveAsync(AppraisalDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException(Messages.EntryChangedMeanwhile);
+        }
+    }
+}

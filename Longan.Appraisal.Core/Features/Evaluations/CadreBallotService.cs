@@ -1,0 +1,44 @@
+using Longan.Appraisal.Core.Domain.Entries;
+using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Features.Entries;
+using Longan.Appraisal.Core.Persistence;
+using Longan.Appraisal.Core.Resources;
+using Longan.Appraisal.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Longan.Appraisal.Core.Features.Evaluations;
+
+/// <summary>党员干部评议 ballots (spec §3, C): a grade each, anonymous, optional unique 票号.</summary>
+public sealed class CadreBallotService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
+    : EntryServiceBase<CadreBallot, CadreBallotInput>(dbFactory, clock)
+{
+    protected override string Kind => nameof(CadreBallot);
+
+    protected override CadreBallot Create() => new();
+
+    public async Task<IReadOnlyList<CadreBallotRow>> ListAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default) =>
+        (await ListEntriesAsync(caller, cycleId, assistantId, ct))
+            .Select(b => new CadreBallotRow(b.Id, b.Version, b.TicketNo, b.Grade, b.Comment, b.CreatedAt))
+            .ToList();
+
+    protected override async Task ApplyAsync(AppraisalDbContext db, EntryTarget target, CadreBallot entry, CadreBallotInput input, Caller caller, CancellationToken ct)
+    {
+        var ticket = Validator.Clean(input.TicketNo);
+        var comment = Validator.Clean(input.Comment);
+        var validator = new Validator()
+            .Check(input.Grade is { } g && Enum.IsDefined(g), nameof(input.Grade), Messages.FieldRequired(Messages.LabelGrade))
+            .MaxLength(nameof(input.TicketNo), Messages.LabelTicketNo, ticket, FieldLimits.Short)
+            .MaxLength(nameof(input.Comment), Messages.LabelComment, comment, FieldLimits.Comment);
+        if (ticket is not null)
+        {
+            var taken = await db.CadreBallots.AnyAsync(b => b.CycleId == target.Cycle.Id && b.AssistantId == target.AssistantId && b.TicketNo == ticket && b.Id != entry.Id, ct);
+            validator.Check(!taken, nameof(input.TicketNo), Messages.TicketTaken(ticket));
+        }
+        validator.ThrowIfInvalid();
+        entry.TicketNo = ticket;
+        entry.Grade = input.Grade!.Value;
+        entry.Comment = comment;
+    }
+
+    protected override object Snapshot(CadreBallot b) => new { b.TicketNo, b.Grade, b.Comment };
+}

@@ -1,0 +1,14 @@
+namespace Longan.Appraisal.Core.Features.Evaluations;
+
+public sealed record PartyBallotRow(
+    int Id, int Version, string? TicketNo, decimal PolicyAdvocate, decimal PublicOpinion, decimal CivilAgent,
+    decimal DisputeMediator, decimal PartyBuildingGuide, string? Comment, DateTimeOffset CreatedAt)
+{
+    public decimal Total => PolicyAdvocate + PublicOpinion + CivilAgent + DisputeMediator + PartyBuildingGuide;
+
+    public PartyBallotInput ToInput() => new()
+    {
+        TicketNo = TicketNo, PolicyAdvocate = PolicyAdvocate, PublicOpinion = PublicOpinion, CivilAgent = CivilAgent,
+        DisputeMediator = DisputeMediator, PartyBuildingGuide = PartyBuildingGuide, Comment = Comment,
+    };
+}

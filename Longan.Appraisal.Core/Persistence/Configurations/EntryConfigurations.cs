@@ -1,0 +1,94 @@
+using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Domain.Entries;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Longan.Appraisal.Core.Persistence.Configurations;
+
+/// <summary>What all collected entries share: the cycle, the assistant, the version that guards concurrent edits.</summary>
+internal static class EntryConfiguration
+{
+    public static void ConfigureEntry<T>(EntityTypeBuilder<T> builder) where T : Entry
+    {
+        builder.HasOne<AppraisalCycle>().WithMany().HasForeignKey(e => e.CycleId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(e => e.Assistant).WithMany().HasForeignKey(e => e.AssistantId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.HasIndex(e => new { e.CycleId, e.AssistantId });
+        builder.HasIndex(e => e.ImportId);
+    }
+}
+
+internal sealed class VillagerTallyConfiguration : IEntityTypeConfiguration<VillagerTally>
+{
+    public void Configure(EntityTypeBuilder<VillagerTally> builder)
+    {
+        EntryConfiguration.ConfigureEntry(builder);
+        builder.Ignore(t => t.Counted);
+        builder.Property(t => t.Round).HasMaxLength(FieldLimits.Name);
+        builder.Property(t => t.Comment).HasMaxLength(FieldLimits.Comment);
+    }
+}
+
+internal sealed class PartyBallotConfiguration : IEntityTypeConfiguration<PartyBallot>
+{
+    public void Configure(EntityTypeBuilder<PartyBallot> builder)
+    {
+        EntryConfiguration.ConfigureEntry(builder);
+        builder.Ignore(b => b.Total);
+        builder.Property(b => b.TicketNo).HasMaxLength(FieldLimits.Short);
+        builder.Property(b => b.Comment).HasMaxLength(FieldLimits.Comment);
+        builder.HasIndex(b => new { b.CycleId, b.AssistantId, b.TicketNo }).IsUnique().HasFilter("\"TicketNo\" IS NOT NULL");
+    }
+}
+
+internal sealed class CadreBallotConfiguration : IEntityTypeConfiguration<CadreBallot>
+{
+    public void Configure(EntityTypeBuilder<CadreBallot> builder)
+    {
+        EntryConfiguration.ConfigureEntry(builder);
+        builder.Property(b => b.Grade).HasConversion<int>();
+        builder.Property(b => b.TicketNo).HasMaxLength(FieldLimits.Short);
+        builder.Property(b => b.Comment).HasMaxLength(FieldLimits.Comment);
+        builder.HasIndex(b => new { b.CycleId, b.AssistantId, b.TicketNo }).IsUnique().HasFilter("\"TicketNo\" IS NOT NULL");
+    }
+}
+
+internal sealed class SupervisionRecordConfiguration : IEntityTypeConfiguration<SupervisionRecord>
+{
+    public void Configure(EntityTypeBuilder<SupervisionRecord> builder)
+    {
+        EntryConfiguration.ConfigureEntry(builder);
+        builder.Property(r => r.SupervisorName).HasMaxLength(FieldLimits.Name).IsRequired();
+        builder.HasOne<Supervisor>().WithMany().HasForeignKey(r => r.SupervisorId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.Nature).HasConversion<int>();
+        builder.Property(r => r.Category).HasConversion<int>();
+        builder.Property(r => r.Severity).HasConversion<int?>();
+        builder.Property(r => r.Verification).HasConversion<int>();
+        builder.Property(r => r.Description).HasMaxLength(FieldLimits.Comment).IsRequired();
+        builder.Property(r => r.VerificationNote).HasMaxLength(FieldLimits.Text);
+        builder.Property(r => r.VerifiedBy).HasMaxLength(FieldLimits.Name);
+        builder.Property(r => r.FiledBy).HasMaxLength(FieldLimits.Name);
+        builder.HasIndex(r => new { r.CycleId, r.Verification });
+    }
+}
+
+internal sealed class AttendanceMonthConfiguration : IEntityTypeConfiguration<AttendanceMonth>
+{
+    public void Configure(EntityTypeBuilder<AttendanceMonth> builder)
+    {
+        EntryConfiguration.ConfigureEntry(builder);
+        builder.HasIndex(a => new { a.CycleId, a.AssistantId, a.Month }).IsUnique();
+    }
+}
+
+internal sealed class EntryChangeConfiguration : IEntityTypeConfiguration<EntryChange>
+{
+    public void Configure(EntityTypeBuilder<EntryChange> builder)
+    {
+        builder.Property(c => c.EntryKind).HasMaxLength(40);
+        builder.Property(c => c.Action).HasMaxLength(20);
+        builder.Property(c => c.ByUserId).HasMaxLength(64);
+        builder.Property(c => c.ByUserName).HasMaxLength(FieldLimits.Name);
+        builder.HasIndex(c => new { c.CycleId, c.EntryKind, c.EntryId });
+    }
+}

@@ -1,0 +1,58 @@
+using Longan.Appraisal.Core.Features.Attendance;
+using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Tests.Infrastructure;
+
+namespace Longan.Appraisal.Tests.Core.Features.Entries;
+
+public sealed class AttendanceServiceTests : IAsyncLifetime
+{
+    private readonly CollectingCounty _county = new();
+
+    private AttendanceService Service => _county.Get<AttendanceService>();
+
+    public Task InitializeAsync() => _county.InitializeAsync();
+
+    public Task DisposeAsync() => _county.DisposeAsync();
+
+    [Fact]
+    public async Task Grid_Township_ItsSixAssistantsWithTwelveEmptyMonths()
+    {
+        var grid = await Service.GridAsync(_county.Natong, _county.CycleId, _county.NatongId);
+
+        Assert.Equal((2026, 20, 6), (grid.Year, grid.MinDays, grid.Rows.Count));
+        Assert.All(grid.Rows, r => Assert.Equal(12, r.Days.Count(d => d is null)));
+    }
+
+    [Fact]
+    public async Task Set_ThenChangeThenClear_GridFollows()
+    {
+        await Service.SetAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, 3, 18);
+        await Service.SetAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, 4, 22);
+        await Service.SetAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, 4, 21);
+        await Service.SetAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, 3, null);
+
+        var row = (await Service.GridAsync(_county.Natong, _county.CycleId, _county.NatongId)).Rows.Single(r => r.AssistantId == _county.LangwanAssistant);
+        Assert.Null(row.Days[2]);
+        Assert.Equal(21, row.Days[3]);
+    }
+
+    [Theory]
+    [InlineData(2, 29, "2026 年 2 月的驻村天数须在 0 至 28 之间。")]
+    [InlineData(1, 32, "2026 年 1 月的驻村天数须在 0 至 31 之间。")]
+    [InlineData(6, -1, "2026 年 6 月的驻村天数须在 0 至 30 之间。")]
+    public async Task Set_MoreDaysThanTheMonthHas_Refused(int month, int days, string message)
+    {
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Service.SetAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, month, days));
+
+        Assert.Equal(message, ex.Errors.Single().Message);
+    }
+
+    [Fact]
+    public async Task SetAndGrid_SupervisorOrOtherTownship_Refused()
+    {
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service.SetAsync(_county.Supervisor, _county.CycleId, _county.LangwanAssistant, 3, 20));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service.SetAsync(_county.Chengxiang, _county.CycleId, _county.LangwanAssistant, 3, 20));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service.GridAsync(_county.Chengxiang, _county.CycleId, _county.NatongId));
+    }
+}
