@@ -1,6 +1,7 @@
 using Longan.Appraisal.Core.Features.Accounts;
 using Longan.Appraisal.Core.Features.Assistants;
 using Longan.Appraisal.Core.Features.Attendance;
+using Longan.Appraisal.Core.Features.Collection;
 using Longan.Appraisal.Core.Features.Cycles;
 using Longan.Appraisal.Core.Features.Evaluations;
 using Longan.Appraisal.Core.Features.Supervision;
@@ -34,6 +35,7 @@ public static class AppraisalCoreServices
         services.AddSingleton<CadreBallotService>();
         services.AddSingleton<SupervisionService>();
         services.AddSingleton<AttendanceService>();
+        services.AddSingleton<CollectionProgressService>();
         services.AddSingleton<DemoCountySeeder>();
         return services;
     }

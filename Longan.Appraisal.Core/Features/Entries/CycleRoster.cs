@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Longan.Appraisal.Core.Features.Entries;
 
 /// <summary>An assistant in a cycle, placed where they served last in its year.</summary>
-public sealed record RosterEntry(int AssistantId, string Code, string Name, int VillageId, string VillageName, int TownshipId, string TownshipName);
+/// <param name="ServedFrom">The first day in the year the assistant served (1 January when they served all year).</param>
+public sealed record RosterEntry(int AssistantId, string Code, string Name, int VillageId, string VillageName, int TownshipId, string TownshipName, DateOnly ServedFrom);
 
 /// <summary>Who is appraised in a cycle: every assistant with a posting overlapping its year, at their latest village.</summary>
 public static class CycleRoster
@@ -23,9 +24,10 @@ public static class CycleRoster
             .ToListAsync(ct);
         return postings
             .GroupBy(p => p.AssistantId)
-            .Select(g => g.OrderByDescending(p => p.StartDate).First())
-            .OrderBy(p => p.SortOrder).ThenBy(p => p.Village, StringComparer.Ordinal).ThenBy(p => p.Code, StringComparer.Ordinal)
-            .Select(p => new RosterEntry(p.AssistantId, p.Code, p.Name, p.VillageId, p.Village, p.TownshipId, p.Township))
+            .Select(g => (Latest: g.OrderByDescending(p => p.StartDate).First(), From: g.Min(p => p.StartDate)))
+            .OrderBy(x => x.Latest.SortOrder).ThenBy(x => x.Latest.Village, StringComparer.Ordinal).ThenBy(x => x.Latest.Code, StringComparer.Ordinal)
+            .Select(x => new RosterEntry(x.Latest.AssistantId, x.Latest.Code, x.Latest.Name, x.Latest.VillageId, x.Latest.Village,
+                x.Latest.TownshipId, x.Latest.Township, x.From < first ? first : x.From))
             .ToList();
     }
 

@@ -1,0 +1,62 @@
+using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Domain.Entries;
+using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Features.Entries;
+using Longan.Appraisal.Core.Persistence;
+using Longan.Appraisal.Core.Resources;
+using Longan.Appraisal.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Longan.Appraisal.Core.Features.Collection;
+
+/// <summary>
+/// The collection dashboard: for every assistant of the cycle, valid ballots per group against the
+/// minimums, records awaiting verification and attendance months missing, so a township knows what
+/// is still to collect. The county sees all townships; a township its own.
+/// </summary>
+public sealed class CollectionProgressService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<CollectionProgress> GetAsync(Caller caller, int cycleId, CancellationToken ct = default)
+    {
+        if (caller.Role is not (AppRole.County or AppRole.Township))
+        {
+            throw new AccessDeniedException(Messages.NoAccessToMasterData);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
+        var roster = (await CycleRoster.ForYearAsync(db, cycle.Year, ct))
+            .Where(r => caller.Role == AppRole.County || r.TownshipId == caller.TownshipId)
+            .ToList();
+
+        var votes = await db.VillagerTallies.Where(t => t.CycleId == cycleId).GroupBy(t => t.AssistantId)
+            .Select(g => new { g.Key, N = g.Sum(t => t.Satisfied + t.BasicallySatisfied + t.Dissatisfied) }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var party = await CountAsync(db.PartyBallots, cycleId, ct);
+        var cadres = await CountAsync(db.CadreBallots, cycleId, ct);
+        var pending = await db.SupervisionRecords.Where(r => r.CycleId == cycleId && r.Verification == Verification.Pending).GroupBy(r => r.AssistantId)
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var months = await CountAsync(db.AttendanceMonths, cycleId, ct);
+
+        var today = CountyCalendar.Today(clock);
+        var rows = roster.Select(r => new ProgressRow(
+            r.AssistantId, r.Code, r.Name, r.TownshipId, r.TownshipName, r.VillageId, r.VillageName,
+            votes.GetValueOrDefault(r.AssistantId), party.GetValueOrDefault(r.AssistantId), cadres.GetValueOrDefault(r.AssistantId),
+            pending.GetValueOrDefault(r.AssistantId),
+            Math.Max(0, ExpectedMonths(cycle.Year, r.ServedFrom, today) - months.GetValueOrDefault(r.AssistantId)))).ToList();
+        return new CollectionProgress(cycle.Id, cycle.Year, cycle.Rules.MinVillagerVotes, cycle.Rules.MinPartyBallots, cycle.Rules.MinCadreBallots,
+            ExpectedMonths(cycle.Year, new DateOnly(cycle.Year, 1, 1), today), rows);
+    }
+
+    /// <summary>
+    /// Months of the cycle's year that should have attendance by now: from the month the assistant
+    /// started serving to the last finished month (all remaining months once the year is over).
+    /// </summary>
+    public static int ExpectedMonths(int year, DateOnly servedFrom, DateOnly today)
+    {
+        var lastFinished = today.Year > year ? 12 : today.Year < year ? 0 : today.Month - 1;
+        var firstMonth = servedFrom.Year < year ? 1 : servedFrom.Month;
+        return Math.Max(0, lastFinished - firstMonth + 1);
+    }
+
+    private static Task<Dictionary<int, int>> CountAsync<T>(IQueryable<T> entries, int cycleId, CancellationToken ct) where T : Entry =>
+        entries.Where(e => e.CycleId == cycleId).GroupBy(e => e.AssistantId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+}
