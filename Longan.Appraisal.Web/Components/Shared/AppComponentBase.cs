@@ -29,6 +29,9 @@ public abstract class AppComponentBase : ComponentBase
     /// <summary>A refusal of the whole page (no access, not found); the page shows it instead of its content.</summary>
     protected string? PageError { get; set; }
 
+    /// <summary>Why the last <see cref="RunAsync"/> failed (null after a success), for pages that react to a conflict.</summary>
+    protected Exception? LastFailure { get; private set; }
+
     /// <summary>True while a service call started by <see cref="RunAsync"/> is under way (buttons show progress).</summary>
     protected bool Busy { get; private set; }
 
@@ -40,6 +43,7 @@ public abstract class AppComponentBase : ComponentBase
     protected async Task<bool> RunAsync(Func<Caller, Task> action, FormErrors? errors = null, string? success = null)
     {
         Busy = true;
+        LastFailure = null;
         errors?.Clear();
         try
         {
@@ -50,8 +54,15 @@ public abstract class AppComponentBase : ComponentBase
             }
             return true;
         }
+        catch (ConflictException ex)
+        {
+            // Nothing was saved; the form keeps what the user typed.
+            LastFailure = ex;
+            Snackbar.Add(ex.Message, Severity.Warning);
+        }
         catch (ValidationFailedException ex)
         {
+            LastFailure = ex;
             if (errors is null)
             {
                 Snackbar.Add(ex.Message, Severity.Warning);
@@ -64,10 +75,12 @@ public abstract class AppComponentBase : ComponentBase
         }
         catch (Exception ex) when (ex is AccessDeniedException or RuleViolationException or NotFoundException)
         {
+            LastFailure = ex;
             Snackbar.Add(ex.Message, Severity.Error);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            LastFailure = ex;
             Logger.LogError(ex, "Service call failed");
             Snackbar.Add(Strings["Error.Unexpected"], Severity.Error);
         }
