@@ -39,7 +39,7 @@ public sealed class NavMenuTests : BunitTestBase
 
         var cut = Render<NavMenu>();
 
-        Assert.Equal(["/", $"/villages/{caller.VillageId}", "/account/password"], Links(cut));
+        Assert.Equal(["/", "/collect", $"/villages/{caller.VillageId}", "/account/password"], Links(cut));
         Assert.Contains("我的村", cut.Markup);
     }
 

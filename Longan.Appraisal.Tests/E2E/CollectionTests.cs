@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Longan.Appraisal.Tests.E2E.Pages;
+using Longan.Appraisal.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Longan.Appraisal.Tests.E2E;
+
+/// <summary>Collection end to end: a supervisor on a phone, the township verifying, the dashboard moving.</summary>
+[Collection(PortalCollection.Name)]
+public sealed partial class CollectionTests(PortalFixture portal)
+{
+    [Fact]
+    public async Task Supervisor_OnAPhone_EntersTallyAndFilesRecord_TownshipVerifies_DashboardMoves()
+    {
+        await OpenCollectionAsync(2026);
+
+        // The supervisor, on a 390 × 844 phone.
+        var phone = await portal.SignedInPageAsync(Demo.Supervisor, width: 390, height: 844);
+        await phone.ClickAsync("[data-testid=home-collect]");
+        await phone.WaitForURLAsync(CollectUrl(), new() { WaitUntil = WaitUntilState.Commit });
+        var match = CollectUrl().Match(phone.Url);
+        var (cycle, assistant) = (match.Groups[1].Value, match.Groups[2].Value);
+        await Shell.WaitForInteractiveAsync(phone);
+
+        await phone.Locator("[data-testid=tally-satisfied]").FillAsync("20");
+        await phone.Locator("[data-testid=tally-basic]").FillAsync("5");
+        await phone.Locator("[data-testid=tally-dissatisfied]").FillAsync("1");
+        await Assertions.Expect(phone.Locator("[data-testid=tally-live]")).ToContainTextAsync("本次有效票 26");
+        await phone.ClickAsync("[data-testid=tally-save]");
+        await Assertions.Expect(phone.Locator("[data-testid=tally-list] tbody tr")).ToHaveCountAsync(1);
+
+        await phone.GetByRole(AriaRole.Tab, new() { Name = "五老监督" }).ClickAsync();
+        await phone.GetByText("表扬", new() { Exact = true }).ClickAsync();
+        await phone.Locator("[data-testid=record-category]").ClickAsync();
+        await phone.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "服务态度" }).ClickAsync();
+        await phone.Locator("[data-testid=record-description]").FillAsync("主动上门帮五保户代办医保");
+        await phone.ClickAsync("[data-testid=record-save]");
+        await Assertions.Expect(phone.Locator("[data-testid=record-status]").First).ToHaveTextAsync("待核实");
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+
+        // The township sees it on the dashboard, verifies it, and the count of records to verify drops.
+        var township = await portal.SignedInPageAsync(Demo.Natong);
+        await township.GotoAsync($"/cycles/{cycle}/progress");
+        await Shell.WaitForInteractiveAsync(township);
+        var row = township.Locator("tr").Filter(new() { HasText = "浪湾村" });
+        await Assertions.Expect(row.Locator("[data-testid=count-chip]").First).ToHaveTextAsync("26 / 10");
+        await Assertions.Expect(township.Locator("[data-testid=progress-summary]")).ToContainTextAsync("待核实记录 1 条");
+
+        await township.GotoAsync($"/cycles/{cycle}/verify");
+        await Shell.WaitForInteractiveAsync(township);
+        await township.ClickAsync("[data-testid=verify-confirm]");
+        await Assertions.Expect(township.GetByText("没有待核实的记录。")).ToBeVisibleAsync();
+
+        await township.GotoAsync($"/cycles/{cycle}/progress");
+        await Assertions.Expect(township.Locator("[data-testid=progress-summary]")).ToContainTextAsync("待核实记录 0 条");
+
+        await phone.GotoAsync($"/cycles/{cycle}/assistants/{assistant}");
+        await Shell.WaitForInteractiveAsync(phone);
+        await phone.GetByRole(AriaRole.Tab, new() { Name = "五老监督" }).ClickAsync();
+        await Assertions.Expect(phone.Locator("[data-testid=record-status]").First).ToHaveTextAsync("属实");
+    }
+
+    private async Task OpenCollectionAsync(int year)
+    {
+        var county = await portal.SignedInPageAsync(Demo.County);
+        await county.GotoAsync("/cycles");
+        await Shell.WaitForInteractiveAsync(county);
+        await county.Locator("[data-testid=cycle-year]").FillAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await county.ClickAsync("[data-testid=add-cycle]");
+        await county.WaitForURLAsync(new Regex(@"/cycles/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
+        await county.ClickAsync("[data-testid=move-Collecting]");
+        await county.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "开始采集" }).ClickAsync();
+        await Assertions.Expect(county.Locator("[data-testid=cycle-state]").First).ToHaveTextAsync("采集中");
+    }
+
+    [GeneratedRegex(@"/cycles/(\d+)/assistants/(\d+)$")]
+    private static partial Regex CollectUrl();
+}

@@ -1,0 +1,76 @@
+using Bunit;
+using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Domain.Entries;
+using Longan.Appraisal.Core.Features.Cycles;
+using Longan.Appraisal.Core.Features.Evaluations;
+using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Tests.Infrastructure;
+using Longan.Appraisal.Web.Components.Pages.Collection;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace Longan.Appraisal.Tests.Web.Components;
+
+public sealed class CollectionPanelTests : BunitTestBase
+{
+    private Caller _caller = default!;
+    private int _cycleId;
+
+    /// <summary>The assistant serving the supervisor's village (浪湾村).</summary>
+    private int Assistant { get; set; }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _caller = await SignInAsync(Demo.Supervisor);
+        var county = await Database.CallerAsync(Demo.County);
+        var cycles = Database.Get<CycleService>();
+        _cycleId = await cycles.CreateAsync(county, 2026);
+        await cycles.TransitionAsync(county, _cycleId, CycleState.Collecting, null);
+        Assistant = (await Database.CallerAsync(Demo.Assistant)).AssistantId!.Value;
+        await Database.Get<VillagerTallyService>().AddAsync(county, _cycleId, Assistant, new TallyInput { Satisfied = 12, BasicallySatisfied = 6, Dissatisfied = 2 });
+    }
+
+    [Fact]
+    public void TallyForm_TypingCounts_UpdatesTotalsAndRatesLive()
+    {
+        var cut = Render<TallyPanel>(p => p.Add(x => x.CycleId, _cycleId).Add(x => x.AssistantId, Assistant));
+        cut.WaitForAssertion(() => Assert.Contains("合计有效票 20", cut.Find("[data-testid=tally-live]").TextContent));
+
+        cut.Find("[data-testid=tally-satisfied]").Input("30");
+        cut.Find("[data-testid=tally-basic]").Input("8");
+        cut.Find("[data-testid=tally-dissatisfied]").Input("2");
+
+        var live = cut.Find("[data-testid=tally-live]").TextContent;
+        Assert.Contains("本次有效票 40", live);
+        Assert.Contains("合计有效票 60", live);
+        Assert.Equal("93.33%", cut.Find("[data-testid=tally-rate]").TextContent);
+        Assert.Equal("6.67%", cut.Find("[data-testid=tally-dissatisfied-rate]").TextContent);
+    }
+
+    [Fact]
+    public async Task CadreStack_KeysChooseGradeAndEnterSaves_CountGrows()
+    {
+        var cut = Render<CadreStackPanel>(p => p.Add(x => x.CycleId, _cycleId).Add(x => x.AssistantId, Assistant));
+        var keys = cut.Find("[data-testid=cadre-stack]");
+
+        foreach (var key in new[] { "1", "Enter", "2", "Enter", "4", "3", "Enter" })
+        {
+            await keys.KeyDownAsync(new KeyboardEventArgs { Key = key });
+        }
+
+        cut.WaitForAssertion(() => Assert.Equal("3", cut.Find("[data-testid=cadre-count]").TextContent));
+        var saved = await Database.Get<CadreBallotService>().ListAsync(_caller, _cycleId, Assistant);
+        Assert.Equal([CadreGrade.Excellent, CadreGrade.Competent, CadreGrade.BasicallyCompetent], saved.Select(b => b.Grade));
+    }
+
+    [Fact]
+    public async Task CadreStack_EnterWithoutGrade_AsksForOneAndSavesNothing()
+    {
+        var cut = Render<CadreStackPanel>(p => p.Add(x => x.CycleId, _cycleId).Add(x => x.AssistantId, Assistant));
+
+        await cut.Find("[data-testid=cadre-stack]").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
+
+        cut.WaitForAssertion(() => Assert.Contains("请填写“等次”。", cut.Markup));
+        Assert.Empty(await Database.Get<CadreBallotService>().ListAsync(_caller, _cycleId, Assistant));
+    }
+}
