@@ -4,6 +4,7 @@ using Longan.Appraisal.Core.Features.Attendance;
 using Longan.Appraisal.Core.Features.Collection;
 using Longan.Appraisal.Core.Features.Cycles;
 using Longan.Appraisal.Core.Features.Evaluations;
+using Longan.Appraisal.Core.Features.Imports;
 using Longan.Appraisal.Core.Features.Supervision;
 using Longan.Appraisal.Core.Features.Postings;
 using Longan.Appraisal.Core.Features.Supervisors;
@@ -36,6 +37,7 @@ public static class AppraisalCoreServices
         services.AddSingleton<SupervisionService>();
         services.AddSingleton<AttendanceService>();
         services.AddSingleton<CollectionProgressService>();
+        services.AddSingleton<BallotImportService>();
         services.AddSingleton<DemoCountySeeder>();
         return services;
     }

@@ -22,6 +22,7 @@ public sealed class AppraisalDbContext(DbContextOptions<AppraisalDbContext> opti
     public DbSet<SupervisionRecord> SupervisionRecords => Set<SupervisionRecord>();
     public DbSet<AttendanceMonth> AttendanceMonths => Set<AttendanceMonth>();
     public DbSet<EntryChange> EntryChanges => Set<EntryChange>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -156,6 +156,27 @@ public static class Messages
     public static string LabelDescription => R();
     public static string LabelVerificationNote => R();
 
+    // Workbooks
+    public static string FileNotXlsx => R();
+    public static string FileTooLarge(long megabytes) => F([megabytes]);
+    public static string FileDamaged => R();
+    public static string FileTooManyRows(int rows) => F([rows]);
+    public static string FileHasNoKnownSheet(string sheets) => F([sheets]);
+    public static string FileHasNoRows => R();
+    public static string FileAlreadyImported(string when, string who) => F([when, who]);
+    public static string SheetHeadersMissing(string headers) => F([headers]);
+    public static string CellRequired(string header) => F([header]);
+    public static string CellNotWholeNumber(int min, int max) => F([min, max]);
+    public static string CellNotNumber => R();
+    public static string CellNotDate => R();
+    public static string CellNotMonth => R();
+    public static string CellNotAChoice(string choices) => F([choices]);
+    public static string UnknownAssistantCode(int year) => F([year]);
+    public static string AssistantOutsideTownship => R();
+    public static string RepeatedInFile => R();
+    public static string AttendanceAlreadyRecorded => R();
+    public static string OnlyCountyOrTownshipImports => R();
+
     // Accounts
     public static string AccountNotFound => R();
     public static string CannotDeactivateSelf => R();

@@ -40,7 +40,7 @@ public sealed class VillagerTallyService(IDbContextFactory<AppraisalDbContext> d
             validator.Check(value is >= 0 and <= MaxCount, field, Messages.CountOutOfRange(label, MaxCount));
         }
         validator
-            .Check(input.Satisfied + input.BasicallySatisfied + input.Dissatisfied + input.Invalid > 0, nameof(input.Satisfied), Messages.TallyEmpty)
+            .Check(input.Satisfied + input.BasicallySatisfied + input.Dissatisfied + input.Invalid > 0 || comment is not null, nameof(input.Satisfied), Messages.TallyEmpty)
             .MaxLength(nameof(input.Round), Messages.LabelRound, round, FieldLimits.Name)
             .MaxLength(nameof(input.Comment), Messages.LabelComment, comment, FieldLimits.Comment)
             .ThrowIfInvalid();

@@ -92,3 +92,16 @@ internal sealed class EntryChangeConfiguration : IEntityTypeConfiguration<EntryC
         builder.HasIndex(c => new { c.CycleId, c.EntryKind, c.EntryId });
     }
 }
+
+internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
+{
+    public void Configure(EntityTypeBuilder<ImportBatch> builder)
+    {
+        builder.Property(b => b.Kind).HasMaxLength(20);
+        builder.Property(b => b.FileName).HasMaxLength(FieldLimits.Text);
+        builder.Property(b => b.ContentHash).HasMaxLength(64);
+        builder.Property(b => b.ImportedBy).HasMaxLength(FieldLimits.Name);
+        builder.HasIndex(b => new { b.CycleId, b.Kind, b.ContentHash }).IsUnique();
+        builder.HasOne<AppraisalCycle>().WithMany().HasForeignKey(b => b.CycleId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -371,6 +371,49 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.ToTable("EntryChanges");
                 });
 
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Entries.ImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId", "Kind", "ContentHash")
+                        .IsUnique();
+
+                    b.ToTable("ImportBatches");
+                });
+
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Entries.PartyBallot", b =>
                 {
                     b.Property<int>("Id")
@@ -925,6 +968,14 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Assistant");
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Entries.ImportBatch", b =>
+                {
+                    b.HasOne("Longan.Appraisal.Core.Domain.AppraisalCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Entries.PartyBallot", b =>

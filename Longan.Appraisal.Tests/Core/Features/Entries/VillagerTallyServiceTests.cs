@@ -77,10 +77,10 @@ public sealed class VillagerTallyServiceTests : IAsyncLifetime
         var negative = await Assert.ThrowsAsync<ValidationFailedException>(() =>
             Service.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, Tally(-1)));
         var empty = await Assert.ThrowsAsync<ValidationFailedException>(() =>
-            Service.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, Tally(0, 0, 0, 0)));
+            Service.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, new TallyInput()));
 
         Assert.Contains(negative.Errors, e => e.Field == nameof(TallyInput.Satisfied) && e.Message == "“满意”须是 0 至 100000 之间的整数。");
-        Assert.Equal("请至少填写一项票数。", empty.Errors.Single().Message);
+        Assert.Equal("请至少填写一项票数或意见建议。", empty.Errors.Single().Message);
         Assert.Empty(await Service.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant));
     }
 

@@ -1,0 +1,5 @@
+namespace Longan.Appraisal.Core.Excel;
+
+/// <summary>One problem in an uploaded workbook, located as a user finds it in Excel (spec workbooks.md).</summary>
+/// <param name="Row">The Excel row number (1-based); 0 when the problem is the whole sheet or file.</param>
+public sealed record ImportError(string Sheet, int Row, string Column, string? Value, string Reason);

@@ -1,0 +1,223 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using Longan.Appraisal.Core.Resources;
+
+namespace Longan.Appraisal.Core.Excel;
+
+/// <summary>
+/// A sheet read by header text (any column order, extra columns ignored, title rows above the
+/// header allowed), with typed cell readers that report problems as <see cref="ImportError"/>s.
+/// </summary>
+public sealed class SheetTable
+{
+    private const int HeaderSearchRows = 20;
+    private readonly IXLWorksheet _sheet;
+    private readonly Dictionary<string, int> _columns;
+    private readonly List<ImportError> _errors;
+
+    private SheetTable(IXLWorksheet sheet, Dictionary<string, int> columns, int headerRow, List<ImportError> errors)
+    {
+        _sheet = sheet;
+        _columns = columns;
+        HeaderRow = headerRow;
+        _errors = errors;
+    }
+
+    public string Name => _sheet.Name;
+
+    public int HeaderRow { get; }
+
+    /// <summary>Finds the header row (the first with every required header) or records why the sheet cannot be read.</summary>
+    public static SheetTable? Open(IXLWorksheet sheet, IReadOnlyList<string> required, IReadOnlyList<string> optional, List<ImportError> errors)
+    {
+        var lastColumn = sheet.LastColumnUsed()?.ColumnNumber() ?? 0;
+        for (var row = 1; row <= HeaderSearchRows; row++)
+        {
+            var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var column = 1; column <= lastColumn; column++)
+            {
+                var text = sheet.Cell(row, column).GetString().Trim();
+                if ((required.Contains(text) || optional.Contains(text)) && !columns.ContainsKey(text))
+                {
+                    columns[text] = column;
+                }
+            }
+            if (required.All(columns.ContainsKey))
+            {
+                return new SheetTable(sheet, columns, row, errors);
+            }
+        }
+        errors.Add(new ImportError(sheet.Name, 0, string.Join("、", required), null, Messages.SheetHeadersMissing(string.Join("、", required))));
+        return null;
+    }
+
+    /// <summary>Data rows below the header, skipping empty rows and the template's example row.</summary>
+    public IEnumerable<SheetRow> Rows()
+    {
+        var last = _sheet.LastRowUsed()?.RowNumber() ?? 0;
+        for (var row = HeaderRow + 1; row <= last; row++)
+        {
+            var cells = _columns.Values.Select(c => _sheet.Cell(row, c)).ToList();
+            if (cells.All(c => c.IsEmpty()))
+            {
+                continue;
+            }
+            if (cells.Any(c => c.GetString().Trim().StartsWith(WorkbookLimits.ExampleMarker, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            yield return new SheetRow(this, row);
+        }
+    }
+
+    internal IXLCell Cell(int row, string header) => _sheet.Cell(row, _columns[header]);
+
+    internal bool Has(string header) => _columns.ContainsKey(header);
+
+    internal void Error(int row, string header, string? value, string reason) => _errors.Add(new ImportError(Name, row, header, value, reason));
+
+    internal static string Text(IXLCell cell) => cell.DataType switch
+    {
+        // Codes typed as numbers come back without ".0" (a code like 007 must be typed as text to keep its zeros).
+        XLDataType.Number => cell.GetDouble().ToString("0.##########", CultureInfo.InvariantCulture),
+        XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => cell.GetString().Trim(),
+    };
+}
+
+/// <summary>One data row: read a column as text, number or date; problems are recorded with the row and column.</summary>
+public sealed class SheetRow(SheetTable table, int row)
+{
+    public int Number => row;
+
+    public string Sheet => table.Name;
+
+    public string? Text(string header)
+    {
+        if (!table.Has(header))
+        {
+            return null;
+        }
+        var text = SheetTable.Text(table.Cell(row, header));
+        return text.Length == 0 ? null : text;
+    }
+
+    public string? RequiredText(string header)
+    {
+        var text = Text(header);
+        if (text is null)
+        {
+            table.Error(row, header, null, Messages.CellRequired(header));
+        }
+        return text;
+    }
+
+    public int? Int(string header, int min, int max, bool required = true)
+    {
+        var text = Text(header);
+        if (text is null)
+        {
+            if (required)
+            {
+                table.Error(row, header, null, Messages.CellRequired(header));
+            }
+            return null;
+        }
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            table.Error(row, header, text, Messages.CellNotWholeNumber(min, max));
+            return null;
+        }
+        return value;
+    }
+
+    public decimal? Decimal(string header)
+    {
+        var text = Text(header);
+        if (text is null)
+        {
+            table.Error(row, header, null, Messages.CellRequired(header));
+            return null;
+        }
+        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        {
+            table.Error(row, header, text, Messages.CellNotNumber);
+            return null;
+        }
+        return value;
+    }
+
+    /// <summary>A date as an Excel date or text yyyy-MM-dd.</summary>
+    public DateOnly? Date(string header, bool required)
+    {
+        if (!table.Has(header))
+        {
+            return null;
+        }
+        var cell = table.Cell(row, header);
+        if (cell.DataType == XLDataType.DateTime)
+        {
+            return DateOnly.FromDateTime(cell.GetDateTime());
+        }
+        var text = Text(header);
+        if (text is null)
+        {
+            if (required)
+            {
+                table.Error(row, header, null, Messages.CellRequired(header));
+            }
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        table.Error(row, header, text, Messages.CellNotDate);
+        return null;
+    }
+
+    /// <summary>A month as an Excel date or text yyyy-MM (the first day of it).</summary>
+    public DateOnly? Month(string header)
+    {
+        var cell = table.Cell(row, header);
+        if (cell.DataType == XLDataType.DateTime)
+        {
+            var d = cell.GetDateTime();
+            return new DateOnly(d.Year, d.Month, 1);
+        }
+        var text = Text(header);
+        if (text is null)
+        {
+            table.Error(row, header, null, Messages.CellRequired(header));
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, ["yyyy-MM", "yyyy-M", "yyyy/M"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            return month;
+        }
+        table.Error(row, header, text, Messages.CellNotMonth);
+        return null;
+    }
+
+    /// <summary>One of the allowed words (a drop-down column).</summary>
+    public T? Choice<T>(string header, IReadOnlyDictionary<string, T> choices, bool required) where T : struct
+    {
+        var text = Text(header);
+        if (text is null)
+        {
+            if (required)
+            {
+                table.Error(row, header, null, Messages.CellRequired(header));
+            }
+            return null;
+        }
+        if (choices.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+        table.Error(row, header, text, Messages.CellNotAChoice(string.Join("、", choices.Keys)));
+        return null;
+    }
+
+    public void Error(string header, string? value, string reason) => table.Error(row, header, value, reason);
+}

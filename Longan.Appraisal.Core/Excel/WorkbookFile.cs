@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using ClosedXML.Excel;
+using Longan.Appraisal.Core.Resources;
+
+namespace Longan.Appraisal.Core.Excel;
+
+/// <summary>An uploaded workbook, checked (extension, size, form, rows) before any sheet is read.</summary>
+public sealed class WorkbookFile : IDisposable
+{
+    private WorkbookFile(XLWorkbook workbook, string hash)
+    {
+        Workbook = workbook;
+        ContentHash = hash;
+    }
+
+    public XLWorkbook Workbook { get; }
+
+    /// <summary>SHA-256 of the bytes: the same file imported twice is recognised.</summary>
+    public string ContentHash { get; }
+
+    /// <summary>Opens the bytes as .xlsx or throws <see cref="ImportRejectedException"/> saying, in Chinese, why not.</summary>
+    public static WorkbookFile Open(byte[] content, string fileName)
+    {
+        Reject(!fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase), fileName, Messages.FileNotXlsx);
+        Reject(content.LongLength > WorkbookLimits.MaxBytes, fileName, Messages.FileTooLarge(WorkbookLimits.MaxBytes / 1024 / 1024));
+        // An .xlsx is a zip archive: anything else (a renamed .xls, a PDF) is refused without parsing.
+        Reject(content.Length < 4 || content[0] != (byte)'P' || content[1] != (byte)'K', fileName, Messages.FileNotXlsx);
+        XLWorkbook workbook;
+        try
+        {
+            workbook = new XLWorkbook(new MemoryStream(content, writable: false));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new ImportRejectedException([new ImportError(fileName, 0, "", null, Messages.FileDamaged)]);
+        }
+        var rows = workbook.Worksheets.Sum(s => s.LastRowUsed()?.RowNumber() ?? 0);
+        if (rows > WorkbookLimits.MaxRows)
+        {
+            workbook.Dispose();
+            Reject(true, fileName, Messages.FileTooManyRows(WorkbookLimits.MaxRows));
+        }
+        return new WorkbookFile(workbook, Convert.ToHexString(SHA256.HashData(content)));
+    }
+
+    public IXLWorksheet? Sheet(string name) => Workbook.Worksheets.TryGetWorksheet(name, out var sheet) ? sheet : null;
+
+    public void Dispose() => Workbook.Dispose();
+
+    private static void Reject(bool when, string fileName, string reason)
+    {
+        if (when)
+        {
+            throw new ImportRejectedException([new ImportError(fileName, 0, "", null, reason)]);
+        }
+    }
+}

@@ -1,0 +1,364 @@
+using System.Globalization;
+using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Domain.Entries;
+using Longan.Appraisal.Core.Excel;
+using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Features.Entries;
+using Longan.Appraisal.Core.Features.Evaluations;
+using Longan.Appraisal.Core.Persistence;
+using Longan.Appraisal.Core.Resources;
+using Longan.Appraisal.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Longan.Appraisal.Core.Features.Imports;
+
+/// <summary>
+/// Imports a 评议数据.xlsx into a cycle (spec workbooks.md): every sheet optional, columns matched
+/// by header, all-or-nothing — any invalid row and nothing is saved, with every error located by
+/// sheet, row and column. The same file twice is refused unless the earlier import is replaced.
+/// </summary>
+public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>Reads and checks the workbook without saving; throws <see cref="ImportRejectedException"/> with every problem.</summary>
+    public async Task<ImportSummary> CheckAsync(Caller caller, int cycleId, byte[] content, string fileName, bool replace, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        using var file = WorkbookFile.Open(content, fileName);
+        var parsed = await ParseAsync(db, caller, cycleId, file, fileName, replace, ct);
+        return parsed.Summary(0, false);
+    }
+
+    /// <summary>Imports the workbook in one transaction, replacing an earlier import of the same file when asked.</summary>
+    public async Task<ImportSummary> ImportAsync(Caller caller, int cycleId, byte[] content, string fileName, bool replace, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        using var file = WorkbookFile.Open(content, fileName);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var parsed = await ParseAsync(db, caller, cycleId, file, fileName, replace, ct);
+        var now = clock.GetUtcNow();
+        if (parsed.Previous is { } previous)
+        {
+            await RemoveAsync(db, previous.Id, ct);
+        }
+        var batch = new ImportBatch
+        {
+            CycleId = cycleId, Kind = ImportBatch.Ballots, FileName = Path.GetFileName(fileName), ContentHash = file.ContentHash,
+            ImportedBy = caller.UserName, ImportedAt = now, Rows = parsed.Count,
+        };
+        db.ImportBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+        foreach (var entry in parsed.Entries)
+        {
+            entry.ImportId = batch.Id;
+            entry.CreatedAt = entry.UpdatedAt = now;
+        }
+        db.AddRange(parsed.Entries);
+        EntryLog.Add(db, caller, now, cycleId, nameof(ImportBatch), batch.Id, EntryLog.Created, null,
+            new { batch.FileName, batch.ContentHash, batch.Rows, Replaced = parsed.Previous?.Id });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return parsed.Summary(batch.Id, parsed.Previous is not null);
+    }
+
+    private static async Task RemoveAsync(AppraisalDbContext db, int importId, CancellationToken ct)
+    {
+        await db.VillagerTallies.Where(e => e.ImportId == importId).ExecuteDeleteAsync(ct);
+        await db.PartyBallots.Where(e => e.ImportId == importId).ExecuteDeleteAsync(ct);
+        await db.CadreBallots.Where(e => e.ImportId == importId).ExecuteDeleteAsync(ct);
+        await db.SupervisionRecords.Where(e => e.ImportId == importId).ExecuteDeleteAsync(ct);
+        await db.AttendanceMonths.Where(e => e.ImportId == importId).ExecuteDeleteAsync(ct);
+        await db.ImportBatches.Where(b => b.Id == importId).ExecuteDeleteAsync(ct);
+    }
+
+    private async Task<Parsed> ParseAsync(AppraisalDbContext db, Caller caller, int cycleId, WorkbookFile file, string fileName, bool replace, CancellationToken ct)
+    {
+        if (caller.Role is not (AppRole.County or AppRole.Township))
+        {
+            throw new AccessDeniedException(Messages.OnlyCountyOrTownshipImports);
+        }
+        var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
+        EntryGuard.EnsureOpen(cycle, caller);
+        var previous = await db.ImportBatches.AsNoTracking()
+            .FirstOrDefaultAsync(b => b.CycleId == cycleId && b.Kind == ImportBatch.Ballots && b.ContentHash == file.ContentHash, ct);
+        if (previous is not null && !replace)
+        {
+            throw new ImportRejectedException([new ImportError(fileName, 0, "", null,
+                Messages.FileAlreadyImported(previous.ImportedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), previous.ImportedBy))]);
+        }
+
+        var roster = (await CycleRoster.ForYearAsync(db, cycle.Year, ct)).ToDictionary(r => r.Code, StringComparer.Ordinal);
+        var context = new RowContext(cycle, caller, roster, CountyCalendar.Today(clock), clock.GetUtcNow(), previous?.Id);
+        await context.LoadExistingAsync(db, ct);
+        var errors = new List<ImportError>();
+        var parsed = new Parsed(previous);
+        var found = 0;
+        foreach (var sheet in BallotWorkbook.Sheets)
+        {
+            if (file.Sheet(sheet.Name) is not { } worksheet)
+            {
+                continue;
+            }
+            found++;
+            if (SheetTable.Open(worksheet, sheet.Required, sheet.Optional, errors) is not { } table)
+            {
+                continue;
+            }
+            foreach (var row in table.Rows())
+            {
+                var before = errors.Count;
+                var entry = ReadRow(sheet, row, context);
+                if (entry is not null && errors.Count == before)
+                {
+                    parsed.Add(sheet, entry);
+                }
+            }
+        }
+        if (found == 0)
+        {
+            errors.Add(new ImportError(fileName, 0, "", null, Messages.FileHasNoKnownSheet(string.Join("、", BallotWorkbook.Sheets.Select(s => s.Name)))));
+        }
+        else if (errors.Count == 0 && parsed.Count == 0)
+        {
+            errors.Add(new ImportError(fileName, 0, "", null, Messages.FileHasNoRows));
+        }
+        if (errors.Count > 0)
+        {
+            throw new ImportRejectedException(errors);
+        }
+        return parsed;
+    }
+
+    private static Entry? ReadRow(BallotWorkbook.Sheet sheet, SheetRow row, RowContext context)
+    {
+        var assistant = context.Assistant(row);
+        Entry? entry = sheet.Name switch
+        {
+            "群众评议" => ReadTally(row),
+            "群众意见" => new VillagerTally { Comment = Limit(row, BallotWorkbook.Comment, row.RequiredText(BallotWorkbook.Comment), FieldLimits.Comment) },
+            "党组织评议" => ReadParty(row, context, assistant),
+            "党员干部评议" => ReadCadre(row, context, assistant),
+            "五老监督" => ReadRecord(row, context, assistant),
+            _ => ReadAttendance(row, context, assistant),
+        };
+        if (entry is null || assistant is null)
+        {
+            return null;
+        }
+        entry.CycleId = context.Cycle.Id;
+        entry.AssistantId = assistant.AssistantId;
+        return entry;
+    }
+
+    private static VillagerTally? ReadTally(SheetRow row)
+    {
+        var s = row.Int("满意", 0, VillagerTallyService.MaxCount);
+        var b = row.Int("基本满意", 0, VillagerTallyService.MaxCount);
+        var d = row.Int("不满意", 0, VillagerTallyService.MaxCount);
+        var i = row.Int("无效", 0, VillagerTallyService.MaxCount, required: false) ?? 0;
+        var note = Limit(row, "备注", row.Text("备注"), FieldLimits.Comment);
+        if (s + b + d + i == 0 && note is null)
+        {
+            row.Error("满意", "0", Messages.TallyEmpty);
+            return null;
+        }
+        return s is null || b is null || d is null ? null : new VillagerTally { Satisfied = s.Value, BasicallySatisfied = b.Value, Dissatisfied = d.Value, Invalid = i, Comment = note };
+    }
+
+    private static PartyBallot? ReadParty(SheetRow row, RowContext context, RosterEntry? assistant)
+    {
+        var scores = new[] { "政策宣讲员", "民意信息员", "民事代办员", "纠纷调解员", "党建指导员" }
+            .Select(header =>
+            {
+                var score = row.Decimal(header);
+                if (score is not null && !PartyBallotService.IsDutyScore(score))
+                {
+                    row.Error(header, score.Value.ToString(CultureInfo.InvariantCulture), Messages.DutyScoreInvalid(header, PartyBallot.MaxDutyScore));
+                    return null;
+                }
+                return score;
+            }).ToArray();
+        var ticket = context.Ticket(row, "P", assistant);
+        var comment = Limit(row, BallotWorkbook.Comment, row.Text(BallotWorkbook.Comment), FieldLimits.Comment);
+        return scores.Any(s => s is null) ? null : new PartyBallot
+        {
+            TicketNo = ticket, PolicyAdvocate = scores[0]!.Value, PublicOpinion = scores[1]!.Value, CivilAgent = scores[2]!.Value,
+            DisputeMediator = scores[3]!.Value, PartyBuildingGuide = scores[4]!.Value, Comment = comment,
+        };
+    }
+
+    private static CadreBallot? ReadCadre(SheetRow row, RowContext context, RosterEntry? assistant)
+    {
+        var grade = row.Choice("等次", BallotWorkbook.Grades, required: true);
+        var ticket = context.Ticket(row, "C", assistant);
+        var comment = Limit(row, BallotWorkbook.Comment, row.Text(BallotWorkbook.Comment), FieldLimits.Comment);
+        return grade is null ? null : new CadreBallot { Grade = grade.Value, TicketNo = ticket, Comment = comment };
+    }
+
+    private static SupervisionRecord? ReadRecord(SheetRow row, RowContext context, RosterEntry? assistant)
+    {
+        var date = row.Date("日期", required: true);
+        if (date is { } d && d.Year != context.Cycle.Year)
+        {
+            row.Error("日期", d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Messages.RecordDateOutsideYear(context.Cycle.Year));
+        }
+        else if (date > context.Today)
+        {
+            row.Error("日期", date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Messages.RecordDateInFuture);
+        }
+        var supervisor = Limit(row, "监督员", row.RequiredText("监督员"), FieldLimits.Name);
+        var nature = row.Choice("性质", BallotWorkbook.Natures, required: true);
+        var category = row.Choice("类别", BallotWorkbook.Categories, required: true);
+        var severity = row.Choice("严重程度", BallotWorkbook.Severities, required: nature == RecordNature.Issue);
+        var verification = row.Choice("核实结果", BallotWorkbook.Verifications, required: false) ?? Verification.Pending;
+        var description = Limit(row, "情况描述", row.RequiredText("情况描述"), FieldLimits.Comment);
+        if (date is null || supervisor is null || nature is null || category is null || description is null)
+        {
+            return null;
+        }
+        return new SupervisionRecord
+        {
+            Date = date.Value,
+            SupervisorName = supervisor,
+            SupervisorId = assistant is null ? null : context.SupervisorId(assistant.VillageId, supervisor),
+            Nature = nature.Value,
+            Category = category.Value,
+            Severity = nature == RecordNature.Issue ? severity : null,
+            Description = description,
+            Verification = verification,
+            VerifiedBy = verification == Verification.Pending ? null : context.Caller.UserName,
+            VerifiedAt = verification == Verification.Pending ? null : context.Now,
+            FiledBy = context.Caller.UserName,
+        };
+    }
+
+    private static AttendanceMonth? ReadAttendance(SheetRow row, RowContext context, RosterEntry? assistant)
+    {
+        var month = row.Month("月份");
+        if (month is { } m && m.Year != context.Cycle.Year)
+        {
+            row.Error("月份", m.ToString("yyyy-MM", CultureInfo.InvariantCulture), Messages.RecordDateOutsideYear(context.Cycle.Year));
+            return null;
+        }
+        var max = month is { } first ? DateTime.DaysInMonth(first.Year, first.Month) : 31;
+        var days = row.Int("驻村天数", 0, max);
+        if (month is null || days is null)
+        {
+            return null;
+        }
+        if (assistant is not null && !context.TakeMonth(assistant.AssistantId, month.Value, out var reason))
+        {
+            row.Error("月份", month.Value.ToString("yyyy-MM", CultureInfo.InvariantCulture), reason);
+            return null;
+        }
+        return new AttendanceMonth { Month = month.Value, Days = days.Value };
+    }
+
+    private static string? Limit(SheetRow row, string header, string? text, int max)
+    {
+        if (text is not null && text.Length > max)
+        {
+            row.Error(header, text[..20] + "…", Messages.FieldTooLong(header, max));
+            return null;
+        }
+        return text;
+    }
+
+    /// <summary>What rows are checked against: the cycle's roster, the caller's scope, tickets and months already taken.</summary>
+    private sealed class RowContext(AppraisalCycle cycle, Caller caller, Dictionary<string, RosterEntry> roster, DateOnly today, DateTimeOffset now, int? replacedImport)
+    {
+        private readonly HashSet<(string Group, int Assistant, string Ticket)> _tickets = [];
+        private readonly HashSet<(int Assistant, DateOnly Month)> _months = [];
+        private readonly HashSet<(int Assistant, DateOnly Month)> _monthsInFile = [];
+        private Dictionary<(int Village, string Name), int> _supervisors = [];
+
+        public AppraisalCycle Cycle => cycle;
+        public Caller Caller => caller;
+        public DateOnly Today => today;
+        public DateTimeOffset Now => now;
+
+        public async Task LoadExistingAsync(AppraisalDbContext db, CancellationToken ct)
+        {
+            foreach (var t in await db.PartyBallots.Where(b => b.CycleId == cycle.Id && b.TicketNo != null && (replacedImport == null || b.ImportId != replacedImport))
+                         .Select(b => new { b.AssistantId, b.TicketNo }).ToListAsync(ct))
+            {
+                _tickets.Add(("P", t.AssistantId, t.TicketNo!));
+            }
+            foreach (var t in await db.CadreBallots.Where(b => b.CycleId == cycle.Id && b.TicketNo != null && (replacedImport == null || b.ImportId != replacedImport))
+                         .Select(b => new { b.AssistantId, b.TicketNo }).ToListAsync(ct))
+            {
+                _tickets.Add(("C", t.AssistantId, t.TicketNo!));
+            }
+            foreach (var m in await db.AttendanceMonths.Where(a => a.CycleId == cycle.Id && (replacedImport == null || a.ImportId != replacedImport))
+                         .Select(a => new { a.AssistantId, a.Month }).ToListAsync(ct))
+            {
+                _months.Add((m.AssistantId, m.Month));
+            }
+            _supervisors = (await db.Supervisors.Select(s => new { s.VillageId, s.Name, s.Id }).ToListAsync(ct))
+                .GroupBy(s => (s.VillageId, s.Name)).ToDictionary(g => g.Key, g => g.First().Id);
+        }
+
+        /// <summary>The row's assistant, when the code exists in this cycle and is within the caller's scope.</summary>
+        public RosterEntry? Assistant(SheetRow row)
+        {
+            var code = row.RequiredText(BallotWorkbook.Code);
+            if (code is null)
+            {
+                return null;
+            }
+            if (!roster.TryGetValue(code, out var entry))
+            {
+                row.Error(BallotWorkbook.Code, code, Messages.UnknownAssistantCode(cycle.Year));
+                return null;
+            }
+            if (!AccessPolicy.CanVerifyFor(caller, entry.TownshipId))
+            {
+                row.Error(BallotWorkbook.Code, code, Messages.AssistantOutsideTownship);
+                return null;
+            }
+            return entry;
+        }
+
+        /// <summary>An optional 票号, unique per assistant and group in the cycle (spec workbooks.md).</summary>
+        public string? Ticket(SheetRow row, string group, RosterEntry? assistant)
+        {
+            var ticket = row.Text(BallotWorkbook.TicketNo);
+            if (ticket is null || assistant is null)
+            {
+                return ticket;
+            }
+            if (!_tickets.Add((group, assistant.AssistantId, ticket)))
+            {
+                row.Error(BallotWorkbook.TicketNo, ticket, Messages.TicketTaken(ticket));
+            }
+            return ticket;
+        }
+
+        public bool TakeMonth(int assistant, DateOnly month, out string reason)
+        {
+            reason = _months.Contains((assistant, month)) ? Messages.AttendanceAlreadyRecorded : Messages.RepeatedInFile;
+            return !_months.Contains((assistant, month)) && _monthsInFile.Add((assistant, month));
+        }
+
+        public int? SupervisorId(int village, string name) => _supervisors.TryGetValue((village, name), out var id) ? id : null;
+    }
+
+    private sealed class Parsed(ImportBatch? previous)
+    {
+        private readonly Dictionary<string, int> _counts = [];
+
+        public ImportBatch? Previous => previous;
+        public List<Entry> Entries { get; } = [];
+        public int Count => Entries.Count;
+
+        public void Add(BallotWorkbook.Sheet sheet, Entry entry)
+        {
+            Entries.Add(entry);
+            _counts[sheet.Name] = _counts.GetValueOrDefault(sheet.Name) + 1;
+        }
+
+        public ImportSummary Summary(int importId, bool replaced) => new(importId,
+            _counts.GetValueOrDefault(BallotWorkbook.Villagers.Name), _counts.GetValueOrDefault(BallotWorkbook.VillagerComments.Name),
+            _counts.GetValueOrDefault(BallotWorkbook.Party.Name), _counts.GetValueOrDefault(BallotWorkbook.Cadres.Name),
+            _counts.GetValueOrDefault(BallotWorkbook.Supervision.Name), _counts.GetValueOrDefault(BallotWorkbook.Attendance.Name), replaced);
+    }
+}

@@ -1,0 +1,48 @@
+using Longan.Appraisal.Core.Domain.Entries;
+
+namespace Longan.Appraisal.Core.Features.Imports;
+
+/// <summary>The 评议数据.xlsx contract (spec workbooks.md): sheet names, headers and the words of the drop-downs.</summary>
+public static class BallotWorkbook
+{
+    public const string Code = "助理员编号";
+    public const string TicketNo = "票号";
+    public const string Comment = "意见建议";
+
+    public static readonly Sheet Villagers = new("群众评议", [Code, "满意", "基本满意", "不满意"], ["无效", "备注"]);
+    public static readonly Sheet VillagerComments = new("群众意见", [Code, Comment], []);
+    public static readonly Sheet Party = new("党组织评议", [Code, "政策宣讲员", "民意信息员", "民事代办员", "纠纷调解员", "党建指导员"], [TicketNo, Comment]);
+    public static readonly Sheet Cadres = new("党员干部评议", [Code, "等次"], [TicketNo, Comment]);
+    public static readonly Sheet Supervision = new("五老监督", [Code, "日期", "监督员", "性质", "类别", "情况描述"], ["严重程度", "核实结果"]);
+    public static readonly Sheet Attendance = new("驻村考勤", [Code, "月份", "驻村天数"], []);
+
+    public static IReadOnlyList<Sheet> Sheets { get; } = [Villagers, VillagerComments, Party, Cadres, Supervision, Attendance];
+
+    public static readonly IReadOnlyDictionary<string, CadreGrade> Grades = new Dictionary<string, CadreGrade>
+    {
+        ["优秀"] = CadreGrade.Excellent, ["称职"] = CadreGrade.Competent, ["基本称职"] = CadreGrade.BasicallyCompetent, ["不称职"] = CadreGrade.Incompetent,
+    };
+
+    public static readonly IReadOnlyDictionary<string, RecordNature> Natures = new Dictionary<string, RecordNature>
+    {
+        ["表扬"] = RecordNature.Commendation, ["问题"] = RecordNature.Issue,
+    };
+
+    public static readonly IReadOnlyDictionary<string, RecordCategory> Categories = new Dictionary<string, RecordCategory>
+    {
+        ["在岗履职"] = RecordCategory.OnDuty, ["服务态度"] = RecordCategory.ServiceAttitude, ["工作实绩"] = RecordCategory.Achievements,
+        ["纪律廉洁"] = RecordCategory.Integrity, ["其他"] = RecordCategory.Other,
+    };
+
+    public static readonly IReadOnlyDictionary<string, IssueSeverity> Severities = new Dictionary<string, IssueSeverity>
+    {
+        ["轻微"] = IssueSeverity.Minor, ["一般"] = IssueSeverity.Moderate, ["严重"] = IssueSeverity.Serious,
+    };
+
+    public static readonly IReadOnlyDictionary<string, Verification> Verifications = new Dictionary<string, Verification>
+    {
+        ["待核实"] = Verification.Pending, ["属实"] = Verification.Confirmed, ["不属实"] = Verification.Rejected,
+    };
+
+    public sealed record Sheet(string Name, IReadOnlyList<string> Required, IReadOnlyList<string> Optional);
+}
