@@ -38,6 +38,7 @@ public static class AppraisalCoreServices
         services.AddSingleton<AttendanceService>();
         services.AddSingleton<CollectionProgressService>();
         services.AddSingleton<BallotImportService>();
+        services.AddSingleton<RosterImportService>();
         services.AddSingleton<DemoCountySeeder>();
         return services;
     }

@@ -1,0 +1,199 @@
+using System.Globalization;
+using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Domain.Entries;
+using Longan.Appraisal.Core.Excel;
+using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Persistence;
+using Longan.Appraisal.Core.Resources;
+using Longan.Appraisal.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Longan.Appraisal.Core.Features.Imports;
+
+/// <summary>
+/// Imports a 助理员名册.xlsx (spec workbooks.md): upsert by 编号, townships and villages created when
+/// missing, the posting to 驻村 created or its term dates updated. All-or-nothing, county only.
+/// </summary>
+public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
+{
+    public const string SheetName = "助理员名册";
+    public static readonly IReadOnlyList<string> Required = ["编号", "姓名", "乡镇", "驻村"];
+    public static readonly IReadOnlyList<string> Optional = ["性别", "民族", "出生日期", "政治面貌", "学历", "派出单位及职务", "任期开始", "任期结束"];
+    public static readonly IReadOnlyDictionary<string, Gender> Genders = new Dictionary<string, Gender> { ["男"] = Gender.Male, ["女"] = Gender.Female };
+
+    public async Task<RosterImportSummary> ImportAsync(Caller caller, byte[] content, string fileName, CancellationToken ct = default)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
+        using var file = WorkbookFile.Open(content, fileName);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var errors = new List<ImportError>();
+        var sheet = file.Sheet(SheetName);
+        if (sheet is null)
+        {
+            throw new ImportRejectedException([new ImportError(fileName, 0, "", null, Messages.FileHasNoKnownSheet(SheetName))]);
+        }
+        var table = SheetTable.Open(sheet, Required, Optional, errors);
+        var rows = table is null ? [] : ReadRows(table, CountyCalendar.Today(clock));
+        if (errors.Count == 0 && rows.Count == 0)
+        {
+            errors.Add(new ImportError(fileName, 0, "", null, Messages.FileHasNoRows));
+        }
+        ThrowIf(errors);
+
+        var townships = await db.Townships.Include(t => t.Villages).ToDictionaryAsync(t => t.Name, ct);
+        var assistants = await db.Assistants.Include(a => a.Postings.Where(p => p.EndedOn == null)).ThenInclude(p => p.Village).ThenInclude(v => v!.Township)
+            .ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, ct);
+        var occupants = await db.Postings.Where(p => p.EndedOn == null).Select(p => new { p.VillageId, p.AssistantId }).ToDictionaryAsync(p => p.VillageId, p => p.AssistantId, ct);
+        var summary = new RosterImportSummary(rows.Count, 0, 0, 0, 0, 0);
+        var villagesInFile = new Dictionary<(string, string), int>();
+
+        foreach (var r in rows)
+        {
+            // The posting rules, checked before anything changes.
+            if (assistants.TryGetValue(r.Code, out var existing) && existing.Postings.FirstOrDefault() is { } current
+                && (current.Village!.Township!.Name != r.Township || current.Village.Name != r.Village))
+            {
+                errors.Add(new ImportError(SheetName, r.Row, "驻村", r.Village, Messages.AssistantAlreadyPosted(existing.Name, current.Village.Township.Name + current.Village.Name)));
+                continue;
+            }
+            if (villagesInFile.TryGetValue((r.Township, r.Village), out var otherRow))
+            {
+                errors.Add(new ImportError(SheetName, r.Row, "驻村", r.Village, Messages.RepeatedInFile + $"（第 {otherRow} 行）"));
+                continue;
+            }
+            villagesInFile[(r.Township, r.Village)] = r.Row;
+            var village = townships.GetValueOrDefault(r.Township)?.Villages.FirstOrDefault(v => v.Name == r.Village);
+            var needsPosting = existing?.Postings.FirstOrDefault() is null;
+            if (needsPosting && village is not null && occupants.TryGetValue(village.Id, out var occupant) && occupant != existing?.Id)
+            {
+                errors.Add(new ImportError(SheetName, r.Row, "驻村", r.Village,
+                    Messages.VillageOccupied(r.Village, assistants.Values.FirstOrDefault(a => a.Id == occupant)?.Name ?? "")));
+            }
+            if (needsPosting && r.Start is null)
+            {
+                errors.Add(new ImportError(SheetName, r.Row, "任期开始", null, Messages.CellRequired("任期开始")));
+            }
+        }
+        ThrowIf(errors);
+
+        var now = clock.GetUtcNow();
+        int newAssistants = 0, updated = 0, newTownships = 0, newVillages = 0, newPostings = 0;
+        foreach (var r in rows)
+        {
+            if (!townships.TryGetValue(r.Township, out var township))
+            {
+                township = new Township { Name = r.Township, SortOrder = (townships.Count + 1) * 10 };
+                db.Townships.Add(township);
+                townships[r.Township] = township;
+                newTownships++;
+            }
+            var village = township.Villages.FirstOrDefault(v => v.Name == r.Village);
+            if (village is null)
+            {
+                village = new Village { Name = r.Village };
+                township.Villages.Add(village);
+                newVillages++;
+            }
+            if (!assistants.TryGetValue(r.Code, out var assistant))
+            {
+                assistant = new Assistant { Code = r.Code, Name = r.Name };
+                db.Assistants.Add(assistant);
+                assistants[r.Code] = assistant;
+                newAssistants++;
+            }
+            else
+            {
+                updated++;
+            }
+            assistant.Name = r.Name;
+            assistant.Gender = r.Gender ?? assistant.Gender;
+            assistant.Ethnicity = r.Ethnicity ?? assistant.Ethnicity;
+            assistant.BirthDate = r.BirthDate ?? assistant.BirthDate;
+            assistant.PoliticalStatus = r.PoliticalStatus ?? assistant.PoliticalStatus;
+            assistant.Education = r.Education ?? assistant.Education;
+            assistant.SendingUnitAndPost = r.SendingUnit ?? assistant.SendingUnitAndPost;
+            if (assistant.Postings.FirstOrDefault(p => p.EndedOn == null) is { } posting)
+            {
+                posting.StartDate = r.Start ?? posting.StartDate;
+                posting.PlannedEndDate = r.End ?? (r.Start is { } s ? Posting.DefaultPlannedEnd(s) : posting.PlannedEndDate);
+            }
+            else
+            {
+                assistant.Postings.Add(new Posting { Village = village, StartDate = r.Start!.Value, PlannedEndDate = r.End ?? Posting.DefaultPlannedEnd(r.Start.Value) });
+                newPostings++;
+            }
+        }
+        db.ImportBatches.Add(new ImportBatch
+        {
+            Kind = ImportBatch.Roster, FileName = Path.GetFileName(fileName), ContentHash = file.ContentHash, ImportedBy = caller.UserName, ImportedAt = now, Rows = rows.Count,
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return summary with { NewAssistants = newAssistants, UpdatedAssistants = updated, NewTownships = newTownships, NewVillages = newVillages, NewPostings = newPostings };
+    }
+
+    private static List<RosterRow> ReadRows(SheetTable table, DateOnly today)
+    {
+        var rows = new List<RosterRow>();
+        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Rows())
+        {
+            var code = Length(row, "编号", row.RequiredText("编号"), FieldLimits.Code);
+            if (code is not null && code.Any(char.IsWhiteSpace))
+            {
+                row.Error("编号", code, Messages.CodeHasSpaces);
+                code = null;
+            }
+            if (code is not null && !codes.TryAdd(code, row.Number))
+            {
+                row.Error("编号", code, Messages.RepeatedInFile + $"（第 {codes[code]} 行）");
+                code = null;
+            }
+            var name = Length(row, "姓名", row.RequiredText("姓名"), FieldLimits.Name);
+            var township = Length(row, "乡镇", row.RequiredText("乡镇"), FieldLimits.Name);
+            var village = Length(row, "驻村", row.RequiredText("驻村"), FieldLimits.Name);
+            var gender = row.Choice("性别", Genders, required: false);
+            var birth = row.Date("出生日期", required: false);
+            if (birth is { } b && (b > today || b.Year < 1940))
+            {
+                row.Error("出生日期", b.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), b > today ? Messages.BirthDateInFuture : Messages.BirthDateTooEarly);
+            }
+            var start = row.Date("任期开始", required: false);
+            var end = row.Date("任期结束", required: false);
+            if (start is not null && end is not null && end <= start)
+            {
+                row.Error("任期结束", end.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Messages.PlannedEndNotAfterStart);
+            }
+            if (code is not null && name is not null && township is not null && village is not null)
+            {
+                rows.Add(new RosterRow(row.Number, code, name, township, village, gender, Length(row, "民族", row.Text("民族"), FieldLimits.Short), birth,
+                    Length(row, "政治面貌", row.Text("政治面貌"), FieldLimits.Short), Length(row, "学历", row.Text("学历"), FieldLimits.Short),
+                    Length(row, "派出单位及职务", row.Text("派出单位及职务"), FieldLimits.Text), start, end));
+            }
+        }
+        return rows;
+    }
+
+    private static string? Length(SheetRow row, string header, string? text, int max)
+    {
+        if (text is not null && text.Length > max)
+        {
+            row.Error(header, text, Messages.FieldTooLong(header, max));
+            return null;
+        }
+        return text;
+    }
+
+    private static void ThrowIf(List<ImportError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new ImportRejectedException(errors);
+        }
+    }
+
+    private sealed record RosterRow(
+        int Row, string Code, string Name, string Township, string Village, Gender? Gender, string? Ethnicity, DateOnly? BirthDate,
+        string? PoliticalStatus, string? Education, string? SendingUnit, DateOnly? Start, DateOnly? End);
+}

@@ -1,0 +1,96 @@
+using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Excel;
+using Longan.Appraisal.Core.Features.Imports;
+using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Longan.Appraisal.Tests.Infrastructure.Xlsx;
+
+namespace Longan.Appraisal.Tests.Core.Excel;
+
+public sealed class RosterImportServiceTests : IAsyncLifetime
+{
+    private TestDatabase _db = default!;
+
+    private RosterImportService Service => _db.Get<RosterImportService>();
+
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(demoCounty: true);
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private static readonly object?[] s_header = Row("编号", "姓名", "性别", "民族", "出生日期", "政治面貌", "学历", "派出单位及职务", "乡镇", "驻村", "任期开始", "任期结束");
+
+    [Fact]
+    public async Task Import_NewAssistantInANewVillageAndTownship_CreatesEverythingKeepingTheCode()
+    {
+        var bytes = new Xlsx().Sheet("助理员名册", s_header,
+            Row("示例", "张三", "男", "汉族", "1995-01-01", "中共党员", "大学本科", "某镇人民政府", "某镇", "某村", "2026-03-01", null),
+            Row("007", "黄秀珍", "女", "壮族", new DateTime(1996, 5, 4), "中共党员", "大专", "江西镇人民政府科员", "江西镇", "同江村", "2026-03-01", null)).Bytes();
+
+        var summary = await Service.ImportAsync(Caller.System, bytes, "助理员名册.xlsx");
+
+        Assert.Equal(new RosterImportSummary(1, 1, 0, 1, 1, 1), summary);
+        await using var db = await _db.OpenAsync();
+        var a = await db.Assistants.Include(x => x.Postings).ThenInclude(p => p.Village).ThenInclude(v => v!.Township).SingleAsync(x => x.Code == "007");
+        Assert.Equal(("黄秀珍", Gender.Female, new DateOnly(1996, 5, 4)), (a.Name, a.Gender, a.BirthDate));
+        var posting = Assert.Single(a.Postings);
+        Assert.Equal(("江西镇", "同江村", new DateOnly(2028, 2, 29)), (posting.Village!.Township!.Name, posting.Village.Name, posting.PlannedEndDate));
+    }
+
+    [Fact]
+    public async Task Import_ExistingCode_UpdatesFieldsAndTermWithoutNewPosting()
+    {
+        var bytes = new Xlsx().Sheet("助理员名册", Row("驻村", "乡镇", "姓名", "编号", "学历", "任期结束"),
+            Row("浪湾村", "那桐镇", "谢明辉", "LA0020", "研究生", "2027-06-30")).Bytes();
+
+        var summary = await Service.ImportAsync(Caller.System, bytes, "名册.xlsx");
+
+        Assert.Equal((0, 1, 0), (summary.NewAssistants, summary.UpdatedAssistants, summary.NewPostings));
+        await using var db = await _db.OpenAsync();
+        var a = await db.Assistants.Include(x => x.Postings).SingleAsync(x => x.Code == "LA0020");
+        Assert.Equal("研究生", a.Education);
+        Assert.Equal(new DateOnly(2027, 6, 30), a.Postings.Single().PlannedEndDate);
+    }
+
+    [Fact]
+    public async Task Import_Problems_AllReportedAndNothingSaved()
+    {
+        var bytes = new Xlsx().Sheet("助理员名册", s_header,
+            Row("N1", "甲", "男", null, "2030-01-01", null, null, null, "那桐镇", "新村一", "2026-03-01", null),
+            Row("N1", "乙", null, null, null, null, null, null, "那桐镇", "新村二", "2026-03-01", null),
+            Row("N2", "丙", "未知", null, null, null, null, null, "那桐镇", "浪湾村", "2026-03-01", null),
+            Row("LA0001", "卢国庆", null, null, null, null, null, null, "那桐镇", "新村三", null, null),
+            Row("N3", null, null, null, null, null, null, null, "那桐镇", "新村四", null, null)).Bytes();
+
+        var ex = await Assert.ThrowsAsync<ImportRejectedException>(() => Service.ImportAsync(Caller.System, bytes, "名册.xlsx"));
+
+        var errors = ex.Errors.Select(e => (e.Row, e.Column)).ToList();
+        Assert.Contains((2, "出生日期"), errors);
+        Assert.Contains((3, "编号"), errors);
+        Assert.Contains((4, "性别"), errors);
+        Assert.Contains((6, "姓名"), errors);
+        await using var db = await _db.OpenAsync();
+        Assert.False(await db.Villages.AnyAsync(v => v.Name.StartsWith("新村")));
+    }
+
+    [Fact]
+    public async Task Import_PostingConflicts_Refused()
+    {
+        var bytes = new Xlsx().Sheet("助理员名册", s_header,
+            Row("N2", "丙", null, null, null, null, null, null, "那桐镇", "浪湾村", "2026-03-01", null),
+            Row("LA0001", "卢国庆", null, null, null, null, null, null, "那桐镇", "新村三", "2026-03-01", null)).Bytes();
+
+        var ex = await Assert.ThrowsAsync<ImportRejectedException>(() => Service.ImportAsync(Caller.System, bytes, "名册.xlsx"));
+
+        Assert.Contains(ex.Errors, e => e.Row == 2 && e.Column == "驻村" && e.Reason.Contains("已有在任助理员"));
+        Assert.Contains(ex.Errors, e => e.Row == 3 && e.Column == "驻村" && e.Reason.Contains("正在"));
+    }
+
+    [Fact]
+    public async Task Import_ByTownship_Refused()
+    {
+        var bytes = new Xlsx().Sheet("助理员名册", s_header, Row("N9", "丁", null, null, null, null, null, null, "那桐镇", "新村", "2026-03-01", null)).Bytes();
+
+        await Assert.ThrowsAsync<AccessDeniedException>(async () => await Service.ImportAsync(await _db.CallerAsync(Demo.Natong), bytes, "名册.xlsx"));
+    }
+}
