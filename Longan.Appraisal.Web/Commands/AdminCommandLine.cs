@@ -1,5 +1,8 @@
 using Longan.Appraisal.Core;
+using Longan.Appraisal.Core.Excel;
+using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Persistence;
+using Longan.Appraisal.Core.Security;
 using Longan.Appraisal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +24,8 @@ public static class AdminCommandLine
     [
         new MigrateVerb(),
         new SeedDemoVerb(),
+        new ImportRosterVerb(),
+        new ImportBallotsVerb(),
     ];
 
     /// <summary>A first argument that is not an option (--urls etc.) names a verb.</summary>
@@ -43,7 +48,9 @@ public static class AdminCommandLine
 
         // The same configuration as the portal (appsettings, environment, ConnectionStrings__Appraisal),
         // without starting a server.
-        var builder = WebApplication.CreateBuilder(args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.Contains('=')).ToArray());
+        // Only --key=value settings reach the configuration: a file path such as /tmp/x.xlsx would
+        // otherwise read as a "/key value" pair and swallow the next argument.
+        var builder = WebApplication.CreateBuilder(args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddAppraisalCore(PortalHost.ConnectionString(builder.Configuration, builder.Environment));
         await using var app = builder.Build();
@@ -52,8 +59,23 @@ public static class AdminCommandLine
             await AppraisalDatabase.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<AppraisalDbContext>>());
             return await verb.RunAsync(new VerbArguments(args.Skip(1)), app.Services, output, CancellationToken.None);
         }
+        catch (ImportRejectedException ex)
+        {
+            await error.WriteLineAsync($"{verb.Name} 失败：文件有 {ex.Errors.Count} 处问题，没有导入任何数据。");
+            foreach (var e in ex.Errors)
+            {
+                await error.WriteLineAsync(e.Row > 0 ? $"  {e.Sheet} 第 {e.Row} 行 {e.Column}（{e.Value}）：{e.Reason}" : $"  {e.Sheet}：{e.Reason}");
+            }
+            return ExitFailed;
+        }
+        catch (ValidationFailedException ex)
+        {
+            await error.WriteLineAsync($"{verb.Name} 失败：{ex.Message}");
+            return ExitFailed;
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Refusals (rules, scope, missing files) say why in their message; anything else too, without a stack trace.
             await error.WriteLineAsync($"{verb.Name} 失败：{ex.Message}");
             return ExitFailed;
         }

@@ -97,4 +97,57 @@ public sealed class AdminCommandLineTests : IDisposable
         Assert.Null(args.Option("replace"));
         Assert.Equal("x.pdf", args.Option("out"));
     }
+
+    [Fact]
+    public async Task Run_ImportRosterThenBallots_CreatesAndOpensTheCycle_ThenReplaceAndDuplicate()
+    {
+        var roster = Path.Combine(Path.GetTempPath(), $"longan-roster-{Guid.NewGuid():N}.xlsx");
+        var ballots = Path.Combine(Path.GetTempPath(), $"longan-ballots-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            await File.WriteAllBytesAsync(roster, new Xlsx().Sheet("助理员名册",
+                Xlsx.Row("编号", "姓名", "乡镇", "驻村", "任期开始"), Xlsx.Row("007", "黄秀珍", "那桐镇", "浪湾村", "2026-03-01")).Bytes());
+            await File.WriteAllBytesAsync(ballots, new Xlsx().Sheet("党员干部评议", Xlsx.Row("助理员编号", "等次"), Xlsx.Row("007", "优秀"), Xlsx.Row("007", "称职")).Bytes());
+
+            var imported = await AdminCommandLine.RunAsync(["import-roster", roster, Database], _out, _err);
+            var first = await AdminCommandLine.RunAsync(["import-ballots", ballots, "--year", "2026", Database], _out, _err);
+            var duplicate = await AdminCommandLine.RunAsync(["import-ballots", ballots, "--year", "2026", Database], _out, _err);
+            var replaced = await AdminCommandLine.RunAsync(["import-ballots", ballots, "--year", "2026", "--replace", Database], _out, _err);
+
+            Assert.Equal((0, 0, 1, 0), (imported, first, duplicate, replaced));
+            var output = _out.ToString();
+            Assert.Contains("新增助理员 1 名", output);
+            Assert.Contains("已按默认规则创建 2026 年度考核并开始采集", output);
+            Assert.Contains("党员干部评议 2", output);
+            Assert.Contains("已替换原导入", output);
+            Assert.Contains("同一个文件已于", _err.ToString());
+            await using var db = new AppraisalDbContext(new DbContextOptionsBuilder<AppraisalDbContext>().UseSqlite(TestDatabase.ConnectionString(_path)).Options);
+            Assert.Equal(2, await db.CadreBallots.CountAsync());
+        }
+        finally
+        {
+            File.Delete(roster);
+            File.Delete(ballots);
+        }
+    }
+
+    [Fact]
+    public async Task Run_ImportBallots_BadRows_ListsEachAndExitsNonZero()
+    {
+        var ballots = Path.Combine(Path.GetTempPath(), $"longan-ballots-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            await File.WriteAllBytesAsync(ballots, new Xlsx().Sheet("党员干部评议", Xlsx.Row("助理员编号", "等次"), Xlsx.Row("NOPE", "良好")).Bytes());
+
+            var code = await AdminCommandLine.RunAsync(["import-ballots", ballots, "--year", "2026", Database], _out, _err);
+
+            Assert.Equal(AdminCommandLine.ExitFailed, code);
+            Assert.Contains("党员干部评议 第 2 行 助理员编号（NOPE）", _err.ToString());
+            Assert.Contains("党员干部评议 第 2 行 等次（良好）：只能填：优秀、称职、基本称职、不称职。", _err.ToString());
+        }
+        finally
+        {
+            File.Delete(ballots);
+        }
+    }
 }
