@@ -110,6 +110,7 @@ public static class PortalHost
 
         app.MapStaticAssets();
         app.MapAccountEndpoints();
+        app.MapDownloadEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

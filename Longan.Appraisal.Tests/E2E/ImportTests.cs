@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Longan.Appraisal.Tests.E2E.Pages;
+using Longan.Appraisal.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Longan.Appraisal.Tests.Infrastructure.Xlsx;
+
+namespace Longan.Appraisal.Tests.E2E;
+
+/// <summary>A township clerk imports a workbook typed from paper ballots: errors first, then the corrected file.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class ImportTests(PortalFixture portal)
+{
+    [Fact]
+    public async Task Township_UploadsWorkbook_SeesEachErrorThenImportsTheCorrectedFile()
+    {
+        var cycle = await EnsureCollectingCycleAsync();
+        var page = await portal.SignedInPageAsync(Demo.Natong);
+        await page.GotoAsync($"/cycles/{cycle}/import");
+        await Shell.WaitForInteractiveAsync(page);
+        // MudFileUpload keeps a fresh hidden input for the next pick: the last one takes the file.
+        var upload = page.Locator("input[type=file]").Last;
+
+        await upload.SetInputFilesAsync(new FilePayload
+        {
+            Name = "评议数据.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Buffer = new Xlsx().Sheet("党员干部评议", Row("助理员编号", "等次"), Row("LA0020", "良好"), Row("LA0001", "优秀")).Bytes(),
+        });
+        var errors = page.Locator("[data-testid=import-errors] tbody tr");
+        await Assertions.Expect(errors).ToHaveCountAsync(2);
+        await Assertions.Expect(errors.Nth(0)).ToContainTextAsync("只能填：优秀、称职、基本称职、不称职。");
+        await Assertions.Expect(errors.Nth(1)).ToContainTextAsync("该助理员不在本乡镇");
+
+        await upload.SetInputFilesAsync(new FilePayload
+        {
+            Name = "评议数据-改正.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Buffer = new Xlsx().Sheet("党员干部评议", Row("助理员编号", "等次"), Row("LA0020", "称职"), Row("LA0020", "优秀")).Bytes(),
+        });
+        await Assertions.Expect(page.Locator("[data-testid=import-summary]")).ToContainTextAsync("党员干部评议 2 票");
+        await page.ClickAsync("[data-testid=import-confirm]");
+        await Assertions.Expect(page.Locator("[data-testid=import-summary]")).ToContainTextAsync("导入完成");
+    }
+
+    [Fact]
+    public async Task Template_DownloadsAsARealWorkbook_ForTheTownshipOnly()
+    {
+        var page = await portal.SignedInPageAsync(Demo.Natong);
+        var response = await page.APIRequest.GetAsync("/templates/ballots");
+        Assert.Equal(200, response.Status);
+        Assert.Equal((byte)'P', (await response.BodyAsync())[0]);
+
+        var supervisor = await portal.SignedInPageAsync(Demo.Supervisor);
+        var refused = await supervisor.APIRequest.GetAsync("/templates/ballots", new() { MaxRedirects = 0 });
+        Assert.NotEqual(200, refused.Status);
+    }
+
+    private async Task<string> EnsureCollectingCycleAsync()
+    {
+        var county = await portal.SignedInPageAsync(Demo.County);
+        await county.GotoAsync("/cycles");
+        await Shell.WaitForInteractiveAsync(county);
+        await county.Locator("[data-testid=cycle-year]").FillAsync("2029");
+        await county.ClickAsync("[data-testid=add-cycle]");
+        await county.WaitForURLAsync(new Regex(@"/cycles/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
+        var id = new Regex(@"/cycles/(\d+)$").Match(county.Url).Groups[1].Value;
+        await county.ClickAsync("[data-testid=move-Collecting]");
+        await county.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "开始采集" }).ClickAsync();
+        await Assertions.Expect(county.Locator("[data-testid=cycle-state]").First).ToHaveTextAsync("采集中");
+        return id;
+    }
+}
