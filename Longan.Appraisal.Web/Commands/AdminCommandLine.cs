@@ -51,7 +51,8 @@ public static class AdminCommandLine
         // Only --key=value settings reach the configuration: a file path such as /tmp/x.xlsx would
         // otherwise read as a "/key value" pair and swallow the next argument.
         var builder = WebApplication.CreateBuilder(args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A verb prints its own result; the framework's information logs (migrations applied…) would only bury it.
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Longan", LogLevel.Warning);
         builder.Services.AddAppraisalCore(PortalHost.ConnectionString(builder.Configuration, builder.Environment));
         await using var app = builder.Build();
         try

@@ -73,4 +73,21 @@ public sealed class CollectionPanelTests : BunitTestBase
         cut.WaitForAssertion(() => Assert.Contains("请填写“等次”。", cut.Markup));
         Assert.Empty(await Database.Get<CadreBallotService>().ListAsync(_caller, _cycleId, Assistant));
     }
+
+    [Fact]
+    public async Task TallyForm_SomeoneElseSavedMeanwhile_ConflictShownAndTypedValuesKept()
+    {
+        var cut = Render<TallyPanel>(p => p.Add(x => x.CycleId, _cycleId).Add(x => x.AssistantId, Assistant));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=tally-list] tbody tr")));
+        cut.Find("[data-testid=tally-list] tbody tr button").Click();
+        var existing = (await Database.Get<VillagerTallyService>().ListAsync(_caller, _cycleId, Assistant)).Single();
+        await Database.Get<VillagerTallyService>().UpdateAsync(await Database.CallerAsync(Demo.Natong), existing.Id, existing.Version, new TallyInput { Satisfied = 13, BasicallySatisfied = 6, Dissatisfied = 2 });
+
+        cut.Find("[data-testid=tally-satisfied]").Input("15");
+        cut.Find("[data-testid=tally-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("这条记录刚被其他人修改或删除", cut.Markup));
+        Assert.Equal("15", cut.Find("[data-testid=tally-satisfied]").GetAttribute("value"));
+        Assert.Equal(13, (await Database.Get<VillagerTallyService>().ListAsync(_caller, _cycleId, Assistant)).Single().Satisfied);
+    }
 }
