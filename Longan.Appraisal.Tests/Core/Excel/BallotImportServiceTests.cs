@@ -163,4 +163,20 @@ public sealed class BallotImportServiceTests : IAsyncLifetime
         await using var db = await _county.Db.OpenAsync();
         Assert.Equal(0, await db.VillagerTallies.CountAsync());
     }
+
+    [Fact]
+    public async Task Import_MoreRowsThanTheLimit_RefusedBeforeLoading()
+    {
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        var sheet = workbook.AddWorksheet("党员干部评议");
+        sheet.Cell(1, 1).SetValue("助理员编号");
+        sheet.Cell(WorkbookLimits.MaxRows + 1, 1).SetValue("LA0020");
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+
+        var ex = await Assert.ThrowsAsync<ImportRejectedException>(() => Service.ImportAsync(_county.Natong, _county.CycleId, stream.ToArray(), "big.xlsx", false));
+
+        Assert.Equal("文件超过 200000 行，请分批导入。", ex.Errors.Single().Reason);
+        Assert.Equal(WorkbookLimits.MaxRows + 1, WorkbookFile.DeclaredRows(stream.ToArray()));
+    }
 }
