@@ -52,7 +52,7 @@ public static class WorkbookTemplates
             cell.Style.Font.FontColor = XLColor.Gray;
             // Codes, dates and months stay text so Excel/WPS do not turn 007 into 7 or 2026-03 into a date.
             sheet.Range(2, column, PreparedRows, column).Style.NumberFormat.Format = "@";
-            // Column width by hand: AdjustToContents needs GDI+, which servers lack; CJK characters are about two units wide.
+            // Column width by hand: ClosedXML measures text with GDI+, which servers lack; CJK characters are about two units wide.
             sheet.Column(column).Width = Math.Max(10, headers[c].Length * 2 + 4);
         }
         foreach (var (header, values) in choices)

@@ -21,23 +21,12 @@ public sealed class ResourceTests
     [MemberData(nameof(MessageKeys))]
     public void Messages_EveryMember_HasChineseAndEnglishText(string key)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
-            var chinese = Messages.Get(key);
-            CultureInfo.CurrentUICulture = new CultureInfo("en");
-            var english = Messages.Get(key);
+        var (chinese, english) = InBothCultures(key);
 
-            Assert.NotEqual(key, chinese);
-            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", chinese);
-            Assert.NotEqual(chinese, english);
-            Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", english);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        Assert.NotEqual(key, chinese);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", chinese);
+        Assert.NotEqual(chinese, english);
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", english);
     }
 
     public static TheoryData<string> LookedUpKeys()
@@ -58,17 +47,22 @@ public sealed class ResourceTests
     [MemberData(nameof(LookedUpKeys))]
     public void Messages_KeysLookedUpByName_HaveChineseAndEnglishText(string key)
     {
+        var (chinese, english) = InBothCultures(key);
+
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", chinese);
+        Assert.NotEqual(key, english);
+        Assert.NotEqual(chinese, english);
+    }
+
+    private static (string Chinese, string English) InBothCultures(string key)
+    {
         var previous = CultureInfo.CurrentUICulture;
         try
         {
             CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
             var chinese = Messages.Get(key);
             CultureInfo.CurrentUICulture = new CultureInfo("en");
-            var english = Messages.Get(key);
-
-            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", chinese);
-            Assert.NotEqual(key, english);
-            Assert.NotEqual(chinese, english);
+            return (chinese, Messages.Get(key));
         }
         finally
         {

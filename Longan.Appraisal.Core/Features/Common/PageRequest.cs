@@ -5,7 +5,7 @@ public sealed record PageRequest(string? Search = null, string? SortBy = null, b
 {
     public const int MaxPageSize = 500;
 
-    public int Skip => Math.Max(0, Page) * Take;
+    public int Offset => Math.Max(0, Page) * Take;
     public int Take => Math.Clamp(PageSize, 1, MaxPageSize);
     public string? Term => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
 }

@@ -22,7 +22,7 @@ public static class Paging
         var total = await query.CountAsync(ct);
         var key = request.SortBy is not null && sortable.TryGetValue(request.SortBy, out var chosen) ? chosen : defaultSort;
         var ordered = request.Descending ? query.OrderByDescending(key) : query.OrderBy(key);
-        var items = await ordered.ThenBy(tieBreaker).Skip(request.Skip).Take(request.Take).Select(projection).ToListAsync(ct);
+        var items = await ordered.ThenBy(tieBreaker).Skip(request.Offset).Take(request.Take).Select(projection).ToListAsync(ct);
         return new PagedResult<TRow>(items, total);
     }
 }
