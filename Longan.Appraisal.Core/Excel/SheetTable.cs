@@ -86,8 +86,11 @@ public sealed class SheetTable
 }
 
 /// <summary>One data row: read a column as text, number or date; problems are recorded with the row and column.</summary>
-public sealed class SheetRow(SheetTable table, int row)
+public sealed partial class SheetRow(SheetTable table, int row)
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}[-/]\d{1,2}[-/]\d{1,2}$")]
+    private static partial System.Text.RegularExpressions.Regex DateShape();
+
     public int Number => row;
 
     public string Sheet => table.Name;
@@ -172,7 +175,7 @@ public sealed class SheetRow(SheetTable table, int row)
         {
             return date;
         }
-        table.Error(row, header, text, Messages.CellNotDate);
+        table.Error(row, header, text, DateShape().IsMatch(text) ? Messages.CellNoSuchDate : Messages.CellNotDate);
         return null;
     }
 

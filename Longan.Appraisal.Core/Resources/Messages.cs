@@ -115,6 +115,8 @@ public static class Messages
     public static string CadrePointsOrder => R();
     public static string BandsOrder => R();
     public static string AtMostTwoDecimals(string label) => F([label]);
+    public static string DissatisfiedCapNotAFraction => R();
+    public static string PublishWithIncomplete(int count, string names) => F([count, names]);
 
     // Entries
     public static string EntryNotFound => R();
@@ -169,6 +171,7 @@ public static class Messages
     public static string CellNotWholeNumber(int min, int max) => F([min, max]);
     public static string CellNotNumber => R();
     public static string CellNotDate => R();
+    public static string CellNoSuchDate => R();
     public static string CellNotMonth => R();
     public static string CellNotAChoice(string choices) => F([choices]);
     public static string UnknownAssistantCode(int year) => F([year]);

@@ -37,6 +37,7 @@ public sealed partial class UiStringTests
         {
             keys.Add($"CycleState.{state}");
             keys.Add($"Cycle.MoveTo.{state}");
+            keys.Add($"Cycle.BackTo.{state}");
             keys.Add($"Cycle.Confirm.{state}");
             keys.Add($"Cycle.StateHelp.{state}");
         }

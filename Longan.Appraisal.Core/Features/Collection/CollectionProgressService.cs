@@ -28,20 +28,13 @@ public sealed class CollectionProgressService(IDbContextFactory<AppraisalDbConte
             .Where(r => caller.Role == AppRole.County || r.TownshipId == caller.TownshipId)
             .ToList();
 
-        var votes = await db.VillagerTallies.Where(t => t.CycleId == cycleId).GroupBy(t => t.AssistantId)
-            .Select(g => new { g.Key, N = g.Sum(t => t.Satisfied + t.BasicallySatisfied + t.Dissatisfied) }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        var party = await CountAsync(db.PartyBallots, cycleId, ct);
-        var cadres = await CountAsync(db.CadreBallots, cycleId, ct);
-        var pending = await db.SupervisionRecords.Where(r => r.CycleId == cycleId && r.Verification == Verification.Pending).GroupBy(r => r.AssistantId)
-            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        var months = await CountAsync(db.AttendanceMonths, cycleId, ct);
-
+        var counts = await CollectionCounts.LoadAsync(db, cycleId, ct);
         var today = CountyCalendar.Today(clock);
         var rows = roster.Select(r => new ProgressRow(
             r.AssistantId, r.Code, r.Name, r.TownshipId, r.TownshipName, r.VillageId, r.VillageName,
-            votes.GetValueOrDefault(r.AssistantId), party.GetValueOrDefault(r.AssistantId), cadres.GetValueOrDefault(r.AssistantId),
-            pending.GetValueOrDefault(r.AssistantId),
-            Math.Max(0, ExpectedMonths(cycle.Year, r.ServedFrom, today) - months.GetValueOrDefault(r.AssistantId)))).ToList();
+            counts.VillagerVotes.GetValueOrDefault(r.AssistantId), counts.PartyBallots.GetValueOrDefault(r.AssistantId), counts.CadreBallots.GetValueOrDefault(r.AssistantId),
+            counts.PendingRecords.GetValueOrDefault(r.AssistantId),
+            Math.Max(0, ExpectedMonths(cycle.Year, r.ServedFrom, today) - counts.AttendanceMonths.GetValueOrDefault(r.AssistantId)))).ToList();
         return new CollectionProgress(cycle.Id, cycle.Year, cycle.Rules.MinVillagerVotes, cycle.Rules.MinPartyBallots, cycle.Rules.MinCadreBallots,
             ExpectedMonths(cycle.Year, new DateOnly(cycle.Year, 1, 1), today), rows);
     }
@@ -56,7 +49,4 @@ public sealed class CollectionProgressService(IDbContextFactory<AppraisalDbConte
         var firstMonth = servedFrom.Year < year ? 1 : servedFrom.Month;
         return Math.Max(0, lastFinished - firstMonth + 1);
     }
-
-    private static Task<Dictionary<int, int>> CountAsync<T>(IQueryable<T> entries, int cycleId, CancellationToken ct) where T : Entry =>
-        entries.Where(e => e.CycleId == cycleId).GroupBy(e => e.AssistantId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
 }

@@ -64,7 +64,11 @@ public static class CycleRulesValidator
         Range(nameof(r.ShortMonthsCap), r.ShortMonthsCap, 1, 12);
         Range(nameof(r.AppealWindowDays), r.AppealWindowDays, 0, 365);
         Range(nameof(r.DissatisfiedCapDenominator), r.DissatisfiedCapDenominator, 1, 100);
-        Range(nameof(r.DissatisfiedCapNumerator), r.DissatisfiedCapNumerator, 0, r.DissatisfiedCapDenominator);
+        Range(nameof(r.DissatisfiedCapNumerator), r.DissatisfiedCapNumerator, 0, 100);
+        if (r.DissatisfiedCapNumerator >= r.DissatisfiedCapDenominator)
+        {
+            errors.Add(new FieldError(nameof(r.DissatisfiedCapNumerator), Messages.DissatisfiedCapNotAFraction));
+        }
         if (!Enum.IsDefined(r.ExcellentQuotaScope))
         {
             errors.Add(new FieldError(nameof(r.ExcellentQuotaScope), Messages.FieldRequired(Messages.Get("Rule." + nameof(r.ExcellentQuotaScope)))));

@@ -1,5 +1,6 @@
 using Longan.Appraisal.Core.Domain;
 using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Features.Entries;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
@@ -89,6 +90,10 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
             .Check(!AppraisalCycle.NeedsReason(from, to) || reason is not null, "Reason", Messages.ReopenNeedsReason)
             .MaxLength("Reason", Messages.LabelEndReason, reason, FieldLimits.Text)
             .ThrowIfInvalid();
+        if (to == CycleState.Published)
+        {
+            await EnsureCompleteAsync(db, cycle, ct);
+        }
         cycle.State = to;
         db.CycleTransitions.Add(new CycleTransition
         {
@@ -96,5 +101,17 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Publishing needs no incomplete assistant (spec §2, §5), naming the first few who are.</summary>
+    private static async Task EnsureCompleteAsync(AppraisalDbContext db, AppraisalCycle cycle, CancellationToken ct)
+    {
+        var counts = await CollectionCounts.LoadAsync(db, cycle.Id, ct);
+        var incomplete = (await CycleRoster.ForYearAsync(db, cycle.Year, ct)).Where(r => counts.IsIncomplete(r.AssistantId, cycle.Rules)).ToList();
+        if (incomplete.Count > 0)
+        {
+            var names = string.Join("、", incomplete.Take(5).Select(r => $"{r.TownshipName}{r.VillageName} {r.Name}")) + (incomplete.Count > 5 ? "…" : "");
+            throw new RuleViolationException(Messages.PublishWithIncomplete(incomplete.Count, names));
+        }
     }
 }

@@ -42,14 +42,17 @@ public static class EntryGuard
     /// <summary>Entry is open while collecting; in review only the county may correct (spec §2).</summary>
     public static void EnsureOpen(AppraisalCycle cycle, Caller caller)
     {
-        var open = cycle.State == CycleState.Collecting || (cycle.State == CycleState.Review && caller.Role == AppRole.County);
-        if (!open)
+        if (!IsOpen(cycle.State, caller))
         {
             throw new RuleViolationException(cycle.State == CycleState.Review
                 ? Messages.EntryClosedForReview(cycle.Year)
                 : Messages.EntryNotCollecting(cycle.Year, Messages.Get("CycleState." + cycle.State)));
         }
     }
+
+    /// <summary>Whether the caller may enter or correct data in a cycle in this state (pages use it to offer or hide their controls).</summary>
+    public static bool IsOpen(CycleState state, Caller caller) =>
+        state == CycleState.Collecting || (state == CycleState.Review && caller.Role == AppRole.County);
 
     /// <summary>The village and township of the assistant's posting in the cycle's year (the latest, when there were two).</summary>
     public static async Task<(int VillageId, int TownshipId)?> PlacementAsync(AppraisalDbContext db, int year, int assistantId, CancellationToken ct)

@@ -40,7 +40,8 @@ public sealed class PartyBallotService(IDbContextFactory<AppraisalDbContext> dbF
         for (var i = 0; i < Duties.Count; i++)
         {
             var (field, label) = Duties[i];
-            validator.Check(IsDutyScore(scores[i]), field, Messages.DutyScoreInvalid(label(), PartyBallot.MaxDutyScore));
+            validator.Check(scores[i] is not null, field, Messages.FieldRequired(label()));
+            validator.Check(scores[i] is null || IsDutyScore(scores[i]), field, Messages.DutyScoreInvalid(label(), PartyBallot.MaxDutyScore));
         }
         validator
             .MaxLength(nameof(input.TicketNo), Messages.LabelTicketNo, ticket, FieldLimits.Short)

@@ -267,6 +267,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
     private sealed class RowContext(AppraisalCycle cycle, Caller caller, Dictionary<string, RosterEntry> roster, DateOnly today, DateTimeOffset now, int? replacedImport)
     {
         private readonly HashSet<(string Group, int Assistant, string Ticket)> _tickets = [];
+        private readonly HashSet<(string Group, int Assistant, string Ticket)> _ticketsInFile = [];
         private readonly HashSet<(int Assistant, DateOnly Month)> _months = [];
         private readonly HashSet<(int Assistant, DateOnly Month)> _monthsInFile = [];
         private Dictionary<(int Village, string Name), int> _supervisors = [];
@@ -326,9 +327,14 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
             {
                 return ticket;
             }
-            if (!_tickets.Add((group, assistant.AssistantId, ticket)))
+            var key = (group, assistant.AssistantId, ticket);
+            if (_tickets.Contains(key))
             {
                 row.Error(BallotWorkbook.TicketNo, ticket, Messages.TicketTaken(ticket));
+            }
+            else if (!_ticketsInFile.Add(key))
+            {
+                row.Error(BallotWorkbook.TicketNo, ticket, Messages.RepeatedInFile);
             }
             return ticket;
         }

@@ -181,4 +181,42 @@ public sealed class CycleServiceTests : IAsyncLifetime
 
         Assert.StartsWith("考核年度不能从“草稿”直接转为", ex.Message);
     }
+
+    [Fact]
+    public async Task Publish_WithIncompleteAssistants_RefusedNamingThem()
+    {
+        var id = await Service.CreateAsync(_county, 2026);
+        await Service.TransitionAsync(_county, id, CycleState.Collecting, null);
+        await Service.TransitionAsync(_county, id, CycleState.Review, null);
+
+        var ex = await Assert.ThrowsAsync<RuleViolationException>(() => Service.TransitionAsync(_county, id, CycleState.Published, null));
+
+        Assert.StartsWith("还有 60 名助理员数据不足", ex.Message);
+        Assert.Contains("城厢镇", ex.Message);
+        Assert.Equal(CycleState.Review, (await Service.GetAsync(_county, id)).State);
+    }
+
+    [Fact]
+    public async Task Publish_EveryoneComplete_Allowed()
+    {
+        // No assistant served in 2013, so nobody is incomplete.
+        var id = await Service.CreateAsync(_county, 2013);
+        await Service.TransitionAsync(_county, id, CycleState.Collecting, null);
+        await Service.TransitionAsync(_county, id, CycleState.Review, null);
+
+        await Service.TransitionAsync(_county, id, CycleState.Published, null);
+
+        Assert.Equal(CycleState.Published, (await Service.GetAsync(_county, id)).State);
+    }
+
+    [Fact]
+    public async Task UpdateRules_CapFractionNotBelowOne_Refused()
+    {
+        var id = await Service.CreateAsync(_county, 2026);
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            Service.UpdateRulesAsync(_county, id, new CycleRules { DissatisfiedCapNumerator = 1, DissatisfiedCapDenominator = 1 }));
+
+        Assert.Equal("不满意率上限的分子须小于分母（如 1/3）。", ex.Errors.Single().Message);
+    }
 }

@@ -48,7 +48,7 @@ public sealed class BallotServiceTests : IAsyncLifetime
             Party.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, new PartyBallotInput()));
 
         Assert.Equal(5, ex.Errors.Count);
-        Assert.Contains(ex.Errors, e => e.Message.StartsWith("“党建指导员”", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Message == "请填写“党建指导员”。");
     }
 
     [Fact]
