@@ -90,4 +90,20 @@ public sealed class CollectionPanelTests : BunitTestBase
         Assert.Equal("15", cut.Find("[data-testid=tally-satisfied]").GetAttribute("value"));
         Assert.Equal(13, (await Database.Get<VillagerTallyService>().ListAsync(_caller, _cycleId, Assistant)).Single().Satisfied);
     }
+
+    [Fact]
+    public async Task PartyForm_ScoreAboveTwenty_IsReportedNotQuietlyChanged()
+    {
+        var cut = Render<PartyPanel>(p => p.Add(x => x.CycleId, _cycleId).Add(x => x.AssistantId, Assistant));
+        foreach (var (field, value) in new[] { ("PolicyAdvocate", "25"), ("PublicOpinion", "18"), ("CivilAgent", "18"), ("DisputeMediator", "18"), ("PartyBuildingGuide", "18") })
+        {
+            cut.Find($"[data-testid=party-{field}]").Input(value);
+        }
+
+        Assert.Equal("97", cut.Find("[data-testid=party-total]").TextContent);
+        cut.Find("[data-testid=party-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("“政策宣讲员”须在 0 至 20 分之间，最多一位小数。", cut.Markup));
+        Assert.Empty(await Database.Get<PartyBallotService>().ListAsync(_caller, _cycleId, Assistant));
+    }
 }
