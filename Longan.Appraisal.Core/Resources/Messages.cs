@@ -17,6 +17,9 @@ public static class Messages
 
     private static string R([CallerMemberName] string key = "") => Get(key);
 
+    /// <summary>A message looked up by key and formatted with its values (for texts composed elsewhere, e.g. explanations).</summary>
+    public static string Format(string key, object[] args) => string.Format(CultureInfo.CurrentCulture, Get(key), args);
+
     private static string F(object?[] args, [CallerMemberName] string key = "") =>
         string.Format(CultureInfo.CurrentCulture, Get(key), args);
 

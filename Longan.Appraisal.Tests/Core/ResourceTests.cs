@@ -10,7 +10,7 @@ public sealed class ResourceTests
     {
         var data = new TheoryData<string>();
         foreach (var member in typeof(Messages).GetMembers(BindingFlags.Public | BindingFlags.Static)
-                     .Where(m => m is PropertyInfo || (m is MethodInfo method && !method.IsSpecialName && method.Name != nameof(Messages.Get))))
+                     .Where(m => m is PropertyInfo || (m is MethodInfo method && !method.IsSpecialName && method.Name is not (nameof(Messages.Get) or nameof(Messages.Format)))))
         {
             data.Add(member.Name);
         }
