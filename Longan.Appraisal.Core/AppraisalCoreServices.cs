@@ -5,6 +5,7 @@ using Longan.Appraisal.Core.Features.Collection;
 using Longan.Appraisal.Core.Features.Cycles;
 using Longan.Appraisal.Core.Features.Evaluations;
 using Longan.Appraisal.Core.Features.Imports;
+using Longan.Appraisal.Core.Features.Results;
 using Longan.Appraisal.Core.Features.Supervision;
 using Longan.Appraisal.Core.Features.Postings;
 using Longan.Appraisal.Core.Features.Supervisors;
@@ -39,6 +40,7 @@ public static class AppraisalCoreServices
         services.AddSingleton<CollectionProgressService>();
         services.AddSingleton<BallotImportService>();
         services.AddSingleton<RosterImportService>();
+        services.AddSingleton<ResultService>();
         services.AddSingleton<DemoCountySeeder>();
         return services;
     }

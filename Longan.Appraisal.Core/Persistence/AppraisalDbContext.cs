@@ -23,6 +23,8 @@ public sealed class AppraisalDbContext(DbContextOptions<AppraisalDbContext> opti
     public DbSet<AttendanceMonth> AttendanceMonths => Set<AttendanceMonth>();
     public DbSet<EntryChange> EntryChanges => Set<EntryChange>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<Domain.Results.ResultVersion> ResultVersions => Set<Domain.Results.ResultVersion>();
+    public DbSet<Domain.Results.StoredResult> StoredResults => Set<Domain.Results.StoredResult>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

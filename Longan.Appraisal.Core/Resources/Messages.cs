@@ -161,6 +161,9 @@ public static class Messages
     public static string LabelDescription => R();
     public static string LabelVerificationNote => R();
 
+    // Results
+    public static string ComputeInDraft(int year) => F([year]);
+
     // Workbooks
     public static string FileNotXlsx => R();
     public static string FileTooLarge(long megabytes) => F([megabytes]);

@@ -26,6 +26,7 @@ public static class AdminCommandLine
         new SeedDemoVerb(),
         new ImportRosterVerb(),
         new ImportBallotsVerb(),
+        new ComputeVerb(),
     ];
 
     /// <summary>A first argument that is not an option (--urls etc.) names a verb.</summary>

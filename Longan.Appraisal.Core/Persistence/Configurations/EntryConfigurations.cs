@@ -105,3 +105,25 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         builder.HasOne<AppraisalCycle>().WithMany().HasForeignKey(b => b.CycleId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ResultVersionConfiguration : IEntityTypeConfiguration<Domain.Results.ResultVersion>
+{
+    public void Configure(EntityTypeBuilder<Domain.Results.ResultVersion> builder)
+    {
+        builder.Property(v => v.Fingerprint).HasMaxLength(64);
+        builder.Property(v => v.ComputedBy).HasMaxLength(FieldLimits.Name);
+        builder.HasIndex(v => new { v.CycleId, v.Number }).IsUnique();
+        builder.HasOne<AppraisalCycle>().WithMany().HasForeignKey(v => v.CycleId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(v => v.Results).WithOne().HasForeignKey(r => r.ResultVersionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StoredResultConfiguration : IEntityTypeConfiguration<Domain.Results.StoredResult>
+{
+    public void Configure(EntityTypeBuilder<Domain.Results.StoredResult> builder)
+    {
+        builder.HasIndex(r => new { r.ResultVersionId, r.AssistantId }).IsUnique();
+        builder.HasOne<Assistant>().WithMany().HasForeignKey(r => r.AssistantId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.Outcomes).HasMaxLength(40);
+    }
+}

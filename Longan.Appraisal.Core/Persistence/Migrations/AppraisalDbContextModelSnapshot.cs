@@ -656,6 +656,134 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.ToTable("Postings");
                 });
 
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Results.ResultVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComputedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ResultVersions");
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Results.StoredResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssistantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AttendanceDeduction")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Base")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CadreBallots")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("CadreScore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Composite")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CountyRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("DissatisfactionRate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Incomplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcomes")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartyBallots")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("PartyScore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResultVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("SatisfactionRate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SupervisionAdjustment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TiedBeyondQuota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TownshipRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("VillagerScore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VillagerVotes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssistantId");
+
+                    b.HasIndex("ResultVersionId", "AssistantId")
+                        .IsUnique();
+
+                    b.ToTable("StoredResults");
+                });
+
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Supervisor", b =>
                 {
                     b.Property<int>("Id")
@@ -1053,6 +1181,30 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.Navigation("Village");
                 });
 
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Results.ResultVersion", b =>
+                {
+                    b.HasOne("Longan.Appraisal.Core.Domain.AppraisalCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Results.StoredResult", b =>
+                {
+                    b.HasOne("Longan.Appraisal.Core.Domain.Assistant", null)
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Longan.Appraisal.Core.Domain.Results.ResultVersion", null)
+                        .WithMany("Results")
+                        .HasForeignKey("ResultVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Supervisor", b =>
                 {
                     b.HasOne("Longan.Appraisal.Core.Domain.Village", "Village")
@@ -1110,6 +1262,11 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Assistant", b =>
                 {
                     b.Navigation("Postings");
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Results.ResultVersion", b =>
+                {
+                    b.Navigation("Results");
                 });
 
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Township", b =>

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using System.Globalization;
+using Longan.Appraisal.Core.Features.Cycles;
+using Longan.Appraisal.Core.Features.Results;
+using Longan.Appraisal.Core.Security;
+
+namespace Longan.Appraisal.Web.Commands;
+
+/// <summary>`compute --year &lt;yyyy&gt;`: computes and stores the year's results (any state but Draft).</summary>
+public sealed class ComputeVerb : IAdminVerb
+{
+    public string Name => "compute";
+    public string Usage => "compute --year <yyyy>";
+    public string Description => "计算并保存该年度考核结果（草稿状态除外）";
+
+    public async Task<int> RunAsync(VerbArguments arguments, IServiceProvider services, TextWriter output, CancellationToken ct)
+    {
+        if (!int.TryParse(arguments.Option("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            await output.WriteLineAsync("用法：" + Usage);
+            return AdminCommandLine.ExitUsage;
+        }
+        var cycle = (await services.GetRequiredService<CycleService>().ListAsync(Caller.System, ct)).FirstOrDefault(c => c.Year == year);
+        if (cycle is null)
+        {
+            await output.WriteLineAsync($"没有 {year} 年度的考核。");
+            return AdminCommandLine.ExitFailed;
+        }
+        var clock = Stopwatch.StartNew();
+        var summary = await services.GetRequiredService<ResultService>().ComputeAsync(Caller.System, cycle.Id, ct);
+        await output.WriteLineAsync(summary.Unchanged
+            ? $"数据没有变化，结果仍为第 {summary.Number} 版（{summary.Assistants} 人，{summary.Complete} 人数据齐全）。"
+            : $"已计算 {year} 年度结果第 {summary.Number} 版：{summary.Assistants} 人，{summary.Complete} 人数据齐全，用时 {clock.Elapsed.TotalSeconds:0.00} 秒。");
+        return AdminCommandLine.ExitOk;
+    }
+}
