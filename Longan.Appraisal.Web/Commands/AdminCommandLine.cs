@@ -27,6 +27,7 @@ public static class AdminCommandLine
         new ImportRosterVerb(),
         new ImportBallotsVerb(),
         new ComputeVerb(),
+        new SeedSyntheticVerb(),
     ];
 
     /// <summary>A first argument that is not an option (--urls etc.) names a verb.</summary>
