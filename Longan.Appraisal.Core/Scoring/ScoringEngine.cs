@@ -168,10 +168,31 @@ public static class ScoringEngine
     private static void Rank(List<Draft> drafts)
     {
         var complete = drafts.Where(d => !d.Incomplete).ToList();
-        foreach (var d in complete)
+        foreach (var (draft, rank) in Competition(complete))
         {
-            d.CountyRank = 1 + complete.Count(o => o.Composite > d.Composite);
-            d.TownshipRank = 1 + complete.Count(o => o.Inputs.TownshipId == d.Inputs.TownshipId && o.Composite > d.Composite);
+            draft.CountyRank = rank;
+        }
+        foreach (var township in complete.GroupBy(d => d.Inputs.TownshipId))
+        {
+            foreach (var (draft, rank) in Competition(township))
+            {
+                draft.TownshipRank = rank;
+            }
+        }
+    }
+
+    /// <summary>Equal composites share a rank and the next rank skips: 1, 2, 2, 4 (sorted once, not compared pairwise).</summary>
+    private static IEnumerable<(Draft Draft, int Rank)> Competition(IEnumerable<Draft> group)
+    {
+        var ordered = group.OrderByDescending(d => d.Composite).ToList();
+        var rank = 0;
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (i == 0 || ordered[i].Composite != ordered[i - 1].Composite)
+            {
+                rank = i + 1;
+            }
+            yield return (ordered[i], rank);
         }
     }
 

@@ -30,7 +30,8 @@ public sealed class ComputeVerb : IAdminVerb
         var summary = await services.GetRequiredService<ResultService>().ComputeAsync(Caller.System, cycle.Id, ct);
         await output.WriteLineAsync(summary.Unchanged
             ? $"数据没有变化，结果仍为第 {summary.Number} 版（{summary.Assistants} 人，{summary.Complete} 人数据齐全）。"
-            : $"已计算 {year} 年度结果第 {summary.Number} 版：{summary.Assistants} 人，{summary.Complete} 人数据齐全，用时 {clock.Elapsed.TotalSeconds:0.00} 秒。");
+            : $"已计算 {year} 年度结果第 {summary.Number} 版：{summary.Assistants} 人，{summary.Complete} 人数据齐全，用时 {clock.Elapsed.TotalSeconds:0.00} 秒" +
+              $"（读取 {summary.Load.TotalSeconds:0.00}、计算 {summary.Scoring.TotalSeconds:0.00}、保存 {summary.Store.TotalSeconds:0.00}）。");
         return AdminCommandLine.ExitOk;
     }
 }

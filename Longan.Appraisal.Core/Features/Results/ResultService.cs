@@ -31,8 +31,10 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
         {
             throw new RuleViolationException(Messages.ComputeInDraft(cycle.Year));
         }
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var (inputs, villages) = await LoadInputsAsync(db, cycle, ct);
         var fingerprint = Fingerprint(cycle.Rules, inputs);
+        var load = watch.Elapsed;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var latest = await db.ResultVersions.AsNoTracking().Where(v => v.CycleId == cycleId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
@@ -40,19 +42,22 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
         {
             var count = await db.StoredResults.CountAsync(r => r.ResultVersionId == latest.Id, ct);
             var complete = await db.StoredResults.CountAsync(r => r.ResultVersionId == latest.Id && !r.Incomplete, ct);
-            return new ComputeSummary(latest.Id, latest.Number, fingerprint, count, complete, Unchanged: true);
+            return new ComputeSummary(latest.Id, latest.Number, fingerprint, count, complete, Unchanged: true, load);
         }
 
+        watch.Restart();
         var results = ScoringEngine.Score(new ScoringInput(cycle.Rules, inputs));
+        var scoring = watch.Elapsed;
+        watch.Restart();
         var version = new ResultVersion
         {
             CycleId = cycleId, Number = (latest?.Number ?? 0) + 1, Fingerprint = fingerprint, ComputedAt = clock.GetUtcNow(), ComputedBy = caller.UserName,
-            Results = results.Select(r => Store(r, villages[r.AssistantId])).ToList(),
         };
         db.ResultVersions.Add(version);
         await db.SaveChangesAsync(ct);
+        await BulkResultWriter.WriteAsync(db, results.Select(r => Store(r, version.Id, villages[r.AssistantId])), ct);
         await tx.CommitAsync(ct);
-        return new ComputeSummary(version.Id, version.Number, fingerprint, results.Count, results.Count(r => !r.Incomplete), Unchanged: false);
+        return new ComputeSummary(version.Id, version.Number, fingerprint, results.Count, results.Count(r => !r.Incomplete), Unchanged: false, load, scoring, watch.Elapsed);
     }
 
     /// <summary>The engine's inputs for every assistant of the cycle: only 属实 records, attendance by month.</summary>
@@ -101,8 +106,9 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    private static StoredResult Store(AssistantResult r, int villageId) => new()
+    private static StoredResult Store(AssistantResult r, int versionId, int villageId) => new()
     {
+        ResultVersionId = versionId,
         AssistantId = r.AssistantId,
         TownshipId = r.TownshipId,
         VillageId = villageId,

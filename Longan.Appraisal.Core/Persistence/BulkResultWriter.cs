@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore.Storage;
+using Longan.Appraisal.Core.Domain.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace Longan.Appraisal.Core.Persistence;
+
+/// <summary>
+/// Writes a version's results with one prepared INSERT, inside the caller's transaction: tens of
+/// thousands of rows in a fraction of the time change tracking needs. Plain parameterised SQL that
+/// SQLite and PostgreSQL both accept.
+/// </summary>
+internal static class BulkResultWriter
+{
+    private static readonly string[] s_columns =
+    [
+        nameof(StoredResult.ResultVersionId), nameof(StoredResult.AssistantId), nameof(StoredResult.TownshipId), nameof(StoredResult.VillageId),
+        nameof(StoredResult.VillagerVotes), nameof(StoredResult.VillagerScore), nameof(StoredResult.SatisfactionRate), nameof(StoredResult.DissatisfactionRate),
+        nameof(StoredResult.PartyBallots), nameof(StoredResult.PartyScore), nameof(StoredResult.CadreBallots), nameof(StoredResult.CadreScore),
+        nameof(StoredResult.Incomplete), nameof(StoredResult.Base), nameof(StoredResult.SupervisionAdjustment), nameof(StoredResult.AttendanceDeduction),
+        nameof(StoredResult.Composite), nameof(StoredResult.Grade), nameof(StoredResult.TiedBeyondQuota), nameof(StoredResult.CountyRank),
+        nameof(StoredResult.TownshipRank), nameof(StoredResult.Outcomes), nameof(StoredResult.Reasons), nameof(StoredResult.Steps),
+    ];
+
+    public static async Task WriteAsync(AppraisalDbContext db, IEnumerable<StoredResult> results, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"INSERT INTO \"StoredResults\" ({string.Join(", ", s_columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", s_columns.Select((_, i) => $"@p{i}"))})";
+        var parameters = s_columns.Select((_, i) =>
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = $"@p{i}";
+            command.Parameters.Add(p);
+            return p;
+        }).ToArray();
+        await command.PrepareAsync(ct);
+        foreach (var r in results)
+        {
+            object?[] values =
+            [
+                r.ResultVersionId, r.AssistantId, r.TownshipId, r.VillageId, r.VillagerVotes, Text(r.VillagerScore), Text(r.SatisfactionRate), Text(r.DissatisfactionRate),
+                r.PartyBallots, Text(r.PartyScore), r.CadreBallots, Text(r.CadreScore), r.Incomplete, Text(r.Base), Text(r.SupervisionAdjustment), Text(r.AttendanceDeduction),
+                Text(r.Composite), r.Grade, r.TiedBeyondQuota, r.CountyRank, r.TownshipRank, r.Outcomes, r.Reasons, r.Steps,
+            ];
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>Decimals as EF stores them on SQLite (invariant text), so EF reads them back exactly.</summary>
+    private static string? Text(decimal? value) => value?.ToString("0.0###########################", System.Globalization.CultureInfo.InvariantCulture);
+}
