@@ -41,6 +41,7 @@ public static class AppraisalCoreServices
         services.AddSingleton<BallotImportService>();
         services.AddSingleton<RosterImportService>();
         services.AddSingleton<ResultService>();
+        services.AddSingleton<ResultExportService>();
         services.AddSingleton<DemoCountySeeder>();
         services.AddSingleton<SyntheticCounty>();
         return services;

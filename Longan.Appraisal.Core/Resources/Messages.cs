@@ -163,6 +163,7 @@ public static class Messages
 
     // Results
     public static string ComputeInDraft(int year) => F([year]);
+    public static string NoResultsYet(int year) => F([year]);
 
     // Workbooks
     public static string FileNotXlsx => R();

@@ -10,11 +10,14 @@ public sealed record Explanation(string Key, params object[] Args)
 {
     public string Render() => Messages.Format("Explain." + Key, Args.Select(Word).ToArray());
 
-    /// <summary>Grades and outcomes are shown by name in the reader's language.</summary>
+    /// <summary>Grades, outcomes and groups are shown by name in the reader's language.</summary>
+    /// <remarks>Arrays are told apart by exact type: the runtime lets one int-based enum array pass for another.</remarks>
     private static object Word(object arg) => arg switch
     {
         AppraisalGrade grade => Messages.Get("Grade." + grade),
-        Outcome[] outcomes => outcomes.Length == 0 ? "—" : string.Join("；", outcomes.Select(o => Messages.Get("Outcome." + o))),
+        Outcome[] outcomes when arg.GetType() == typeof(Outcome[]) =>
+            outcomes.Length == 0 ? "—" : string.Join("；", outcomes.Select(o => Messages.Get("Outcome." + o))),
+        EvaluationGroup[] groups when arg.GetType() == typeof(EvaluationGroup[]) => string.Join("、", groups.Select(g => Messages.Get("Group." + g))),
         _ => arg,
     };
 }

@@ -17,7 +17,8 @@ public static class ExplanationCodec
         int i => "i:" + i.ToString(CultureInfo.InvariantCulture),
         decimal d => "d:" + d.ToString(CultureInfo.InvariantCulture),
         AppraisalGrade g => "g:" + (int)g,
-        Outcome[] o => "o:" + string.Join(",", o.Select(x => (int)x)),
+        Outcome[] o when arg.GetType() == typeof(Outcome[]) => "o:" + string.Join(",", o.Select(x => (int)x)),
+        EvaluationGroup[] g when arg.GetType() == typeof(EvaluationGroup[]) => "e:" + string.Join(",", g.Select(x => (int)x)),
         _ => "s:" + Convert.ToString(arg, CultureInfo.InvariantCulture),
     };
 
@@ -27,6 +28,7 @@ public static class ExplanationCodec
         "d:" => decimal.Parse(value[2..], CultureInfo.InvariantCulture),
         "g:" => (AppraisalGrade)int.Parse(value[2..], CultureInfo.InvariantCulture),
         "o:" => value.Length == 2 ? Array.Empty<Outcome>() : value[2..].Split(',').Select(x => (Outcome)int.Parse(x, CultureInfo.InvariantCulture)).ToArray(),
+        "e:" => value.Length == 2 ? Array.Empty<EvaluationGroup>() : value[2..].Split(',').Select(x => (EvaluationGroup)int.Parse(x, CultureInfo.InvariantCulture)).ToArray(),
         _ => value[2..],
     };
 

@@ -85,12 +85,12 @@ public static class ScoringEngine
 
         if (incomplete)
         {
-            var missing = new List<string>();
-            if (!vSufficient) { missing.Add("V"); }
-            if (!party.Sufficient) { missing.Add("P"); }
-            if (!cadres.Sufficient) { missing.Add("C"); }
-            reasons.Add(new Explanation("Incomplete", string.Join("", missing)));
-            steps.Add(new Explanation("Incomplete", string.Join("", missing)));
+            var missing = new List<EvaluationGroup>();
+            if (!vSufficient) { missing.Add(EvaluationGroup.Villagers); }
+            if (!party.Sufficient) { missing.Add(EvaluationGroup.Party); }
+            if (!cadres.Sufficient) { missing.Add(EvaluationGroup.Cadres); }
+            reasons.Add(new Explanation("Incomplete", missing.ToArray()));
+            steps.Add(new Explanation("Incomplete", missing.ToArray()));
             return new Draft(a, vGroup, satisfaction, dissatisfaction, pGroup, cGroup, true, null, supervision, attendance, shortMonths.Select(m => m.Month).ToList(), null, null, steps, reasons);
         }
 

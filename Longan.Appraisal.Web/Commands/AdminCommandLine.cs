@@ -27,6 +27,7 @@ public static class AdminCommandLine
         new ImportRosterVerb(),
         new ImportBallotsVerb(),
         new ComputeVerb(),
+        new ExportResultsVerb(),
         new SeedSyntheticVerb(),
     ];
 

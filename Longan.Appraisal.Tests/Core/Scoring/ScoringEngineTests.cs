@@ -104,7 +104,7 @@ public sealed class ScoringEngineTests
         var renormalised = One(A(1, party: []), new CycleRules { RenormaliseMissingGroups = true });
 
         Assert.True(incomplete.Incomplete);
-        Assert.Contains(incomplete.Reasons, r => r.Render().Contains("P", StringComparison.Ordinal));
+        Assert.Contains(incomplete.Reasons, r => r.Render().Contains("党组织评议", StringComparison.Ordinal));
         Assert.False(renormalised.Incomplete);
         // V 84 and C 90 with weights 40:30 scaled to 57.14…% and 42.86…%.
         Assert.Equal(ScoringEngine.Round(84m * 40 / 70 + 90m * 30 / 70), renormalised.Composite);

@@ -96,10 +96,12 @@ public sealed class ResultServiceTests : IAsyncLifetime
     [Fact]
     public void Codec_RoundTripsEveryKindOfValue()
     {
-        var steps = new[] { new Explanation("Band", 86.68m, AppraisalGrade.Competent), new Explanation("Outcome", new[] { Outcome.PublicCriticism, Outcome.AdmonishmentTalk }), new Explanation("Incomplete", "VP") };
+        var steps = new[] { new Explanation("Band", 86.68m, AppraisalGrade.Competent), new Explanation("Outcome", new[] { Outcome.PublicCriticism, Outcome.AdmonishmentTalk }), new Explanation("Incomplete", new[] { EvaluationGroup.Villagers, EvaluationGroup.Party }) };
 
         var back = ExplanationCodec.Read(ExplanationCodec.Write(steps));
 
         Assert.Equal(steps.Select(s => s.Render()), back.Select(s => s.Render()));
+        Assert.Contains("群众评议、党组织评议", back[2].Render());
+        Assert.Contains("通报批评；诫勉谈话", back[1].Render());
     }
 }

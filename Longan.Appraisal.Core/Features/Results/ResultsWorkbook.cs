@@ -1,0 +1,72 @@
+using ClosedXML.Excel;
+using Longan.Appraisal.Core.Excel;
+
+namespace Longan.Appraisal.Core.Features.Results;
+
+/// <summary>One row of 考核结果.xlsx, already in words and rounded numbers.</summary>
+public sealed record ResultsRow(
+    int? CountyRank, string Code, string Name, string Township, string Village,
+    decimal? Villagers, decimal? SatisfactionRate, decimal? DissatisfactionRate, decimal? Party, decimal? Cadres,
+    decimal Supervision, decimal Attendance, decimal? Composite, string Grade, int? TownshipRank, string Outcome, string Notes);
+
+/// <summary>Writes 考核结果.xlsx exactly per spec workbooks.md: the headers, numeric cells, % rates, safe text.</summary>
+public static class ResultsWorkbook
+{
+    public const string SheetName = "考核结果";
+
+    public static readonly string[] Headers =
+        ["全县排名", "编号", "姓名", "乡镇", "驻村", "群众评议", "满意率", "不满意率", "党组织评议", "党员干部评议", "五老监督", "考勤扣分", "综合得分", "等次", "乡镇排名", "处理建议", "说明"];
+
+    private static readonly double[] s_widths = [8, 12, 10, 10, 12, 10, 9, 9, 11, 13, 9, 9, 10, 10, 9, 28, 48];
+
+    public static byte[] Write(int year, IReadOnlyList<ResultsRow> rows)
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.AddWorksheet(SheetName);
+        for (var c = 0; c < Headers.Length; c++)
+        {
+            var header = sheet.Cell(1, c + 1);
+            header.SetValue(Headers[c]);
+            header.Style.Font.Bold = true;
+            header.Style.Fill.BackgroundColor = XLColor.FromHtml("#F2DCDB");
+            header.Style.Alignment.WrapText = true;
+            // Widths by hand: ClosedXML's automatic fitting needs GDI+, absent on servers; CJK is about two units a character.
+            sheet.Column(c + 1).Width = s_widths[c];
+        }
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            var row = i + 2;
+            SafeCells.Number(sheet.Cell(row, 1), r.CountyRank);
+            SafeCells.Text(sheet.Cell(row, 2), r.Code);
+            SafeCells.Text(sheet.Cell(row, 3), r.Name);
+            SafeCells.Text(sheet.Cell(row, 4), r.Township);
+            SafeCells.Text(sheet.Cell(row, 5), r.Village);
+            SafeCells.Number(sheet.Cell(row, 6), Round(r.Villagers), "0.00");
+            SafeCells.Number(sheet.Cell(row, 7), r.SatisfactionRate, "0.00%");
+            SafeCells.Number(sheet.Cell(row, 8), r.DissatisfactionRate, "0.00%");
+            SafeCells.Number(sheet.Cell(row, 9), Round(r.Party), "0.00");
+            SafeCells.Number(sheet.Cell(row, 10), Round(r.Cadres), "0.00");
+            SafeCells.Number(sheet.Cell(row, 11), Round(r.Supervision), "0.00");
+            SafeCells.Number(sheet.Cell(row, 12), Round(r.Attendance), "0.00");
+            SafeCells.Number(sheet.Cell(row, 13), Round(r.Composite), "0.00");
+            SafeCells.Text(sheet.Cell(row, 14), r.Grade);
+            SafeCells.Number(sheet.Cell(row, 15), r.TownshipRank);
+            SafeCells.Text(sheet.Cell(row, 16), r.Outcome);
+            SafeCells.Text(sheet.Cell(row, 17), r.Notes);
+            sheet.Cell(row, 17).Style.Alignment.WrapText = true;
+        }
+        sheet.SheetView.FreezeRows(1);
+        sheet.Range(1, 1, Math.Max(1, rows.Count + 1), Headers.Length).SetAutoFilter();
+        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        sheet.PageSetup.FitToPages(1, 0);
+        sheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
+        sheet.PageSetup.Header.Center.AddText($"隆安县{year}年度驻村助理员考核结果");
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static decimal? Round(decimal? value) => value is { } v ? Scoring.ScoringEngine.Round(v) : null;
+}

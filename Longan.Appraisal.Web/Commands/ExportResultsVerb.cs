@@ -1,0 +1,34 @@
+using System.Globalization;
+using Longan.Appraisal.Core.Features.Cycles;
+using Longan.Appraisal.Core.Features.Results;
+using Longan.Appraisal.Core.Security;
+
+namespace Longan.Appraisal.Web.Commands;
+
+/// <summary>`export-results --year &lt;yyyy&gt; --out &lt;file.xlsx&gt;`: writes 考核结果.xlsx of the latest result version.</summary>
+public sealed class ExportResultsVerb : IAdminVerb
+{
+    public string Name => "export-results";
+    public string Usage => "export-results --year <yyyy> --out <file.xlsx>";
+    public string Description => "导出考核结果.xlsx（最新一版结果）";
+
+    public async Task<int> RunAsync(VerbArguments arguments, IServiceProvider services, TextWriter output, CancellationToken ct)
+    {
+        var path = arguments.Option("out");
+        if (path is null || !int.TryParse(arguments.Option("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            await output.WriteLineAsync("用法：" + Usage);
+            return AdminCommandLine.ExitUsage;
+        }
+        var cycle = (await services.GetRequiredService<CycleService>().ListAsync(Caller.System, ct)).FirstOrDefault(c => c.Year == year);
+        if (cycle is null)
+        {
+            await output.WriteLineAsync($"没有 {year} 年度的考核。");
+            return AdminCommandLine.ExitFailed;
+        }
+        var bytes = await services.GetRequiredService<ResultExportService>().ExportAsync(Caller.System, cycle.Id, ct);
+        await File.WriteAllBytesAsync(path, bytes, ct);
+        await output.WriteLineAsync($"已导出 {year} 年度考核结果：{Path.GetFullPath(path)}（{bytes.Length / 1024} KB）。");
+        return AdminCommandLine.ExitOk;
+    }
+}
