@@ -42,6 +42,7 @@ public static class AppraisalCoreServices
         services.AddSingleton<RosterImportService>();
         services.AddSingleton<ResultService>();
         services.AddSingleton<ResultExportService>();
+        services.AddSingleton<ResultQueryService>();
         services.AddSingleton<DemoCountySeeder>();
         services.AddSingleton<SyntheticCounty>();
         return services;

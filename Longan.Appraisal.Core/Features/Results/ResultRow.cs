@@ -1,0 +1,14 @@
+using Longan.Appraisal.Core.Scoring;
+
+namespace Longan.Appraisal.Core.Features.Results;
+
+/// <summary>An assistant's stored result with names, for the results pages.</summary>
+public sealed record ResultRow(
+    int AssistantId, string Code, string Name, int TownshipId, string Township, int TownshipOrder, string Village,
+    int VillagerVotes, decimal? Villagers, decimal? SatisfactionRate, decimal? DissatisfactionRate,
+    int PartyBallots, decimal? Party, int CadreBallots, decimal? Cadres,
+    decimal? Base, decimal Supervision, decimal Attendance, decimal? Composite, AppraisalGrade? Grade, bool TiedBeyondQuota,
+    int? CountyRank, int? TownshipRank, IReadOnlyList<Outcome> Outcomes, IReadOnlyList<Explanation> Reasons, IReadOnlyList<Explanation> Steps)
+{
+    public bool Incomplete => Composite is null;
+}
