@@ -43,6 +43,7 @@ public static class AppraisalCoreServices
         services.AddSingleton<ResultService>();
         services.AddSingleton<ResultExportService>();
         services.AddSingleton<ResultQueryService>();
+        services.AddSingleton<OutcomeOverrideService>();
         services.AddSingleton<DemoCountySeeder>();
         services.AddSingleton<SyntheticCounty>();
         return services;

@@ -25,6 +25,7 @@ public sealed class AppraisalDbContext(DbContextOptions<AppraisalDbContext> opti
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<Domain.Results.ResultVersion> ResultVersions => Set<Domain.Results.ResultVersion>();
     public DbSet<Domain.Results.StoredResult> StoredResults => Set<Domain.Results.StoredResult>();
+    public DbSet<Domain.Results.OutcomeOverride> OutcomeOverrides => Set<Domain.Results.OutcomeOverride>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

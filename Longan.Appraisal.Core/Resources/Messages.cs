@@ -164,6 +164,16 @@ public static class Messages
     // Results
     public static string ComputeInDraft(int year) => F([year]);
     public static string NoResultsYet(int year) => F([year]);
+    public static string ResultsFrozen(int year) => F([year]);
+    public static string ResultVersionNotFound(int number) => F([number]);
+    public static string PublishNeedsResults(int year) => F([year]);
+    public static string PublishStale(int number) => F([number]);
+    public static string OutcomeNotDecidable(string outcome) => F([outcome]);
+    public static string LabelOverrideReason => R();
+    public static string OverrideNeedsResult => R();
+    public static string NoOverrideToWithdraw => R();
+    public static string OverrideNote(string computed, string reason) => F([computed, reason]);
+    public static string OutcomeNone => R();
 
     // Workbooks
     public static string FileNotXlsx => R();

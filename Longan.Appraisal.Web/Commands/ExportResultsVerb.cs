@@ -26,7 +26,7 @@ public sealed class ExportResultsVerb : IAdminVerb
             await output.WriteLineAsync($"没有 {year} 年度的考核。");
             return AdminCommandLine.ExitFailed;
         }
-        var bytes = await services.GetRequiredService<ResultExportService>().ExportAsync(Caller.System, cycle.Id, ct);
+        var bytes = await services.GetRequiredService<ResultExportService>().ExportAsync(Caller.System, cycle.Id, ct: ct);
         await File.WriteAllBytesAsync(path, bytes, ct);
         await output.WriteLineAsync($"已导出 {year} 年度考核结果：{Path.GetFullPath(path)}（{bytes.Length / 1024} KB）。");
         return AdminCommandLine.ExitOk;

@@ -17,13 +17,13 @@ public static class DownloadEndpoints
             .RequireAuthorization(new AuthorizeAttribute { Roles = $"{nameof(AppRole.County)},{nameof(AppRole.Township)}" });
         templates.MapGet("/roster", () => TypedResults.File(WorkbookTemplates.Roster(), XlsxType, "助理员名册.xlsx"))
             .RequireAuthorization(new AuthorizeAttribute { Roles = nameof(AppRole.County) });
-        endpoints.MapGet("/cycles/{cycleId:int}/results.xlsx", async (int cycleId, HttpContext context, ResultExportService exports, CancellationToken ct) =>
+        endpoints.MapGet("/cycles/{cycleId:int}/results.xlsx", async (int cycleId, int? version, HttpContext context, ResultExportService exports, CancellationToken ct) =>
         {
             // The same service and scope checks as the pages: a township gets its own rows, nobody else gets any.
             var caller = CallerClaims.FromPrincipal(context.User) ?? throw new AccessDeniedException("");
             try
             {
-                return Results.File(await exports.ExportAsync(caller, cycleId, ct), XlsxType, "考核结果.xlsx");
+                return Results.File(await exports.ExportAsync(caller, cycleId, version, ct), XlsxType, "考核结果.xlsx");
             }
             catch (Exception ex) when (ex is Core.Features.Common.RuleViolationException or Core.Features.Common.NotFoundException)
             {

@@ -1,6 +1,7 @@
 using Longan.Appraisal.Core.Domain;
 using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Features.Entries;
+using Longan.Appraisal.Core.Features.Results;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
@@ -93,6 +94,8 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
         if (to == CycleState.Published)
         {
             await EnsureCompleteAsync(db, cycle, ct);
+            var version = await ReviewedVersionAsync(db, cycle, ct);
+            version.PublishedAt = clock.GetUtcNow();
         }
         cycle.State = to;
         db.CycleTransitions.Add(new CycleTransition
@@ -101,6 +104,22 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// What is published is the latest computed version, and only if it was computed from the data as
+    /// it stands: results officials checked in Review are exactly the ones assistants will see.
+    /// </summary>
+    private static async Task<Domain.Results.ResultVersion> ReviewedVersionAsync(AppraisalDbContext db, AppraisalCycle cycle, CancellationToken ct)
+    {
+        var latest = await db.ResultVersions.Where(v => v.CycleId == cycle.Id).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct)
+            ?? throw new RuleViolationException(Messages.PublishNeedsResults(cycle.Year));
+        var (inputs, _) = await ResultService.LoadInputsAsync(db, cycle, ct);
+        if (ResultService.Fingerprint(cycle.Rules, inputs) != latest.Fingerprint)
+        {
+            throw new RuleViolationException(Messages.PublishStale(latest.Number));
+        }
+        return latest;
     }
 
     /// <summary>Publishing needs no incomplete assistant (spec §2, §5), naming the first few who are.</summary>

@@ -8,17 +8,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Results;
 
-/// <summary>考核结果.xlsx of a cycle's latest result version: the county all assistants, a township its own.</summary>
+/// <summary>考核结果.xlsx of a cycle's result version (the latest unless named): the county all assistants, a township its own.</summary>
 public sealed class ResultExportService(ResultQueryService results, IDbContextFactory<AppraisalDbContext> dbFactory)
 {
-    public async Task<byte[]> ExportAsync(Caller caller, int cycleId, CancellationToken ct = default)
+    public async Task<byte[]> ExportAsync(Caller caller, int cycleId, int? versionNumber = null, CancellationToken ct = default)
     {
         // The workbook is an exchange contract: its words are Chinese whatever the user's UI language.
         var uiCulture = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
         try
         {
-            var set = await results.LatestAsync(caller, cycleId, ct: ct);
+            var set = await results.ReadAsync(caller, cycleId, versionNumber: versionNumber, ct: ct);
             if (set is null)
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -30,12 +30,26 @@ public sealed class ResultExportService(ResultQueryService results, IDbContextFa
                 r.Supervision, r.Attendance, r.Composite,
                 r.Grade is { } g ? Messages.Get("Grade." + g) : Messages.Get("Grade.Insufficient"),
                 r.TownshipRank,
-                string.Join("；", r.Outcomes.Select(o => Messages.Get("Outcome." + o))),
-                string.Join("；", r.Reasons.Select(e => e.Render())))).ToList());
+                OutcomeText(r.Outcomes),
+                Notes(r))).ToList());
         }
         finally
         {
             CultureInfo.CurrentUICulture = uiCulture;
         }
+    }
+
+    private static string OutcomeText(IEnumerable<Outcome> outcomes) => string.Join("；", outcomes.Select(o => Messages.Get("Outcome." + o)));
+
+    /// <summary>说明: every cap and quota reason, then 组织部's decision with the computed recommendation it replaced.</summary>
+    private static string Notes(ResultRow r)
+    {
+        var notes = r.Reasons.Select(e => e.Render()).ToList();
+        if (r.Decision is { } decision)
+        {
+            var computed = r.ComputedOutcomes.Count == 0 ? Messages.OutcomeNone : OutcomeText(r.ComputedOutcomes);
+            notes.Add(Messages.OverrideNote(computed, decision.Reason));
+        }
+        return string.Join("；", notes);
     }
 }

@@ -9,11 +9,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Results;
 
-/// <summary>Reads a cycle's latest result version for the results pages: the county all, a township its own.</summary>
+/// <summary>
+/// Reads stored results: a cycle's versions for the county (all rows) and a township (its own rows),
+/// and an assistant's own results once a cycle is published (spec §2, §9).
+/// </summary>
 public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbFactory)
 {
-    /// <summary>The latest version, or null when nothing has been computed yet.</summary>
-    public async Task<ResultSet?> LatestAsync(Caller caller, int cycleId, int? assistantId = null, CancellationToken ct = default)
+    /// <summary>The requested version (the latest when none is named), or null when nothing has been computed yet.</summary>
+    public async Task<ResultSet?> ReadAsync(Caller caller, int cycleId, int? assistantId = null, int? versionNumber = null, CancellationToken ct = default)
     {
         if (caller.Role is not (AppRole.County or AppRole.Township))
         {
@@ -21,15 +24,56 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
-        var version = await db.ResultVersions.AsNoTracking().Where(v => v.CycleId == cycleId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
-        if (version is null)
+        var versions = await db.ResultVersions.AsNoTracking().Where(v => v.CycleId == cycleId).OrderBy(v => v.Number).ToListAsync(ct);
+        if (versions.Count == 0)
         {
             return null;
         }
-        var results = db.StoredResults.AsNoTracking().Where(r => r.ResultVersionId == version.Id);
-        if (caller.Role == AppRole.Township)
+        var version = versionNumber is { } n
+            ? versions.FirstOrDefault(v => v.Number == n) ?? throw new NotFoundException(Messages.ResultVersionNotFound(n))
+            : versions[^1];
+        // A version shows the decisions that were in force while it was the current one.
+        var next = versions.FirstOrDefault(v => v.Number > version.Number);
+        var decisions = await OutcomeOverrideService.InForceAsync(db, cycleId, next?.ComputedAt, ct);
+        var rows = await RowsAsync(db, version.Id, caller.Role == AppRole.Township ? caller.TownshipId : null, assistantId, decisions, ct);
+        if (assistantId is not null && rows.Count == 0 && caller.Role == AppRole.Township)
         {
-            results = results.Where(r => r.TownshipId == caller.TownshipId);
+            throw new AccessDeniedException(Messages.NoAccessToAssistant);
+        }
+        return new ResultSet(cycle.Id, cycle.Year, version.Number, version.ComputedAt, version.ComputedBy, version.PublishedAt,
+            versions.Select(v => new ResultVersionInfo(v.Number, v.ComputedAt, v.ComputedBy, v.PublishedAt, v.Fingerprint)).Reverse().ToList(), rows);
+    }
+
+    /// <summary>The calling assistant's results in published cycles, newest first: the version that was published, nothing before.</summary>
+    public async Task<IReadOnlyList<PublishedResult>> PublishedForSelfAsync(Caller caller, CancellationToken ct = default)
+    {
+        if (caller.Role != AppRole.Assistant || caller.AssistantId is not { } self)
+        {
+            throw new AccessDeniedException(Messages.NoAccessToAssistant);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var published = await (from c in db.Cycles.AsNoTracking()
+                               where c.State == CycleState.Published
+                               let v = db.ResultVersions.Where(v => v.CycleId == c.Id && v.PublishedAt != null).OrderByDescending(v => v.Number).FirstOrDefault()
+                               where v != null
+                               select new { c.Id, c.Year, VersionId = v.Id, v.Number, v.PublishedAt }).ToListAsync(ct);
+        var results = new List<PublishedResult>();
+        foreach (var p in published.OrderByDescending(p => p.Year))
+        {
+            var decisions = await OutcomeOverrideService.InForceAsync(db, p.Id, p.PublishedAt, ct);
+            var rows = await RowsAsync(db, p.VersionId, null, self, decisions, ct);
+            results.AddRange(rows.Select(r => new PublishedResult(p.Id, p.Year, p.Number, p.PublishedAt!.Value, r)));
+        }
+        return results;
+    }
+
+    private static async Task<List<ResultRow>> RowsAsync(
+        AppraisalDbContext db, int versionId, int? townshipId, int? assistantId, Dictionary<int, OutcomeDecision> decisions, CancellationToken ct)
+    {
+        var results = db.StoredResults.AsNoTracking().Where(r => r.ResultVersionId == versionId);
+        if (townshipId is { } township)
+        {
+            results = results.Where(r => r.TownshipId == township);
         }
         if (assistantId is { } one)
         {
@@ -40,19 +84,15 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
                           join v in db.Villages on r.VillageId equals v.Id
                           join t in db.Townships on r.TownshipId equals t.Id
                           select new { r, a.Code, a.Name, Village = v.Name, Township = t.Name, t.SortOrder }).ToListAsync(ct);
-        if (assistantId is not null && rows.Count == 0 && caller.Role == AppRole.Township)
-        {
-            throw new AccessDeniedException(Messages.NoAccessToAssistant);
-        }
-        return new ResultSet(cycle.Id, cycle.Year, version.Number, version.ComputedAt, version.ComputedBy,
-            rows.OrderBy(x => x.r.CountyRank is null).ThenBy(x => x.r.CountyRank).ThenBy(x => x.SortOrder).ThenBy(x => x.Code, StringComparer.Ordinal)
-                .Select(x => ToRow(x.r, x.Code, x.Name, x.Township, x.SortOrder, x.Village)).ToList());
+        return rows.OrderBy(x => x.r.CountyRank is null).ThenBy(x => x.r.CountyRank).ThenBy(x => x.SortOrder).ThenBy(x => x.Code, StringComparer.Ordinal)
+            .Select(x => ToRow(x.r, x.Code, x.Name, x.Township, x.SortOrder, x.Village, decisions.GetValueOrDefault(x.r.AssistantId)))
+            .ToList();
     }
 
-    private static ResultRow ToRow(StoredResult r, string code, string name, string township, int order, string village) => new(
+    private static ResultRow ToRow(StoredResult r, string code, string name, string township, int order, string village, OutcomeDecision? decision) => new(
         r.AssistantId, code, name, r.TownshipId, township, order, village,
         r.VillagerVotes, r.VillagerScore, r.SatisfactionRate, r.DissatisfactionRate, r.PartyBallots, r.PartyScore, r.CadreBallots, r.CadreScore,
         r.Base, r.SupervisionAdjustment, r.AttendanceDeduction, r.Composite, (AppraisalGrade?)r.Grade, r.TiedBeyondQuota, r.CountyRank, r.TownshipRank,
-        r.Outcomes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(o => (Outcome)int.Parse(o, System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+        OutcomeOverrideService.ParseOutcomes(r.Outcomes), decision,
         ExplanationCodec.Read(r.Reasons), ExplanationCodec.Read(r.Steps));
 }

@@ -8,7 +8,11 @@ public sealed record ResultRow(
     int VillagerVotes, decimal? Villagers, decimal? SatisfactionRate, decimal? DissatisfactionRate,
     int PartyBallots, decimal? Party, int CadreBallots, decimal? Cadres,
     decimal? Base, decimal Supervision, decimal Attendance, decimal? Composite, AppraisalGrade? Grade, bool TiedBeyondQuota,
-    int? CountyRank, int? TownshipRank, IReadOnlyList<Outcome> Outcomes, IReadOnlyList<Explanation> Reasons, IReadOnlyList<Explanation> Steps)
+    int? CountyRank, int? TownshipRank, IReadOnlyList<Outcome> ComputedOutcomes, OutcomeDecision? Decision,
+    IReadOnlyList<Explanation> Reasons, IReadOnlyList<Explanation> Steps)
 {
     public bool Incomplete => Composite is null;
+
+    /// <summary>The effective outcome (spec §8): 组织部's decision where there is one, else the computed recommendation.</summary>
+    public IReadOnlyList<Outcome> Outcomes => Decision?.Outcomes ?? ComputedOutcomes;
 }

@@ -31,6 +31,10 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
         {
             throw new RuleViolationException(Messages.ComputeInDraft(cycle.Year));
         }
+        if (cycle.State == CycleState.Published)
+        {
+            throw new RuleViolationException(Messages.ResultsFrozen(cycle.Year));
+        }
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var (inputs, villages) = await LoadInputsAsync(db, cycle, ct);
         var fingerprint = Fingerprint(cycle.Rules, inputs);

@@ -127,3 +127,17 @@ internal sealed class StoredResultConfiguration : IEntityTypeConfiguration<Domai
         builder.Property(r => r.Outcomes).HasMaxLength(40);
     }
 }
+
+internal sealed class OutcomeOverrideConfiguration : IEntityTypeConfiguration<Domain.Results.OutcomeOverride>
+{
+    public void Configure(EntityTypeBuilder<Domain.Results.OutcomeOverride> builder)
+    {
+        builder.Property(o => o.Outcomes).HasMaxLength(40);
+        builder.Property(o => o.Reason).HasMaxLength(FieldLimits.Comment);
+        builder.Property(o => o.ByUserId).HasMaxLength(64);
+        builder.Property(o => o.ByUserName).HasMaxLength(FieldLimits.Name);
+        builder.HasIndex(o => new { o.CycleId, o.AssistantId, o.Id });
+        builder.HasOne<AppraisalCycle>().WithMany().HasForeignKey(o => o.CycleId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Assistant>().WithMany().HasForeignKey(o => o.AssistantId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -656,6 +656,53 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.ToTable("Postings");
                 });
 
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Results.OutcomeOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssistantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcomes")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssistantId");
+
+                    b.HasIndex("CycleId", "AssistantId", "Id");
+
+                    b.ToTable("OutcomeOverrides");
+                });
+
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Results.ResultVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -1179,6 +1226,21 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.Navigation("Assistant");
 
                     b.Navigation("Village");
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Results.OutcomeOverride", b =>
+                {
+                    b.HasOne("Longan.Appraisal.Core.Domain.Assistant", null)
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Longan.Appraisal.Core.Domain.AppraisalCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Results.ResultVersion", b =>

@@ -197,12 +197,13 @@ public sealed class CycleServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Publish_EveryoneComplete_Allowed()
+    public async Task Publish_EveryoneComplete_ResultsComputed_Allowed()
     {
         // No assistant served in 2013, so nobody is incomplete.
         var id = await Service.CreateAsync(_county, 2013);
         await Service.TransitionAsync(_county, id, CycleState.Collecting, null);
         await Service.TransitionAsync(_county, id, CycleState.Review, null);
+        await _db.Get<Longan.Appraisal.Core.Features.Results.ResultService>().ComputeAsync(_county, id);
 
         await Service.TransitionAsync(_county, id, CycleState.Published, null);
 

@@ -44,13 +44,13 @@ public sealed class NavMenuTests : BunitTestBase
     }
 
     [Fact]
-    public async Task Assistant_SeesOnlyTheirOwnRecord()
+    public async Task Assistant_SeesOnlyTheirOwnResultsAndRecord()
     {
         var caller = await SignInAsync(Demo.Assistant);
 
         var cut = Render<NavMenu>();
 
-        Assert.Equal(["/", $"/assistants/{caller.AssistantId}", "/account/password"], Links(cut));
+        Assert.Equal(["/", "/my/results", $"/assistants/{caller.AssistantId}", "/account/password"], Links(cut));
     }
 
     [Fact]

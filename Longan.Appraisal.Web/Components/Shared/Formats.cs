@@ -11,6 +11,9 @@ public static class Formats
     public static string DateTime(DateTimeOffset moment) =>
         moment.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A score as the spec rounds it: two decimals, half away from zero.</summary>
+    public static string Score(decimal score) => Core.Scoring.ScoringEngine.Round(score).ToString("0.00", CultureInfo.InvariantCulture);
+
     public static DateOnly? ToDateOnly(System.DateTime? value) => value is { } v ? DateOnly.FromDateTime(v) : null;
 
     public static System.DateTime? ToDateTime(DateOnly? value) => value?.ToDateTime(TimeOnly.MinValue);
