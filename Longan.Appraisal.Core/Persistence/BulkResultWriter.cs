@@ -47,10 +47,29 @@ internal static class BulkResultWriter
             {
                 parameters[i].Value = values[i] ?? DBNull.Value;
             }
-            await command.ExecuteNonQueryAsync(ct);
+            ct.ThrowIfCancellationRequested();
+            // SQLite executes synchronously underneath; an await per row would only add overhead.
+            command.ExecuteNonQuery();
         }
     }
 
-    /// <summary>Decimals as EF stores them on SQLite (invariant text), so EF reads them back exactly.</summary>
-    private static string? Text(decimal? value) => value?.ToString("0.0###########################", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Decimals as EF stores them on SQLite — invariant text without trailing zeros, at least one
+    /// decimal ("84.5", "90.0") — so EF reads them back exactly; by hand, as the custom format string
+    /// EF uses costs more than the rest of the row.
+    /// </summary>
+    internal static string? Text(decimal? value)
+    {
+        if (value is not { } v)
+        {
+            return null;
+        }
+        var text = v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!text.Contains('.'))
+        {
+            return text + ".0";
+        }
+        text = text.TrimEnd('0');
+        return text.EndsWith('.') ? text + "0" : text;
+    }
 }

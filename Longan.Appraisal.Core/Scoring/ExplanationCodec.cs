@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace Longan.Appraisal.Core.Scoring;
@@ -6,8 +8,29 @@ namespace Longan.Appraisal.Core.Scoring;
 /// <summary>Stores explanation steps as JSON and reads them back with their value types, so they render the same later.</summary>
 public static class ExplanationCodec
 {
-    public static string Write(IEnumerable<Explanation> steps) =>
-        JsonSerializer.Serialize(steps.Select(s => new Stored(s.Key, s.Args.Select(Encode).ToArray())));
+    /// <summary>[{"Key":"…","Args":["i:3","d:84.5",…]},…], written directly: computing a county writes tens of thousands.</summary>
+    public static string Write(IEnumerable<Explanation> steps)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var step in steps)
+            {
+                json.WriteStartObject();
+                json.WriteString(s_key, step.Key);
+                json.WriteStartArray(s_args);
+                foreach (var arg in step.Args)
+                {
+                    json.WriteStringValue(Encode(arg));
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     public static IReadOnlyList<Explanation> Read(string json) =>
         (JsonSerializer.Deserialize<Stored[]>(json) ?? []).Select(s => new Explanation(s.Key, s.Args.Select(Decode).ToArray())).ToList();
@@ -31,6 +54,9 @@ public static class ExplanationCodec
         "e:" => value.Length == 2 ? Array.Empty<EvaluationGroup>() : value[2..].Split(',').Select(x => (EvaluationGroup)int.Parse(x, CultureInfo.InvariantCulture)).ToArray(),
         _ => value[2..],
     };
+
+    private static readonly JsonEncodedText s_key = JsonEncodedText.Encode(nameof(Stored.Key));
+    private static readonly JsonEncodedText s_args = JsonEncodedText.Encode(nameof(Stored.Args));
 
     private sealed record Stored(string Key, string[] Args);
 }

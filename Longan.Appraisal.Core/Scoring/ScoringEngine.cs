@@ -15,7 +15,8 @@ public static class ScoringEngine
     public static IReadOnlyList<AssistantResult> Score(ScoringInput input)
     {
         var rules = input.Rules;
-        var drafts = input.Assistants.OrderBy(a => a.AssistantId).Select(a => ScoreOne(a, rules)).ToList();
+        // Each assistant's own arithmetic is independent of the others: spread over the cores, kept in order.
+        var drafts = input.Assistants.OrderBy(a => a.AssistantId).AsParallel().AsOrdered().Select(a => ScoreOne(a, rules)).ToList();
         ApplyQuota(drafts, rules);
         Rank(drafts);
         return drafts.Select(d => d.ToResult(rules)).ToList();

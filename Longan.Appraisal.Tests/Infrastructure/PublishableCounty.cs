@@ -25,9 +25,12 @@ public sealed class PublishableCounty : IAsyncLifetime
 
     public T Get<T>() where T : notnull => Db.Get<T>();
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => await AttachAsync(await TestDatabase.CreateAsync());
+
+    /// <summary>Generates the county into an empty database the caller owns (e.g. a bUnit test's).</summary>
+    public async Task AttachAsync(TestDatabase database)
     {
-        Db = await TestDatabase.CreateAsync();
+        Db = database;
         CycleId = (await Get<SyntheticCounty>().GenerateAsync(20, Year)).CycleId;
         await using var db = await Db.OpenAsync();
         var people = await (from a in db.Assistants

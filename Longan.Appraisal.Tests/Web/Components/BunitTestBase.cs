@@ -25,7 +25,7 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
-        Database = await TestDatabase.CreateAsync(demoCounty: true);
+        Database = await CreateDatabaseAsync();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLocalization();
@@ -37,14 +37,23 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         Services.AddCascadingAuthenticationState();
     }
 
+    /// <summary>The database the components work on: the demo county unless a test class needs another.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(demoCounty: true);
+
     /// <summary>Signs a demo user in for the rendered components, with the claims the portal issues.</summary>
     protected async Task<Caller> SignInAsync(string userName)
     {
         var caller = await Database.CallerAsync(userName);
-        var auth = AddAuthorization();
-        auth.SetAuthorized(userName);
-        auth.SetClaims([new Claim(ClaimTypes.NameIdentifier, caller.UserId), .. CallerClaims.ToClaims(caller, userName)]);
+        SignIn(caller);
         return caller;
+    }
+
+    /// <summary>Signs a caller in directly (for counties without accounts, e.g. a synthetic one).</summary>
+    protected void SignIn(Caller caller)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized(caller.UserName);
+        auth.SetClaims([new Claim(ClaimTypes.NameIdentifier, caller.UserId), .. CallerClaims.ToClaims(caller, caller.UserName)]);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -1,0 +1,108 @@
+using Bunit;
+using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Features.Results;
+using Longan.Appraisal.Core.Scoring;
+using Longan.Appraisal.Tests.Infrastructure;
+using Longan.Appraisal.Web.Components.Pages.Results;
+
+namespace Longan.Appraisal.Tests.Web.Components;
+
+public sealed class ResultPagesTests : BunitTestBase
+{
+    private readonly PublishableCounty _county = new();
+
+    protected override async Task<TestDatabase> CreateDatabaseAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await _county.AttachAsync(database);
+        return database;
+    }
+
+    [Fact]
+    public async Task County_ResultsPage_ChartsAndEveryRow()
+    {
+        await _county.ComputeAsync();
+        SignIn(_county.County);
+
+        var cut = Render<ResultsPage>(p => p.Add(x => x.CycleId, _county.CycleId));
+
+        cut.WaitForAssertion(() => Assert.Equal(20, cut.FindAll("[data-testid=results-grid] tbody tr").Count));
+        Assert.NotEmpty(cut.FindAll("[data-testid=chart-grades] svg"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=chart-townships] svg"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=chart-groups] svg"));
+        Assert.Contains("那桐镇", cut.Find("[data-testid=chart-townships]").TextContent);
+        Assert.NotEmpty(cut.FindAll("[data-testid=compute]"));
+    }
+
+    [Fact]
+    public async Task Township_ResultsPage_OnlyItsOwnRows_NoCompute()
+    {
+        await _county.ComputeAsync();
+        var own = (await _county.Get<ResultQueryService>().ReadAsync(_county.Township, _county.CycleId))!.Rows;
+        SignIn(_county.Township);
+
+        var cut = Render<ResultsPage>(p => p.Add(x => x.CycleId, _county.CycleId));
+
+        cut.WaitForAssertion(() => Assert.Equal(own.Count, cut.FindAll("[data-testid=results-grid] tbody tr").Count));
+        Assert.All(own, r => Assert.Contains(r.Name, cut.Find("[data-testid=results-grid]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=compute]"));
+    }
+
+    [Fact]
+    public async Task Detail_StepsShown_DecisionNeedsAReason_ThenBecomesTheEffectiveOutcome()
+    {
+        await _county.ComputeAsync();
+        SignIn(_county.County);
+        var assistant = _county.Assistant.AssistantId!.Value;
+
+        var cut = Render<ResultDetailPage>(p => p.Add(x => x.CycleId, _county.CycleId).Add(x => x.AssistantId, assistant));
+        cut.WaitForAssertion(() => Assert.Contains("基础分 =", cut.Find("[data-testid=result-steps]").TextContent));
+
+        cut.Find("[data-testid=decide]").Click();
+        cut.Find("input[data-testid=outcome-Replacement], [data-testid=outcome-Replacement] input").Change(true);
+        cut.Find("[data-testid=decision-save]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("请填写“调整理由”。", cut.Find("[data-testid=decision-form]").TextContent));
+
+        cut.Find("[data-testid=decision-reason]").Change("连续三个月驻村不足，经乡镇党委核实");
+        cut.Find("[data-testid=decision-save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("调整撤换", cut.Find("[data-testid=effective-outcome]").TextContent));
+        Assert.Contains("连续三个月驻村不足", cut.Find("[data-testid=decision-history]").TextContent);
+        var row = (await _county.Get<ResultQueryService>().ReadAsync(_county.County, _county.CycleId, assistant))!.Rows.Single();
+        Assert.Contains(Outcome.Replacement, row.Outcomes);
+    }
+
+    [Fact]
+    public async Task MyResults_NothingBeforePublication_ThenOwnResult()
+    {
+        await _county.MoveAsync(CycleState.Review);
+        await _county.ComputeAsync();
+        SignIn(_county.Assistant);
+
+        var before = Render<MyResultsPage>();
+        before.WaitForAssertion(() => Assert.NotEmpty(before.FindAll("[data-testid=my-results-none]")));
+
+        await _county.MoveAsync(CycleState.Published);
+        var after = Render<MyResultsPage>();
+
+        after.WaitForAssertion(() => Assert.Single(after.FindAll("[data-testid=my-result]")));
+        var own = Assert.Single(await _county.Get<ResultQueryService>().PublishedForSelfAsync(_county.Assistant));
+        Assert.Contains(own.Row.Composite!.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), after.Find("[data-testid=result-headline]").TextContent);
+        Assert.DoesNotContain(own.Row.Code == "SYN000002" ? "SYN000001" : "SYN000002", after.Markup);
+    }
+
+    [Fact]
+    public void Breakdown_ForTheAssistant_AnonymousGroupUnderFiveBallots_ScoreAndStepsHidden()
+    {
+        var row = new ResultRow(1, "LA0001", "某", 1, "那桐镇", 1, "浪湾村", 4, 75m, 0.75m, 0.25m, 1, 90m, 8, 80m, 81m, 0m, 0m, 81m,
+            AppraisalGrade.Competent, false, 1, 1, [], null, [], [new Explanation("Party", 1, 90m)]);
+
+        var cut = Render<ResultBreakdown>(p => p.Add(x => x.Row, row).Add(x => x.ForAssistant, true));
+
+        var breakdown = cut.Find("[data-testid=result-breakdown]").TextContent;
+        Assert.Contains("不足 5 票，不显示", breakdown);
+        Assert.DoesNotContain("75.00", breakdown);
+        Assert.Contains("90.00", breakdown);
+        Assert.Contains("为保护评议人", cut.Find("[data-testid=result-steps]").TextContent);
+    }
+}
