@@ -19,6 +19,15 @@ public static class SafeCells
         }
     }
 
+    /// <summary>A number without its own format (the caller formats the whole column).</summary>
+    public static void Number(IXLCell cell, decimal? value)
+    {
+        if (value is { } v)
+        {
+            cell.SetValue((double)v);
+        }
+    }
+
     public static void Number(IXLCell cell, decimal? value, string format)
     {
         if (value is { } v)

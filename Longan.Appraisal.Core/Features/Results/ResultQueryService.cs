@@ -79,20 +79,27 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
         {
             results = results.Where(r => r.AssistantId == one);
         }
+        // The computation steps are long; only a single assistant's page shows them, so tables leave them unread.
+        var withSteps = assistantId is not null;
         var rows = await (from r in results
                           join a in db.Assistants on r.AssistantId equals a.Id
                           join v in db.Villages on r.VillageId equals v.Id
                           join t in db.Townships on r.TownshipId equals t.Id
-                          select new { r, a.Code, a.Name, Village = v.Name, Township = t.Name, t.SortOrder }).ToListAsync(ct);
-        return rows.OrderBy(x => x.r.CountyRank is null).ThenBy(x => x.r.CountyRank).ThenBy(x => x.SortOrder).ThenBy(x => x.Code, StringComparer.Ordinal)
-            .Select(x => ToRow(x.r, x.Code, x.Name, x.Township, x.SortOrder, x.Village, decisions.GetValueOrDefault(x.r.AssistantId)))
+                          select new
+                          {
+                              r.AssistantId, a.Code, a.Name, r.TownshipId, Township = t.Name, t.SortOrder, Village = v.Name,
+                              r.VillagerVotes, r.VillagerScore, r.SatisfactionRate, r.DissatisfactionRate, r.PartyBallots, r.PartyScore, r.CadreBallots, r.CadreScore,
+                              r.Base, r.SupervisionAdjustment, r.AttendanceDeduction, r.Composite, r.Grade, r.TiedBeyondQuota, r.CountyRank, r.TownshipRank,
+                              r.Outcomes, r.Reasons, Steps = withSteps ? r.Steps : "[]",
+                          }).ToListAsync(ct);
+        return rows.OrderBy(x => x.CountyRank is null).ThenBy(x => x.CountyRank).ThenBy(x => x.SortOrder).ThenBy(x => x.Code, StringComparer.Ordinal)
+            .Select(x => new ResultRow(
+                x.AssistantId, x.Code, x.Name, x.TownshipId, x.Township, x.SortOrder, x.Village,
+                x.VillagerVotes, x.VillagerScore, x.SatisfactionRate, x.DissatisfactionRate, x.PartyBallots, x.PartyScore, x.CadreBallots, x.CadreScore,
+                x.Base, x.SupervisionAdjustment, x.AttendanceDeduction, x.Composite, (AppraisalGrade?)x.Grade, x.TiedBeyondQuota, x.CountyRank, x.TownshipRank,
+                OutcomeOverrideService.ParseOutcomes(x.Outcomes), decisions.GetValueOrDefault(x.AssistantId),
+                ExplanationCodec.Read(x.Reasons), ExplanationCodec.Read(x.Steps)))
             .ToList();
     }
 
-    private static ResultRow ToRow(StoredResult r, string code, string name, string township, int order, string village, OutcomeDecision? decision) => new(
-        r.AssistantId, code, name, r.TownshipId, township, order, village,
-        r.VillagerVotes, r.VillagerScore, r.SatisfactionRate, r.DissatisfactionRate, r.PartyBallots, r.PartyScore, r.CadreBallots, r.CadreScore,
-        r.Base, r.SupervisionAdjustment, r.AttendanceDeduction, r.Composite, (AppraisalGrade?)r.Grade, r.TiedBeyondQuota, r.CountyRank, r.TownshipRank,
-        OutcomeOverrideService.ParseOutcomes(r.Outcomes), decision,
-        ExplanationCodec.Read(r.Reasons), ExplanationCodec.Read(r.Steps));
 }

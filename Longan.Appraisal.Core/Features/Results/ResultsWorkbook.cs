@@ -42,19 +42,29 @@ public static class ResultsWorkbook
             SafeCells.Text(sheet.Cell(row, 3), r.Name);
             SafeCells.Text(sheet.Cell(row, 4), r.Township);
             SafeCells.Text(sheet.Cell(row, 5), r.Village);
-            SafeCells.Number(sheet.Cell(row, 6), Round(r.Villagers), "0.00");
-            SafeCells.Number(sheet.Cell(row, 7), r.SatisfactionRate, "0.00%");
-            SafeCells.Number(sheet.Cell(row, 8), r.DissatisfactionRate, "0.00%");
-            SafeCells.Number(sheet.Cell(row, 9), Round(r.Party), "0.00");
-            SafeCells.Number(sheet.Cell(row, 10), Round(r.Cadres), "0.00");
-            SafeCells.Number(sheet.Cell(row, 11), Round(r.Supervision), "0.00");
-            SafeCells.Number(sheet.Cell(row, 12), Round(r.Attendance), "0.00");
-            SafeCells.Number(sheet.Cell(row, 13), Round(r.Composite), "0.00");
+            SafeCells.Number(sheet.Cell(row, 6), Round(r.Villagers));
+            SafeCells.Number(sheet.Cell(row, 7), r.SatisfactionRate);
+            SafeCells.Number(sheet.Cell(row, 8), r.DissatisfactionRate);
+            SafeCells.Number(sheet.Cell(row, 9), Round(r.Party));
+            SafeCells.Number(sheet.Cell(row, 10), Round(r.Cadres));
+            SafeCells.Number(sheet.Cell(row, 11), Round(r.Supervision));
+            SafeCells.Number(sheet.Cell(row, 12), Round(r.Attendance));
+            SafeCells.Number(sheet.Cell(row, 13), Round(r.Composite));
             SafeCells.Text(sheet.Cell(row, 14), r.Grade);
             SafeCells.Number(sheet.Cell(row, 15), r.TownshipRank);
             SafeCells.Text(sheet.Cell(row, 16), r.Outcome);
             SafeCells.Text(sheet.Cell(row, 17), r.Notes);
-            sheet.Cell(row, 17).Style.Alignment.WrapText = true;
+        }
+        // Formats by column, not cell by cell: one style for thousands of cells keeps large counties quick.
+        if (rows.Count > 0)
+        {
+            var last = rows.Count + 1;
+            foreach (var column in (int[])[6, 9, 10, 11, 12, 13])
+            {
+                sheet.Range(2, column, last, column).Style.NumberFormat.Format = "0.00";
+            }
+            sheet.Range(2, 7, last, 8).Style.NumberFormat.Format = "0.00%";
+            sheet.Range(2, 17, last, 17).Style.Alignment.WrapText = true;
         }
         sheet.SheetView.FreezeRows(1);
         sheet.Range(1, 1, Math.Max(1, rows.Count + 1), Headers.Length).SetAutoFilter();
