@@ -34,6 +34,8 @@ public sealed partial class CollectionTests(PortalFixture portal)
         await phone.Locator("[data-testid=record-category]").ClickAsync();
         await phone.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "服务态度" }).ClickAsync();
         await phone.Locator("[data-testid=record-description]").FillAsync("主动上门帮五保户代办医保");
+        // Leave the field as a person would, so its value is committed before the button is pressed.
+        await phone.Locator("[data-testid=record-description]").PressAsync("Tab");
         await phone.ClickAsync("[data-testid=record-save]");
         await Assertions.Expect(phone.Locator("[data-testid=record-status]").First).ToHaveTextAsync("待核实");
         Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));

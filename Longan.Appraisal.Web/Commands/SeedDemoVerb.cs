@@ -18,7 +18,7 @@ public sealed class SeedDemoVerb : IAdminVerb
         }
         var result = await services.GetRequiredService<DemoCountySeeder>().SeedAsync(ct);
         await output.WriteLineAsync(
-            $"演示县已就绪：新增乡镇 {result.Townships} 个、行政村 {result.Villages} 个、助理员 {result.Assistants} 名、五老监督员 {result.Supervisors} 名、账号 {result.Accounts} 个（已有的数据不变）。");
+            $"演示县已就绪：新增乡镇 {result.Townships} 个、行政村 {result.Villages} 个、助理员 {result.Assistants} 名、五老监督员 {result.Supervisors} 名、账号 {result.Accounts} 个、{DemoCountySeeder.PublishedYear} 年度已公布考核的评议数据 {result.PublishedYearEntries} 条（已有的数据不变）。");
         return AdminCommandLine.ExitOk;
     }
 }

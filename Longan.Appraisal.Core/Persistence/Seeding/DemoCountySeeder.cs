@@ -1,4 +1,7 @@
 using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Features.Cycles;
+using Longan.Appraisal.Core.Features.Entries;
+using Longan.Appraisal.Core.Features.Results;
 using Longan.Appraisal.Core.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -7,14 +10,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Longan.Appraisal.Core.Persistence.Seeding;
 
 /// <summary>What one run of the demo seeder added (zero everywhere when the county was already there).</summary>
-public sealed record DemoSeedResult(int Townships, int Villages, int Assistants, int Supervisors, int Accounts);
+public sealed record DemoSeedResult(int Townships, int Villages, int Assistants, int Supervisors, int Accounts, int PublishedYearEntries);
 
 /// <summary>
 /// Loads the demo county. Idempotent: it adds only what is missing, matching by township name,
 /// village name, assistant code, supervisor name and login name, and never changes existing rows.
+/// It also gives the county a past appraisal — <see cref="PublishedYear"/>, collected, computed and
+/// published — so results, charts and an assistant's 我的考核 have something to show.
 /// </summary>
-public sealed class DemoCountySeeder(IDbContextFactory<AppraisalDbContext> dbFactory, IServiceScopeFactory scopes)
+public sealed class DemoCountySeeder(
+    IDbContextFactory<AppraisalDbContext> dbFactory, IServiceScopeFactory scopes, CycleService cycles, ResultService results, TimeProvider clock)
 {
+    public const int PublishedYear = 2025;
+
+    private static readonly Caller s_seeder = new("system", "seed-demo", AppRole.County);
+
     public async Task<DemoSeedResult> SeedAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -86,7 +96,42 @@ public sealed class DemoCountySeeder(IDbContextFactory<AppraisalDbContext> dbFac
         await tx.CommitAsync(ct);
 
         var newAccounts = await SeedAccountsAsync(db, ct);
-        return new DemoSeedResult(newTownships, newVillages, newAssistants, newSupervisors, newAccounts);
+        var entries = await SeedPublishedYearAsync(ct);
+        return new DemoSeedResult(newTownships, newVillages, newAssistants, newSupervisors, newAccounts, entries);
+    }
+
+    /// <summary>
+    /// The past year's appraisal, when the county has none for that year: generated evaluations for
+    /// everyone who served in it (attendance from the month their term began), then computed and
+    /// published through the same services officials use.
+    /// </summary>
+    private async Task<int> SeedPublishedYearAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Cycles.AnyAsync(c => c.Year == PublishedYear, ct))
+        {
+            return 0;
+        }
+        var now = clock.GetUtcNow();
+        var cycle = new AppraisalCycle { Year = PublishedYear, State = CycleState.Collecting, CreatedAt = now };
+        db.Cycles.Add(cycle);
+        await db.SaveChangesAsync(ct);
+        db.CycleTransitions.Add(new CycleTransition { CycleId = cycle.Id, From = CycleState.Draft, To = CycleState.Collecting, ByUserId = s_seeder.UserId, ByUserName = s_seeder.UserName, At = now });
+        var roster = await CycleRoster.ForYearAsync(db, PublishedYear, ct);
+        var supervisors = (await db.Supervisors.OrderBy(s => s.Id).Select(s => new { s.VillageId, s.Name }).ToListAsync(ct))
+            .GroupBy(s => s.VillageId).ToDictionary(g => g.Key, g => g.First().Name);
+        var random = new Random(PublishedYear);
+        var entries = 0;
+        foreach (var person in roster.OrderBy(r => r.Code, StringComparer.Ordinal))
+        {
+            var firstMonth = person.ServedFrom.Year == PublishedYear ? person.ServedFrom.Month : 1;
+            entries += SyntheticInputs.Add(db, random, cycle, person.AssistantId, now, firstMonth, supervisors.GetValueOrDefault(person.VillageId, "五老监督员"));
+        }
+        await db.SaveChangesAsync(ct);
+        await cycles.TransitionAsync(s_seeder, cycle.Id, CycleState.Review, null, ct);
+        await results.ComputeAsync(s_seeder, cycle.Id, ct);
+        await cycles.TransitionAsync(s_seeder, cycle.Id, CycleState.Published, null, ct);
+        return entries;
     }
 
     /// <summary>The demo logins listed in the README: the county, each township, and a supervisor and the assistant of 浪湾村.</summary>

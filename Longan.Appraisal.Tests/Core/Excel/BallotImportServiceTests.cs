@@ -64,8 +64,8 @@ public sealed class BallotImportServiceTests : IAsyncLifetime
         await using var db = await _county.Db.OpenAsync();
         var seven = await db.Assistants.SingleAsync(a => a.Code == "007");
         Assert.Equal(20, await db.VillagerTallies.Where(t => t.AssistantId == seven.Id).SumAsync(t => t.Satisfied));
-        Assert.All(await db.VillagerTallies.ToListAsync(), t => Assert.Equal(summary.ImportId, t.ImportId));
-        var records = await db.SupervisionRecords.OrderBy(r => r.Date).ToListAsync();
+        Assert.All(await db.VillagerTallies.Where(t => t.CycleId == _county.CycleId).ToListAsync(), t => Assert.Equal(summary.ImportId, t.ImportId));
+        var records = await db.SupervisionRecords.Where(r => r.CycleId == _county.CycleId).OrderBy(r => r.Date).ToListAsync();
         Assert.NotNull(records[0].SupervisorId);
         Assert.Equal((Verification.Pending, Verification.Confirmed), (records[0].Verification, records[1].Verification));
         Assert.Null(records[1].SupervisorId);
@@ -103,7 +103,7 @@ public sealed class BallotImportServiceTests : IAsyncLifetime
         Assert.Contains(ex.Errors, e => e.Sheet == "党员干部评议" && e.Value == "良好" && e.Reason == "只能填：优秀、称职、基本称职、不称职。");
         Assert.Contains(ex.Errors, e => e.Sheet == "驻村考勤" && e.Row == 3 && e.Reason == "须是 0 至 28 之间的整数。");
         await using var db = await _county.Db.OpenAsync();
-        Assert.Equal(0, await db.VillagerTallies.CountAsync() + await db.PartyBallots.CountAsync() + await db.AttendanceMonths.CountAsync() + await db.ImportBatches.CountAsync());
+        Assert.Equal(0, await db.VillagerTallies.CountAsync(x => x.CycleId == _county.CycleId) + await db.PartyBallots.CountAsync(x => x.CycleId == _county.CycleId) + await db.AttendanceMonths.CountAsync(x => x.CycleId == _county.CycleId) + await db.ImportBatches.CountAsync(x => x.CycleId == _county.CycleId));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class BallotImportServiceTests : IAsyncLifetime
         Assert.NotEqual(first.ImportId, replaced.ImportId);
         await using var db = await _county.Db.OpenAsync();
         // Three tallies and the 群众意见 comment, once: the first import's rows were removed.
-        Assert.Equal(4, await db.VillagerTallies.CountAsync());
+        Assert.Equal(4, await db.VillagerTallies.CountAsync(x => x.CycleId == _county.CycleId));
         Assert.Equal([replaced.ImportId], await db.ImportBatches.Select(b => b.Id).ToListAsync());
     }
 
@@ -161,7 +161,7 @@ public sealed class BallotImportServiceTests : IAsyncLifetime
 
         Assert.Equal(14, summary.Rows);
         await using var db = await _county.Db.OpenAsync();
-        Assert.Equal(0, await db.VillagerTallies.CountAsync());
+        Assert.Equal(0, await db.VillagerTallies.CountAsync(x => x.CycleId == _county.CycleId));
     }
 
     [Fact]

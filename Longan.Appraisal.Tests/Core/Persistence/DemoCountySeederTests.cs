@@ -60,8 +60,27 @@ public sealed class DemoCountySeederTests
 
         var again = await db.Get<DemoCountySeeder>().SeedAsync();
 
-        Assert.Equal(new DemoSeedResult(0, 0, 0, 0, 0), again);
+        Assert.Equal(new DemoSeedResult(0, 0, 0, 0, 0, 0), again);
         await using var context = await db.OpenAsync();
         Assert.Equal(60, await context.Postings.CountAsync());
+    }
+
+    [Fact]
+    public async Task Seed_APublishedPastYear_TheFeaturedAssistantSeesTheirResult()
+    {
+        await using var db = await TestDatabase.CreateAsync(demoCounty: true);
+
+        var cycle = (await db.Get<Longan.Appraisal.Core.Features.Cycles.CycleService>().ListAsync(Caller.System)).Single(c => c.Year == DemoCountySeeder.PublishedYear);
+        var set = await db.Get<Longan.Appraisal.Core.Features.Results.ResultQueryService>().ReadAsync(Caller.System, cycle.Id);
+
+        Assert.Equal(Longan.Appraisal.Core.Domain.CycleState.Published, cycle.State);
+        Assert.NotNull(set!.PublishedAt);
+        // Terms began in March 2025 in two villages of three: forty assistants served that year, all complete.
+        Assert.Equal(40, set.Rows.Count);
+        Assert.All(set.Rows, r => Assert.NotNull(r.Composite));
+        var mine = Assert.Single(await db.Get<Longan.Appraisal.Core.Features.Results.ResultQueryService>().PublishedForSelfAsync(await db.CallerAsync(Demo.Assistant)));
+        Assert.Equal(2025, mine.Year);
+        await using var context = await db.OpenAsync();
+        Assert.Equal(10, await context.AttendanceMonths.CountAsync(m => m.CycleId == cycle.Id && m.AssistantId == mine.Row.AssistantId));
     }
 }

@@ -1,0 +1,85 @@
+using ClosedXML.Excel;
+using Longan.Appraisal.Tests.E2E.Pages;
+using Longan.Appraisal.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Longan.Appraisal.Tests.E2E;
+
+/// <summary>The demo county's published 2025 appraisal, as the county, a township and an assistant see it.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class ResultTests(PortalFixture portal)
+{
+    private static async Task OpenResultsAsync(IPage page)
+    {
+        await page.GotoAsync("/cycles");
+        await Shell.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "2025 年度考核" }).ClickAsync();
+        await page.ClickAsync("[data-testid=open-results]");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/cycles/\d+/results$"), new() { WaitUntil = WaitUntilState.Commit });
+        await Shell.WaitForInteractiveAsync(page);
+    }
+
+    [Fact]
+    public async Task County_ResultsWithCharts_AnAssistantsComputation_AndTheWorkbook()
+    {
+        var page = await portal.SignedInPageAsync(Demo.County);
+        await OpenResultsAsync(page);
+
+        await Assertions.Expect(page.Locator("[data-testid=published-note]")).ToContainTextAsync("第 1 版结果已于");
+        await Assertions.Expect(page.Locator("[data-testid=chart-grades] svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=chart-townships]")).ToContainTextAsync("那桐镇");
+        await Assertions.Expect(page.Locator("[data-testid=results-grid] tbody tr")).ToHaveCountAsync(40);
+        Assert.Equal(0, await page.Locator("[data-testid=compute]").CountAsync());
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=download-results]"));
+        var path = Path.Combine(Path.GetTempPath(), $"results-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            await download.SaveAsAsync(path);
+            using var workbook = new XLWorkbook(path);
+            var sheet = workbook.Worksheet("考核结果");
+            Assert.Equal("全县排名", sheet.Cell(1, 1).GetString());
+            Assert.Equal(41, sheet.LastRowUsed()!.RowNumber());
+            Assert.Equal(1, sheet.Cell(2, 1).GetValue<int>());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        await page.Locator("[data-testid=results-grid] tbody tr").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=result-steps]")).ToContainTextAsync("基础分 =");
+        await Assertions.Expect(page.Locator("[data-testid=outcome-panel]")).ToContainTextAsync("结果已公布并冻结");
+    }
+
+    [Fact]
+    public async Task Township_SeesOnlyItsOwnAssistants()
+    {
+        var page = await portal.SignedInPageAsync(Demo.Natong);
+        await OpenResultsAsync(page);
+
+        var rows = page.Locator("[data-testid=results-grid] tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        foreach (var text in await rows.AllInnerTextsAsync())
+        {
+            Assert.Contains("那桐镇", text);
+        }
+    }
+
+    [Fact]
+    public async Task Assistant_OnAPhone_ReadsTheirOwnPublishedResult()
+    {
+        var phone = await portal.SignedInPageAsync(Demo.Assistant, width: 390, height: 844);
+        await phone.GotoAsync("/my/results");
+        await Shell.WaitForInteractiveAsync(phone);
+
+        await Assertions.Expect(phone.Locator("[data-testid=my-result]")).ToHaveCountAsync(1);
+        await Assertions.Expect(phone.Locator("[data-testid=my-result] h5")).ToHaveTextAsync("2025 年度考核结果");
+        await Assertions.Expect(phone.Locator("[data-testid=result-steps]")).ToContainTextAsync("综合得分");
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+
+        // The county's tables are not for assistants.
+        await phone.GotoAsync("/cycles/1/results");
+        await Assertions.Expect(phone.Locator("[data-testid=results-grid]")).ToHaveCountAsync(0);
+    }
+}
