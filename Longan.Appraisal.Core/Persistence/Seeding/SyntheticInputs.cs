@@ -13,8 +13,9 @@ internal static class SyntheticInputs
     public static int Add(AppraisalDbContext db, Random random, AppraisalCycle cycle, int assistantId, DateTimeOffset now, int firstMonth, string supervisorName)
     {
         var added = 0;
-        // A generally well-regarded assistant with some spread, so grades, caps and the quota all occur.
-        var quality = random.NextDouble();
+        // Most assistants do well and a few do not (quality leans high), so the quota, the caps and
+        // every grade occur, roughly as in a real county.
+        var quality = Math.Sqrt(random.NextDouble());
         T Entry<T>(T entry) where T : Entry
         {
             entry.CycleId = cycle.Id;
@@ -26,9 +27,8 @@ internal static class SyntheticInputs
         for (var t = random.Next(2, 4); t > 0; t--)
         {
             var voters = random.Next(8, 40);
-            var satisfied = (int)(voters * (0.4 + 0.55 * quality) * random.NextDouble() * 1.2);
-            satisfied = Math.Min(voters, satisfied);
-            var dissatisfied = random.Next(0, Math.Max(1, (int)((voters - satisfied) * (1 - quality))));
+            var satisfied = Math.Clamp((int)Math.Round(voters * (0.35 + 0.6 * quality + 0.2 * (random.NextDouble() - 0.5))), 0, voters);
+            var dissatisfied = Math.Min(voters - satisfied, (int)Math.Round(voters * (1 - quality) * 0.3 * random.NextDouble()));
             db.VillagerTallies.Add(Entry(new VillagerTally
             {
                 Satisfied = satisfied, BasicallySatisfied = voters - satisfied - dissatisfied, Dissatisfied = dissatisfied, Invalid = random.Next(0, 3),
@@ -37,29 +37,32 @@ internal static class SyntheticInputs
         }
         for (var p = random.Next(1, 4); p > 0; p--)
         {
-            decimal Duty() => Math.Min(20m, Math.Round((decimal)(12 + 8 * quality + random.NextDouble() * 2 - 1), 1));
+            decimal Duty() => Math.Min(20m, Math.Round((decimal)(13 + 7 * quality + random.NextDouble() * 2 - 1), 1));
             db.PartyBallots.Add(Entry(new PartyBallot { PolicyAdvocate = Duty(), PublicOpinion = Duty(), CivilAgent = Duty(), DisputeMediator = Duty(), PartyBuildingGuide = Duty() }));
         }
         for (var c = random.Next(8, 16); c > 0; c--)
         {
-            var roll = random.NextDouble() * (0.6 + quality);
-            var grade = roll > 0.9 ? CadreGrade.Excellent : roll > 0.45 ? CadreGrade.Competent : roll > 0.15 ? CadreGrade.BasicallyCompetent : CadreGrade.Incompetent;
+            var roll = random.NextDouble() * 0.5 + quality * 0.6;
+            var grade = roll > 0.85 ? CadreGrade.Excellent : roll > 0.45 ? CadreGrade.Competent : roll > 0.2 ? CadreGrade.BasicallyCompetent : CadreGrade.Incompetent;
             db.CadreBallots.Add(Entry(new CadreBallot { Grade = grade }));
         }
         for (var r = random.Next(0, 4); r > 0; r--)
         {
-            var issue = random.NextDouble() > quality;
+            var issue = random.NextDouble() > quality + 0.15;
+            var severity = random.NextDouble() switch { < 0.6 => IssueSeverity.Minor, < 0.9 => IssueSeverity.Moderate, _ => IssueSeverity.Serious };
             db.SupervisionRecords.Add(Entry(new SupervisionRecord
             {
                 Date = new DateOnly(cycle.Year, random.Next(firstMonth, 13), random.Next(1, 29)), SupervisorName = supervisorName,
                 Nature = issue ? RecordNature.Issue : RecordNature.Commendation, Category = (RecordCategory)random.Next(1, 6),
-                Severity = issue ? (IssueSeverity)random.Next(1, 4) : null, Description = issue ? "工作日未在村" : "热心为群众办事",
+                Severity = issue ? severity : null, Description = issue ? "工作日未在村" : "热心为群众办事",
                 Verification = random.Next(0, 5) == 0 ? Verification.Pending : Verification.Confirmed, FiledBy = "seed-synthetic",
             }));
         }
         for (var m = firstMonth; m <= 12; m++)
         {
-            db.AttendanceMonths.Add(Entry(new AttendanceMonth { Month = new DateOnly(cycle.Year, m, 1), Days = Math.Min(DateTime.DaysInMonth(cycle.Year, m), random.Next(17, 27)) }));
+            // Now and then a short month, more often for a weaker assistant.
+            var days = random.NextDouble() > quality + 0.3 ? random.Next(15, 20) : random.Next(20, 27);
+            db.AttendanceMonths.Add(Entry(new AttendanceMonth { Month = new DateOnly(cycle.Year, m, 1), Days = Math.Min(DateTime.DaysInMonth(cycle.Year, m), days) }));
         }
         return added;
     }
