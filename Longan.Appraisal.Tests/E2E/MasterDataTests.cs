@@ -22,6 +22,8 @@ public sealed class MasterDataTests(PortalFixture portal)
 
         await page.Locator("[data-testid=assistant-code]").FillAsync("0099");
         await page.Locator("[data-testid=assistant-name]").FillAsync("韦晓东");
+        // Leave the field as a person would, so its value is committed before the button is pressed.
+        await page.Locator("[data-testid=assistant-name]").PressAsync("Tab");
         await page.ClickAsync("[data-testid=assistant-save]");
 
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/assistants/\d+$"), new() { WaitUntil = WaitUntilState.Commit });

@@ -82,8 +82,8 @@ public sealed class OutcomeOverrideService(IDbContextFactory<AppraisalDbContext>
     {
         AccessPolicy.EnsureCanBrowseMasterData(caller);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (caller.Role == AppRole.Township
-            && !await db.Postings.AnyAsync(p => p.AssistantId == assistantId && db.Villages.Any(v => v.Id == p.VillageId && v.TownshipId == caller.TownshipId), ct))
+        var townships = await db.Postings.Where(p => p.AssistantId == assistantId).Select(p => p.Village!.TownshipId).ToListAsync(ct);
+        if (!AccessPolicy.CanReadAssistant(caller, assistantId, townships, currentVillageId: null))
         {
             throw new AccessDeniedException(Messages.NoAccessToAssistant);
         }
