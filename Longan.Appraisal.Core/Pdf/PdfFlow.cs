@@ -1,0 +1,247 @@
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace Longan.Appraisal.Core.Pdf;
+
+/// <summary>How a piece of text looks.</summary>
+public sealed record TextStyle(double Size, bool Bold = false, XKnownColor Color = XKnownColor.Black, XStringAlignment Align = XStringAlignment.Near)
+{
+    public static TextStyle Body { get; } = new(10);
+    public static TextStyle Small { get; } = new(8, Color: XKnownColor.DimGray);
+}
+
+/// <summary>One column of a <see cref="PdfFlow.Table"/>: its share of the width and how its cells align.</summary>
+public sealed record TableColumn(string Header, double Share, XStringAlignment Align = XStringAlignment.Near);
+
+/// <summary>One bar of <see cref="PdfFlow.Bars"/>: a label, a value and how it is printed.</summary>
+public sealed record Bar(string Label, double Value, string Text);
+
+/// <summary>
+/// A thin layout layer over PDFsharp for A4 documents: a cursor that flows down the page, Chinese
+/// paragraphs broken by <see cref="LineBreaker"/>, ruled tables whose rows never split and whose
+/// header repeats on a new page, horizontal bar charts drawn as vectors, and page breaks with a
+/// footer callback. Only what the county's documents need.
+/// </summary>
+public sealed class PdfFlow : IDisposable
+{
+    public const double Margin = 48;
+    private const double LineSpacing = 1.45;
+    private const double CellPadding = 4;
+    private readonly PdfDocument _document;
+    private readonly Action<PdfFlow, int>? _footer;
+    private readonly Dictionary<(double, bool), XFont> _fonts = [];
+    private XGraphics? _graphics;
+    private int _pages;
+
+    /// <param name="document">The document to add pages to.</param>
+    /// <param name="footer">Draws on each page when it is finished, with the page's number in this flow (from 1).</param>
+    public PdfFlow(PdfDocument document, Action<PdfFlow, int>? footer = null)
+    {
+        PdfFonts.EnsureRegistered();
+        _document = document;
+        _footer = footer;
+    }
+
+    /// <summary>The current page's graphics (a page is started on first use).</summary>
+    public XGraphics Graphics => _graphics ?? StartPage();
+
+    public double PageWidth => XUnit.FromMillimeter(210).Point;
+    public double PageHeight => XUnit.FromMillimeter(297).Point;
+    public double Left => Margin;
+    public double Width => PageWidth - 2 * Margin;
+    public double Bottom => PageHeight - Margin;
+
+    /// <summary>Where the next block starts, from the top of the page.</summary>
+    public double Y { get; private set; } = Margin;
+
+    public int PageCount => _pages;
+
+    public XFont Font(TextStyle style)
+    {
+        if (!_fonts.TryGetValue((style.Size, style.Bold), out var font))
+        {
+            font = new XFont(PdfFonts.Family, style.Size, style.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+            _fonts[(style.Size, style.Bold)] = font;
+        }
+        return font;
+    }
+
+    public double LineHeight(TextStyle style) => style.Size * LineSpacing;
+
+    /// <summary>Text broken into lines of the given width with this style's font.</summary>
+    public IReadOnlyList<string> Lines(string text, TextStyle style, double width)
+    {
+        var font = Font(style);
+        var graphics = Graphics;
+        return LineBreaker.Break(text, width, piece => graphics.MeasureString(piece, font).Width);
+    }
+
+    /// <summary>Starts a new page when fewer than <paramref name="height"/> points are left on this one.</summary>
+    public void EnsureRoom(double height)
+    {
+        if (_graphics is null || Y + height > Bottom)
+        {
+            NewPage();
+        }
+    }
+
+    public void NewPage()
+    {
+        FinishPage();
+        StartPage();
+    }
+
+    public void Space(double height) => Y += height;
+
+    /// <summary>A paragraph; it continues on the next page when it does not fit.</summary>
+    public void Paragraph(string text, TextStyle style, double indent = 0)
+    {
+        var lineHeight = LineHeight(style);
+        foreach (var line in Lines(text, style, Width - indent))
+        {
+            EnsureRoom(lineHeight);
+            DrawLine(line, style, Left + indent, Y, Width - indent);
+            Y += lineHeight;
+        }
+    }
+
+    /// <summary>Text in a box at a fixed place, not moving the cursor (titles beside other content, seals).</summary>
+    public void TextAt(string text, TextStyle style, double x, double y, double width)
+    {
+        var lineHeight = LineHeight(style);
+        foreach (var line in Lines(text, style, width))
+        {
+            DrawLine(line, style, x, y, width);
+            y += lineHeight;
+        }
+    }
+
+    /// <summary>A horizontal rule across the text width.</summary>
+    public void Rule(double thickness = 0.8, XKnownColor color = XKnownColor.Black)
+    {
+        EnsureRoom(thickness + 2);
+        Graphics.DrawLine(new XPen(XColor.FromKnownColor(color), thickness), Left, Y, Left + Width, Y);
+        Y += thickness + 2;
+    }
+
+    /// <summary>A ruled table. Cells wrap; a row never splits across pages; the header repeats after a page break.</summary>
+    public void Table(IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<string>> rows, TextStyle? style = null, TextStyle? headerStyle = null)
+    {
+        style ??= TextStyle.Body;
+        headerStyle ??= style with { Bold = true };
+        var total = columns.Sum(c => c.Share);
+        var widths = columns.Select(c => Width * c.Share / total).ToArray();
+        var header = columns.Select(c => c.Header).ToList();
+        var headerHeight = RowHeight(header, widths, headerStyle);
+        EnsureRoom(headerHeight * 2);
+        DrawRow(header, columns, widths, headerStyle, headerHeight, shaded: true);
+        foreach (var row in rows)
+        {
+            var height = RowHeight(row, widths, style);
+            if (Y + height > Bottom)
+            {
+                NewPage();
+                DrawRow(header, columns, widths, headerStyle, headerHeight, shaded: true);
+            }
+            DrawRow(row, columns, widths, style, height, shaded: false);
+        }
+    }
+
+    /// <summary>
+    /// Horizontal bars from 0 to <paramref name="max"/>, a label on the left and the value on the
+    /// right, with an optional marker per bar (e.g. the county average) drawn as a vertical tick.
+    /// </summary>
+    public void Bars(IReadOnlyList<Bar> bars, double max, IReadOnlyList<double?>? markers = null, string? markerLegend = null, TextStyle? style = null)
+    {
+        style ??= TextStyle.Body;
+        var font = Font(style);
+        var rowHeight = LineHeight(style) + 4;
+        var labelWidth = bars.Max(b => Graphics.MeasureString(b.Label, font).Width) + 8;
+        var valueWidth = bars.Max(b => Graphics.MeasureString(b.Text, font).Width) + 8;
+        var barWidth = Width - labelWidth - valueWidth;
+        EnsureRoom(rowHeight * bars.Count + (markerLegend is null ? 0 : rowHeight));
+        var fill = new XSolidBrush(XColor.FromArgb(0xA3, 0x1B, 0x1B));
+        var track = new XSolidBrush(XColor.FromArgb(0xF2, 0xE6, 0xE6));
+        var markerPen = new XPen(XColors.Black, 1.2);
+        for (var i = 0; i < bars.Count; i++)
+        {
+            var bar = bars[i];
+            var top = Y + 2;
+            var height = rowHeight - 6;
+            DrawLine(bar.Label, style, Left, Y, labelWidth - 8);
+            Graphics.DrawRectangle(track, Left + labelWidth, top, barWidth, height);
+            Graphics.DrawRectangle(fill, Left + labelWidth, top, barWidth * Math.Clamp(bar.Value / max, 0, 1), height);
+            if (markers?[i] is { } marker)
+            {
+                var x = Left + labelWidth + barWidth * Math.Clamp(marker / max, 0, 1);
+                Graphics.DrawLine(markerPen, x, top - 2, x, top + height + 2);
+            }
+            DrawLine(bar.Text, style, Left + labelWidth + barWidth + 8, Y, valueWidth - 8);
+            Y += rowHeight;
+        }
+        if (markerLegend is not null)
+        {
+            var x = Left + labelWidth;
+            Graphics.DrawLine(markerPen, x, Y + 2, x, Y + rowHeight - 4);
+            DrawLine(markerLegend, TextStyle.Small, x + 6, Y + 1, barWidth);
+            Y += rowHeight;
+        }
+    }
+
+    /// <summary>Finishes the last page (drawing its footer).</summary>
+    public void Dispose() => FinishPage();
+
+    private XGraphics StartPage()
+    {
+        var page = _document.AddPage();
+        page.Size = PageSize.A4;
+        _pages++;
+        Y = Margin;
+        _graphics = XGraphics.FromPdfPage(page);
+        return _graphics;
+    }
+
+    private void FinishPage()
+    {
+        if (_graphics is null)
+        {
+            return;
+        }
+        _footer?.Invoke(this, _pages);
+        _graphics.Dispose();
+        _graphics = null;
+    }
+
+    private void DrawLine(string line, TextStyle style, double x, double y, double width)
+    {
+        var format = new XStringFormat { Alignment = style.Align, LineAlignment = XLineAlignment.Near };
+        Graphics.DrawString(line, Font(style), new XSolidBrush(XColor.FromKnownColor(style.Color)), new XRect(x, y, width, LineHeight(style)), format);
+    }
+
+    private double RowHeight(IReadOnlyList<string> cells, double[] widths, TextStyle style) =>
+        cells.Select((text, i) => Lines(text, style, widths[i] - 2 * CellPadding).Count).Max() * LineHeight(style) + 2 * CellPadding;
+
+    private void DrawRow(IReadOnlyList<string> cells, IReadOnlyList<TableColumn> columns, double[] widths, TextStyle style, double height, bool shaded)
+    {
+        var pen = new XPen(XColor.FromArgb(0x80, 0x80, 0x80), 0.5);
+        var x = Left;
+        for (var i = 0; i < widths.Length; i++)
+        {
+            if (shaded)
+            {
+                Graphics.DrawRectangle(new XSolidBrush(XColor.FromArgb(0xF4, 0xEC, 0xEC)), x, Y, widths[i], height);
+            }
+            Graphics.DrawRectangle(pen, x, Y, widths[i], height);
+            var cellStyle = style with { Align = columns[i].Align };
+            var y = Y + CellPadding;
+            foreach (var line in Lines(i < cells.Count ? cells[i] : "", cellStyle, widths[i] - 2 * CellPadding))
+            {
+                DrawLine(line, cellStyle, x + CellPadding, y, widths[i] - 2 * CellPadding);
+                y += LineHeight(style);
+            }
+            x += widths[i];
+        }
+        Y += height;
+    }
+}

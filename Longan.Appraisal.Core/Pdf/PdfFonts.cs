@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using PdfSharp.Fonts;
+
+namespace Longan.Appraisal.Core.Pdf;
+
+/// <summary>
+/// The one typeface of every PDF: Noto Sans SC (SIL Open Font License, Pdf/Fonts/OFL.txt), regular
+/// and bold, shipped inside this assembly and embedded in each file as a subset of the glyphs used.
+/// Nothing depends on the fonts of the machine. PDFsharp cannot use .ttc collections or CFF .otf
+/// faces, hence the TrueType files.
+/// </summary>
+public static class PdfFonts
+{
+    public const string Family = "Noto Sans SC";
+
+    private static readonly Lazy<bool> s_registered = new(() =>
+    {
+        GlobalFontSettings.FontResolver = new EmbeddedFontResolver();
+        return true;
+    });
+
+    /// <summary>Installs the resolver once per process, before the first font is created.</summary>
+    public static void EnsureRegistered() => _ = s_registered.Value;
+
+    private sealed class EmbeddedFontResolver : IFontResolver
+    {
+        private const string Regular = "NotoSansSC-Regular";
+        private const string Bold = "NotoSansSC-Bold";
+        private readonly ConcurrentDictionary<string, byte[]> _faces = new(StringComparer.Ordinal);
+
+        /// <summary>Every family asked for gets this face, so no text can fall back to a missing font.</summary>
+        public FontResolverInfo ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
+            new(isBold ? Bold : Regular, mustSimulateBold: false, mustSimulateItalic: isItalic);
+
+        public byte[] GetFont(string faceName) => _faces.GetOrAdd(faceName, static name =>
+        {
+            using var stream = typeof(PdfFonts).Assembly.GetManifestResourceStream($"Longan.Appraisal.Core.Pdf.Fonts.{name}.ttf")
+                ?? throw new InvalidOperationException($"The font {name}.ttf is not embedded in Longan.Appraisal.Core.");
+            using var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            return bytes.ToArray();
+        });
+    }
+}
