@@ -44,6 +44,7 @@ public static class AppraisalCoreServices
         services.AddSingleton<ResultExportService>();
         services.AddSingleton<ResultQueryService>();
         services.AddSingleton<OutcomeOverrideService>();
+        services.AddSingleton<Features.Cards.ReportCardService>();
         services.AddSingleton<DemoCountySeeder>();
         services.AddSingleton<SyntheticCounty>();
         return services;

@@ -11,8 +11,8 @@ public sealed record TextStyle(double Size, bool Bold = false, XKnownColor Color
     public static TextStyle Small { get; } = new(8, Color: XKnownColor.DimGray);
 }
 
-/// <summary>One column of a <see cref="PdfFlow.Table"/>: its share of the width and how its cells align.</summary>
-public sealed record TableColumn(string Header, double Share, XStringAlignment Align = XStringAlignment.Near);
+/// <summary>One column of a <see cref="PdfFlow.Table"/>: its share of the width, how its cells align, and whether it is a shaded label column.</summary>
+public sealed record TableColumn(string Header, double Share, XStringAlignment Align = XStringAlignment.Near, bool Label = false);
 
 /// <summary>One bar of <see cref="PdfFlow.Bars"/>: a label, a value and how it is printed.</summary>
 public sealed record Bar(string Label, double Value, string Text);
@@ -25,9 +25,9 @@ public sealed record Bar(string Label, double Value, string Text);
 /// </summary>
 public sealed class PdfFlow : IDisposable
 {
-    public const double Margin = 48;
+    public const double Margin = 36;
     private const double LineSpacing = 1.45;
-    private const double CellPadding = 4;
+    private const double CellPadding = 3;
     private readonly PdfDocument _document;
     private readonly Action<PdfFlow, int>? _footer;
     private readonly Dictionary<(double, bool), XFont> _fonts = [];
@@ -125,26 +125,35 @@ public sealed class PdfFlow : IDisposable
         Y += thickness + 2;
     }
 
-    /// <summary>A ruled table. Cells wrap; a row never splits across pages; the header repeats after a page break.</summary>
-    public void Table(IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<string>> rows, TextStyle? style = null, TextStyle? headerStyle = null)
+    /// <summary>
+    /// A ruled table. Cells wrap; a row never splits across pages; the header (when
+    /// <paramref name="showHeader"/>) repeats after a page break; label columns are shaded.
+    /// </summary>
+    public void Table(IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<string>> rows, TextStyle? style = null, bool showHeader = true)
     {
         style ??= TextStyle.Body;
-        headerStyle ??= style with { Bold = true };
+        var headerStyle = style with { Bold = true };
         var total = columns.Sum(c => c.Share);
         var widths = columns.Select(c => Width * c.Share / total).ToArray();
         var header = columns.Select(c => c.Header).ToList();
-        var headerHeight = RowHeight(header, widths, headerStyle);
-        EnsureRoom(headerHeight * 2);
-        DrawRow(header, columns, widths, headerStyle, headerHeight, shaded: true);
+        var headerHeight = showHeader ? RowHeight(header, widths, headerStyle) : 0;
+        EnsureRoom(headerHeight + LineHeight(style) + 2 * CellPadding);
+        if (showHeader)
+        {
+            DrawRow(header, columns, widths, headerStyle, headerHeight, header: true);
+        }
         foreach (var row in rows)
         {
             var height = RowHeight(row, widths, style);
             if (Y + height > Bottom)
             {
                 NewPage();
-                DrawRow(header, columns, widths, headerStyle, headerHeight, shaded: true);
+                if (showHeader)
+                {
+                    DrawRow(header, columns, widths, headerStyle, headerHeight, header: true);
+                }
             }
-            DrawRow(row, columns, widths, style, height, shaded: false);
+            DrawRow(row, columns, widths, style, height, header: false);
         }
     }
 
@@ -156,7 +165,7 @@ public sealed class PdfFlow : IDisposable
     {
         style ??= TextStyle.Body;
         var font = Font(style);
-        var rowHeight = LineHeight(style) + 4;
+        var rowHeight = LineHeight(style) + 2;
         var labelWidth = bars.Max(b => Graphics.MeasureString(b.Label, font).Width) + 8;
         var valueWidth = bars.Max(b => Graphics.MeasureString(b.Text, font).Width) + 8;
         var barWidth = Width - labelWidth - valueWidth;
@@ -168,7 +177,7 @@ public sealed class PdfFlow : IDisposable
         {
             var bar = bars[i];
             var top = Y + 2;
-            var height = rowHeight - 6;
+            var height = rowHeight - 5;
             DrawLine(bar.Label, style, Left, Y, labelWidth - 8);
             Graphics.DrawRectangle(track, Left + labelWidth, top, barWidth, height);
             Graphics.DrawRectangle(fill, Left + labelWidth, top, barWidth * Math.Clamp(bar.Value / max, 0, 1), height);
@@ -222,13 +231,13 @@ public sealed class PdfFlow : IDisposable
     private double RowHeight(IReadOnlyList<string> cells, double[] widths, TextStyle style) =>
         cells.Select((text, i) => Lines(text, style, widths[i] - 2 * CellPadding).Count).Max() * LineHeight(style) + 2 * CellPadding;
 
-    private void DrawRow(IReadOnlyList<string> cells, IReadOnlyList<TableColumn> columns, double[] widths, TextStyle style, double height, bool shaded)
+    private void DrawRow(IReadOnlyList<string> cells, IReadOnlyList<TableColumn> columns, double[] widths, TextStyle style, double height, bool header)
     {
         var pen = new XPen(XColor.FromArgb(0x80, 0x80, 0x80), 0.5);
         var x = Left;
         for (var i = 0; i < widths.Length; i++)
         {
-            if (shaded)
+            if (header || columns[i].Label)
             {
                 Graphics.DrawRectangle(new XSolidBrush(XColor.FromArgb(0xF4, 0xEC, 0xEC)), x, Y, widths[i], height);
             }

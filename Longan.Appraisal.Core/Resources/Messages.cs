@@ -174,6 +174,8 @@ public static class Messages
     public static string NoOverrideToWithdraw => R();
     public static string OverrideNote(string computed, string reason) => F([computed, reason]);
     public static string OutcomeNone => R();
+    public static string CardNotPublished => R();
+    public static string CardNoResult => R();
 
     // Workbooks
     public static string FileNotXlsx => R();

@@ -53,16 +53,11 @@ public static class ScoringEngine
         steps.Add(cadres.Sufficient ? GroupStep("Cadres", cadres) : new Explanation("CadresInsufficient", cadres.Count, rules.MinCadreBallots));
 
         // §5 weights, renormalised over sufficient groups when the cycle says so.
-        var groups = new (bool Sufficient, decimal Weight)[] { (vSufficient, rules.WeightVillagers), (party.Sufficient, rules.WeightParty), (cadres.Sufficient, rules.WeightCadres) };
-        var allSufficient = groups.All(g => g.Sufficient);
-        var anySufficient = groups.Any(g => g.Sufficient);
-        var incomplete = !allSufficient && !(rules.RenormaliseMissingGroups && anySufficient);
-        var weightSum = groups.Where(g => g.Sufficient).Sum(g => g.Weight);
-        decimal Effective(bool sufficient, decimal weight) =>
-            incomplete || !sufficient ? 0 : allSufficient ? weight : weightSum == 0 ? 0 : weight * 100 / weightSum;
-        var vGroup = new GroupResult(n, vSufficient ? v : null, vSufficient, [], Effective(vSufficient, rules.WeightVillagers));
-        var pGroup = party with { Weight = Effective(party.Sufficient, rules.WeightParty) };
-        var cGroup = cadres with { Weight = Effective(cadres.Sufficient, rules.WeightCadres) };
+        var allSufficient = vSufficient && party.Sufficient && cadres.Sufficient;
+        var (incomplete, vWeight, pWeight, cWeight) = Weights(rules, vSufficient, party.Sufficient, cadres.Sufficient);
+        var vGroup = new GroupResult(n, vSufficient ? v : null, vSufficient, [], vWeight);
+        var pGroup = party with { Weight = pWeight };
+        var cGroup = cadres with { Weight = cWeight };
 
         // §5 supervision: + min(cap, commendations) − min(cap, issue deductions); only 属实 records arrive here.
         var commendations = a.VerifiedRecords.Count(r => r.Nature == RecordNature.Commendation);
@@ -126,6 +121,20 @@ public static class ScoringEngine
             AppraisalGrade.BasicallyCompetent, "CapSeriousIssue");
         Cap(shortMonths.Count >= rules.ShortMonthsCap, AppraisalGrade.Competent, "CapShortMonths");
         return new Draft(a, vGroup, satisfaction, dissatisfaction, pGroup, cGroup, false, base_, supervision, attendance, shortMonths.Select(m => m.Month).ToList(), composite, grade, steps, reasons);
+    }
+
+    /// <summary>
+    /// §5 weights in percent actually applied to each group: the cycle's weights when every group is
+    /// sufficient; with "renormalise" on, the sufficient groups' weights scaled to 100 %; otherwise
+    /// the assistant is incomplete and nothing is weighted.
+    /// </summary>
+    public static (bool Incomplete, decimal Villagers, decimal Party, decimal Cadres) Weights(CycleRules rules, bool villagers, bool party, bool cadres)
+    {
+        var all = villagers && party && cadres;
+        var incomplete = !all && !(rules.RenormaliseMissingGroups && (villagers || party || cadres));
+        var sum = (villagers ? rules.WeightVillagers : 0) + (party ? rules.WeightParty : 0) + (cadres ? rules.WeightCadres : 0);
+        decimal Effective(bool sufficient, decimal weight) => incomplete || !sufficient ? 0 : all ? weight : sum == 0 ? 0 : weight * 100 / sum;
+        return (incomplete, Effective(villagers, rules.WeightVillagers), Effective(party, rules.WeightParty), Effective(cadres, rules.WeightCadres));
     }
 
     /// <summary>§6.3: per scope at most max(1, ⌊ratio × complete⌋) keep 优秀; ties on every key with the last kept keep it too.</summary>

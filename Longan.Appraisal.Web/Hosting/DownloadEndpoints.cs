@@ -1,14 +1,20 @@
 using Longan.Appraisal.Core.Excel;
+using Longan.Appraisal.Core.Features.Cards;
+using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Features.Results;
 using Longan.Appraisal.Core.Security;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Longan.Appraisal.Web.Hosting;
 
-/// <summary>File downloads. Each endpoint checks the role like the pages do.</summary>
+/// <summary>
+/// File downloads. Each endpoint calls the same service as the pages, so role and scope are checked
+/// in one place: changing a number in the address gives a refusal, never someone else's file.
+/// </summary>
 public static class DownloadEndpoints
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string PdfType = "application/pdf";
 
     public static IEndpointRouteBuilder MapDownloadEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -17,19 +23,41 @@ public static class DownloadEndpoints
             .RequireAuthorization(new AuthorizeAttribute { Roles = $"{nameof(AppRole.County)},{nameof(AppRole.Township)}" });
         templates.MapGet("/roster", () => TypedResults.File(WorkbookTemplates.Roster(), XlsxType, "助理员名册.xlsx"))
             .RequireAuthorization(new AuthorizeAttribute { Roles = nameof(AppRole.County) });
-        endpoints.MapGet("/cycles/{cycleId:int}/results.xlsx", async (int cycleId, int? version, HttpContext context, ResultExportService exports, CancellationToken ct) =>
-        {
-            // The same service and scope checks as the pages: a township gets its own rows, nobody else gets any.
-            var caller = CallerClaims.FromPrincipal(context.User) ?? throw new AccessDeniedException("");
-            try
-            {
-                return Results.File(await exports.ExportAsync(caller, cycleId, version, ct), XlsxType, "考核结果.xlsx");
-            }
-            catch (Exception ex) when (ex is Core.Features.Common.RuleViolationException or Core.Features.Common.NotFoundException)
-            {
-                return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status409Conflict);
-            }
-        }).RequireAuthorization(new AuthorizeAttribute { Roles = $"{nameof(AppRole.County)},{nameof(AppRole.Township)}" });
+
+        endpoints.MapGet("/cycles/{cycleId:int}/results.xlsx", (int cycleId, int? version, HttpContext context, ResultExportService exports, CancellationToken ct) =>
+                ServeAsync(context, async caller => Results.File(await exports.ExportAsync(caller, cycleId, version, ct), XlsxType, "考核结果.xlsx")))
+            .RequireAuthorization(new AuthorizeAttribute { Roles = $"{nameof(AppRole.County)},{nameof(AppRole.Township)}" });
+
+        endpoints.MapGet("/cycles/{cycleId:int}/cards/{assistantId:int}.pdf", (int cycleId, int assistantId, HttpContext context, ReportCardService cards, CancellationToken ct) =>
+                ServeAsync(context, async caller => Results.File(await cards.RenderAsync(caller, cycleId, assistantId, ct), PdfType, "考核结果报告卡.pdf")))
+            .RequireAuthorization(new AuthorizeAttribute { Roles = $"{nameof(AppRole.County)},{nameof(AppRole.Township)},{nameof(AppRole.Assistant)}" });
         return endpoints;
     }
+
+    /// <summary>Runs a download for the signed-in caller; a service's refusal becomes a status with its Chinese message.</summary>
+    private static async Task<IResult> ServeAsync(HttpContext context, Func<Caller, Task<IResult>> serve)
+    {
+        if (CallerClaims.FromPrincipal(context.User) is not { } caller)
+        {
+            return Results.Forbid();
+        }
+        try
+        {
+            return await serve(caller);
+        }
+        catch (AccessDeniedException ex)
+        {
+            return Text(ex.Message, StatusCodes.Status403Forbidden);
+        }
+        catch (NotFoundException ex)
+        {
+            return Text(ex.Message, StatusCodes.Status404NotFound);
+        }
+        catch (RuleViolationException ex)
+        {
+            return Text(ex.Message, StatusCodes.Status409Conflict);
+        }
+    }
+
+    private static IResult Text(string message, int status) => Results.Text(message, "text/plain; charset=utf-8", statusCode: status);
 }

@@ -1,0 +1,215 @@
+using System.Globalization;
+using Longan.Appraisal.Core.Pdf;
+using Longan.Appraisal.Core.Resources;
+using Longan.Appraisal.Core.Scoring;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace Longan.Appraisal.Core.Features.Cards;
+
+/// <summary>
+/// Lays out a report card (spec report-card.md) on A4 with <see cref="PdfFlow"/>: title and issuing
+/// body, identity, the result block, the breakdown, the chart with county averages, verified
+/// five-elders records, comments, trend, outcome and seal area; every page carries the generation
+/// time, the result version and the verification code. The words are Chinese: a county document.
+/// </summary>
+public static class ReportCardRenderer
+{
+    private static readonly TextStyle s_title = new(15, Bold: true, Align: XStringAlignment.Center);
+    private static readonly TextStyle s_issuer = new(10.5, Align: XStringAlignment.Center);
+    private static readonly TextStyle s_section = new(10.5, Bold: true, Color: XKnownColor.DarkRed);
+    private static readonly TextStyle s_body = new(9.5);
+    private static readonly TextStyle s_note = new(8.5, Color: XKnownColor.DimGray);
+    private const double SectionGap = 4;
+
+    /// <summary>A PDF with one card (a second page only when the comments overflow).</summary>
+    public static byte[] Render(ReportCard card, DateTimeOffset generatedAt)
+    {
+        using var document = NewDocument($"{card.Identity.Name} {card.Year}年度考核结果报告卡");
+        Append(document, card, generatedAt);
+        using var stream = new MemoryStream();
+        document.Save(stream);
+        return stream.ToArray();
+    }
+
+    public static PdfDocument NewDocument(string title)
+    {
+        var document = new PdfDocument();
+        document.Info.Title = title;
+        document.Info.Author = "中共隆安县委组织部";
+        document.Info.Creator = "隆安县驻村助理员考核系统";
+        return document;
+    }
+
+    /// <summary>Adds the card's pages to a document (one card or a batch).</summary>
+    public static void Append(PdfDocument document, ReportCard card, DateTimeOffset generatedAt)
+    {
+        var generated = generatedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        using var flow = new PdfFlow(document, (f, page) => f.TextAt(
+            $"生成时间 {generated} · 结果第 {card.VersionNumber} 版 · 核验码 {card.VerificationCode} · {card.Identity.Name} 第 {page} 页",
+            TextStyle.Small with { Align = XStringAlignment.Center }, f.Left, f.Bottom + 14, f.Width));
+        Title(flow, card);
+        Identity(flow, card);
+        ResultBlock(flow, card);
+        Breakdown(flow, card);
+        Chart(flow, card);
+        Records(flow, card);
+        Comments(flow, card);
+        Trend(flow, card);
+        Outcome(flow, card);
+    }
+
+    private static void Title(PdfFlow flow, ReportCard card)
+    {
+        flow.Paragraph($"隆安县{card.Year}年度驻村助理员考核结果报告卡", s_title);
+        flow.Paragraph("中共隆安县委组织部", s_issuer);
+        if (card.PublishedAt is null)
+        {
+            flow.Paragraph("（结果尚未公布，仅供核对）", s_issuer with { Color = XKnownColor.DarkRed, Size = 9 });
+        }
+        flow.Space(2);
+        flow.Rule(1.2, XKnownColor.DarkRed);
+        flow.Space(3);
+    }
+
+    private static void Identity(PdfFlow flow, ReportCard card)
+    {
+        var i = card.Identity;
+        flow.Table(
+            [new TableColumn("", 1, Label: true), new TableColumn("", 1.5), new TableColumn("", 1, Label: true), new TableColumn("", 1.5), new TableColumn("", 1, Label: true), new TableColumn("", 1.9)],
+            [
+                ["姓名", i.Name, "性别", i.Gender ?? "", "民族", i.Ethnicity ?? ""],
+                ["出生日期", Date(i.BirthDate), "政治面貌", i.PoliticalStatus ?? "", "编号", i.Code],
+                ["乡镇", i.Township, "驻村", i.Village, "任期", $"{Month(i.TermStart)}—{Month(i.TermEnd)}"],
+            ],
+            s_body, showHeader: false);
+        flow.Table([new TableColumn("", 1.45, Label: true), new TableColumn("", 6.95)], [["派出单位及职务", i.SendingUnitAndPost ?? ""]], s_body, showHeader: false);
+        flow.Space(SectionGap + 2);
+    }
+
+    private static void ResultBlock(PdfFlow flow, ReportCard card)
+    {
+        var r = card.Result;
+        const double height = 50;
+        flow.EnsureRoom(height + 8);
+        var g = flow.Graphics;
+        var top = flow.Y;
+        g.DrawRectangle(new XPen(XColor.FromArgb(0xA3, 0x1B, 0x1B), 1.2), new XSolidBrush(XColor.FromArgb(0xFB, 0xF5, 0xF5)), flow.Left, top, flow.Width, height);
+        var third = flow.Width / 3;
+        flow.TextAt("综合得分", s_note with { Align = XStringAlignment.Center }, flow.Left, top + 6, third);
+        flow.TextAt(r.Composite is { } c ? Score(c) : "—", new TextStyle(22, Bold: true, Color: XKnownColor.DarkRed, Align: XStringAlignment.Center), flow.Left, top + 18, third);
+        flow.TextAt("等次", s_note with { Align = XStringAlignment.Center }, flow.Left + third, top + 6, third);
+        flow.TextAt(Grade(r.Grade), new TextStyle(18, Bold: true, Align: XStringAlignment.Center), flow.Left + third, top + 20, third);
+        flow.TextAt("排名", s_note with { Align = XStringAlignment.Center }, flow.Left + 2 * third, top + 6, third);
+        flow.TextAt($"全县 {Rank(r.CountyRank, card.CountyComplete)}", new TextStyle(10.5, Align: XStringAlignment.Center), flow.Left + 2 * third, top + 19, third);
+        flow.TextAt($"乡镇 {Rank(r.TownshipRank, card.TownshipComplete)}", new TextStyle(10.5, Align: XStringAlignment.Center), flow.Left + 2 * third, top + 34, third);
+        flow.Space(height + SectionGap + 2);
+    }
+
+    private static void Breakdown(PdfFlow flow, ReportCard card)
+    {
+        var r = card.Result;
+        flow.Paragraph("一、得分构成", s_section);
+        var rows = card.Groups.Select((g, i) => (IReadOnlyList<string>)[
+            g.Name,
+            i == 0 ? $"{g.Ballots} 票，满意率 {Percent(r.SatisfactionRate)}，不满意率 {Percent(r.DissatisfactionRate)}" : $"{g.Ballots} 票",
+            g.Score is { } s ? Score(s) : "数据不足", $"{g.Weight:0.##}%", g.Points is { } p ? p.ToString("0.00##", CultureInfo.InvariantCulture) : "—"]).ToList();
+        rows.Add(["五老监督（属实记录）", "", "", "", r.Supervision.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture)]);
+        var months = card.ShortMonths.Count == 0 ? "各月均达 20 天" : "不足月份：" + string.Join("、", card.ShortMonths.Select(m => $"{m.Month}月{m.Days}天"));
+        rows.Add(["驻村考勤", months, "", "", (-r.Attendance).ToString("+0.0#;-0.0#;0", CultureInfo.InvariantCulture)]);
+        rows.Add(["综合得分", "", "", "", r.Composite is { } c ? Score(c) : "—"]);
+        flow.Table(
+            [new TableColumn("项目", 1.9), new TableColumn("有效票 / 说明", 4.3), new TableColumn("得分", 1.1, XStringAlignment.Far), new TableColumn("权重", 0.8, XStringAlignment.Far), new TableColumn("计入", 1.1, XStringAlignment.Far)],
+            rows, s_body);
+        foreach (var reason in r.Reasons)
+        {
+            flow.Paragraph("※ " + reason.Render(), s_note);
+        }
+        flow.Space(SectionGap);
+    }
+
+    private static void Chart(PdfFlow flow, ReportCard card)
+    {
+        flow.Paragraph("二、评议得分图（竖线为全县平均）", s_section);
+        if (card.Duties.Any(d => d.Value is not null))
+        {
+            flow.Paragraph("五大员（基层党组织评议，每项满分 20 分）与三项评议", s_note);
+            flow.Bars(card.Duties.Select(d => new Bar(d.Label, (double)(d.Value ?? 0), d.Value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "—")).ToList(),
+                20, card.Duties.Select(d => d.CountyAverage is { } a ? (double?)a : null).ToList(), style: s_note with { Color = XKnownColor.Black });
+        }
+        flow.Bars(card.GroupBars.Select(b => new Bar(b.Label, (double)(b.Value ?? 0), b.Value is { } v ? Score(v) : "—")).ToList(),
+            100, card.GroupBars.Select(b => b.CountyAverage is { } a ? (double?)a : null).ToList(),
+            "三项评议满分 100 分；全县平均：" + string.Join("，", card.GroupBars.Select(b => $"{b.Label} {(b.CountyAverage is { } a ? Score(a) : "—")}")), s_note with { Color = XKnownColor.Black });
+        flow.Space(SectionGap);
+    }
+
+    private static void Records(PdfFlow flow, ReportCard card)
+    {
+        flow.Paragraph("三、五老监督记录（经乡镇党委核实属实）", s_section);
+        if (card.Records.Count == 0)
+        {
+            flow.Paragraph("无。", s_body);
+        }
+        else
+        {
+            flow.Table(
+                [new TableColumn("日期", 1.3), new TableColumn("类型", 0.8), new TableColumn("类别", 1.1), new TableColumn("情况", 4.8)],
+                card.Records.Select(r => (IReadOnlyList<string>)[Date(r.Date), r.Nature, r.Category, r.Description]), s_body);
+        }
+        flow.Space(SectionGap);
+    }
+
+    private static void Comments(PdfFlow flow, ReportCard card)
+    {
+        flow.Paragraph("四、评议意见", s_section);
+        void Group(string title, IReadOnlyList<string>? comments) => flow.Paragraph(
+            $"【{title}】" + (comments is null ? "有效票不足 5 张，为保护评议人不列出意见。" : comments.Count == 0 ? "无。" : string.Join("；", comments.Select(c => c.TrimEnd('。', '；', ';'))) + "。"),
+            s_body);
+        Group("群众意见", card.Comments.Villagers);
+        Group("村党组织意见", card.Comments.PartyOrganisation);
+        Group("党员干部意见", card.Comments.Cadres);
+        flow.Space(SectionGap);
+    }
+
+    private static void Trend(PdfFlow flow, ReportCard card)
+    {
+        flow.Paragraph("五、历年考核", s_section);
+        var now = $"{card.Year}年度 {(card.Result.Composite is { } c ? Score(c) : "—")} 分，{Grade(card.Result.Grade)}";
+        flow.Paragraph(card.Trend.Count == 0
+            ? now + "（首次考核）。"
+            : string.Join("；", card.Trend.Select(t => $"{t.Year}年度 {(t.Composite is { } s ? Score(s) : "—")} 分，{t.Grade}").Append(now)) + "。", s_body);
+        flow.Space(SectionGap);
+    }
+
+    /// <summary>The outcome and the decision on the left, the seal area on the right.</summary>
+    private static void Outcome(PdfFlow flow, ReportCard card)
+    {
+        var r = card.Result;
+        const double seal = 62;
+        flow.EnsureRoom(seal);
+        var top = flow.Y;
+        flow.TextAt("六、处理建议", s_section, flow.Left, top, flow.Width * 0.52);
+        var text = (r.Outcomes.Count == 0 ? "无。" : string.Join("；", r.Outcomes.Select(o => Messages.Get("Outcome." + o))) + "。")
+            + (r.Decision is { } decision ? "\n组织部决定：" + decision.Reason : "");
+        flow.TextAt(text, s_body with { Bold = true }, flow.Left, top + flow.LineHeight(s_section), flow.Width * 0.52);
+        var x = flow.Left + flow.Width * 0.58;
+        var width = flow.Width * 0.42;
+        flow.Graphics.DrawRectangle(new XPen(XColor.FromArgb(0xC0, 0xC0, 0xC0), 0.6) { DashStyle = XDashStyle.Dash }, x, top, width, seal - 6);
+        flow.TextAt("（盖章处）", s_note with { Align = XStringAlignment.Center }, x, top + 4, width);
+        flow.TextAt("中共隆安县委组织部", s_body with { Align = XStringAlignment.Center }, x, top + 26, width);
+        flow.TextAt("年　　月　　日", s_body with { Align = XStringAlignment.Center }, x, top + 41, width);
+        flow.Space(seal);
+    }
+
+    private static string Score(decimal value) => ScoringEngine.Round(value).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Percent(decimal? value) => value is { } v ? (v * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%" : "—";
+
+    private static string Rank(int? rank, int of) => rank is { } r ? $"{r} / {of}" : "—";
+
+    private static string Grade(AppraisalGrade? grade) => grade is { } g ? Messages.Get("Grade." + g) : Messages.Get("Grade.Insufficient");
+
+    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Month(DateOnly date) => date.ToString("yyyy.MM", CultureInfo.InvariantCulture);
+}

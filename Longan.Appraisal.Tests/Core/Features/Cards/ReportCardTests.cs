@@ -1,0 +1,167 @@
+using System.Text;
+using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Domain.Entries;
+using Longan.Appraisal.Core.Features.Assistants;
+using Longan.Appraisal.Core.Features.Cards;
+using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Features.Evaluations;
+using Longan.Appraisal.Core.Features.Supervision;
+using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Read = UglyToad.PdfPig.PdfDocument;
+
+namespace Longan.Appraisal.Tests.Core.Features.Cards;
+
+/// <summary>The report card's content and rules (spec report-card.md, §9), read back from the PDF.</summary>
+public sealed class ReportCardTests : IAsyncLifetime
+{
+    private readonly PublishableCounty _county = new();
+    private int _assistant;
+
+    private ReportCardService Cards => _county.Get<ReportCardService>();
+
+    public async Task InitializeAsync()
+    {
+        await _county.InitializeAsync();
+        _assistant = _county.Assistant.AssistantId!.Value;
+    }
+
+    public Task DisposeAsync() => _county.DisposeAsync();
+
+    private static string Text(byte[] pdf)
+    {
+        using var document = Read.Open(pdf);
+        return string.Concat(document.GetPages().Select(p => p.Text));
+    }
+
+    private async Task RenameAsync(string name)
+    {
+        var assistants = _county.Get<AssistantService>();
+        var input = AssistantInput.From(await assistants.GetAsync(Caller.System, _assistant));
+        input.Name = name;
+        await assistants.UpdateAsync(Caller.System, _assistant, input);
+    }
+
+    [Fact]
+    public async Task Card_ReadBack_NameScoresGradeRanks_FontEmbeddedAsSubset_WithinTheSizeBudget()
+    {
+        await RenameAsync("翟珊妹");
+        await _county.Get<SupervisionService>().AddAsync(_county.County, _county.CycleId, _assistant, new SupervisionInput
+        {
+            Date = new DateOnly(2026, 5, 6), Nature = RecordNature.Commendation, Category = RecordCategory.ServiceAttitude, Description = "帮助五保户申领医保", SupervisorName = "罗福生",
+        });
+        await using (var db = await _county.Db.OpenAsync())
+        {
+            await db.SupervisionRecords.Where(r => r.AssistantId == _assistant).ExecuteUpdateAsync(s => s.SetProperty(r => r.Verification, Verification.Confirmed).SetProperty(r => r.SupervisorName, "罗福生"));
+        }
+        await _county.ComputeAsync();
+
+        var card = await Cards.GetAsync(_county.County, _county.CycleId, _assistant);
+        var pdf = await Cards.RenderAsync(_county.County, _county.CycleId, _assistant);
+
+        var text = Text(pdf);
+        Assert.Contains("隆安县2026年度驻村助理员考核结果报告卡", text);
+        Assert.Contains("翟珊妹", text);
+        Assert.Contains(card.Result.Composite!.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), text);
+        Assert.Contains($"全县 {card.Result.CountyRank} / 20", text);
+        Assert.Contains($"乡镇 {card.Result.TownshipRank} / {card.TownshipComplete}", text);
+        Assert.Contains(Longan.Appraisal.Core.Resources.Messages.Get("Grade." + card.Result.Grade), text);
+        Assert.Contains("帮助五保户申领医保", text);
+        Assert.DoesNotContain("罗福生", text);
+        Assert.Contains(card.VerificationCode, text);
+        Assert.Contains("（结果尚未公布，仅供核对）", text);
+        using var document = Read.Open(pdf);
+        Assert.Equal(1, document.NumberOfPages);
+        Assert.All(document.GetPage(1).Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)), l => Assert.Matches("^[A-Z]{6}\\+Noto Sans SC", l.FontName));
+        Assert.True(pdf.Length <= 150 * 1024, $"{pdf.Length / 1024} KB");
+    }
+
+    [Fact]
+    public async Task Comments_AnonymousGroupUnderFiveBallots_Withheld_PartyAttributed_NotInEntryOrder()
+    {
+        var (c, a) = (_county.CycleId, _assistant);
+        await using (var db = await _county.Db.OpenAsync())
+        {
+            // Leave three cadre ballots: fewer than five, so their comments must not appear.
+            var keep = await db.CadreBallots.Where(b => b.AssistantId == a).OrderBy(b => b.Id).Select(b => b.Id).Take(3).ToListAsync();
+            await db.CadreBallots.Where(b => b.AssistantId == a && !keep.Contains(b.Id)).ExecuteDeleteAsync();
+            await db.CadreBallots.Where(b => b.AssistantId == a).ExecuteUpdateAsync(s => s.SetProperty(b => b.Comment, "干部意见不应出现"));
+        }
+        foreach (var comment in new[] { "乙：希望多入户", "甲：办事热情", "丙：会议通知要早" })
+        {
+            await _county.Get<VillagerTallyService>().AddAsync(_county.County, c, a, new TallyInput { Satisfied = 3, BasicallySatisfied = 1, Comment = comment });
+        }
+        await _county.Get<PartyBallotService>().AddAsync(_county.County, c, a, new PartyBallotInput
+        {
+            PolicyAdvocate = 18, PublicOpinion = 18, CivilAgent = 18, DisputeMediator = 18, PartyBuildingGuide = 18, Comment = "党建工作扎实",
+        });
+        await _county.ComputeAsync();
+
+        var card = await Cards.GetAsync(_county.County, c, a);
+        var text = Text(await Cards.RenderAsync(_county.County, c, a));
+
+        Assert.Null(card.Comments.Cadres);
+        Assert.Equal(["丙：会议通知要早", "乙：希望多入户", "甲：办事热情"], card.Comments.Villagers!.Where(v => v.Length > 2 && v[1] == '：'));
+        Assert.Contains("党建工作扎实", card.Comments.PartyOrganisation);
+        Assert.DoesNotContain("干部意见不应出现", text);
+        Assert.Contains("有效票不足 5 张，为保护评议人不列出意见。", text);
+        Assert.Contains("村党组织意见", text);
+    }
+
+    [Fact]
+    public async Task LongComments_FlowToASecondPage_NothingCut()
+    {
+        for (var i = 1; i <= 24; i++)
+        {
+            await _county.Get<VillagerTallyService>().AddAsync(_county.County, _county.CycleId, _assistant, new TallyInput
+            {
+                Satisfied = 1, Comment = $"第{i:00}条：" + string.Concat(Enumerable.Repeat("希望助理员多到田间地头走访，帮助群众解决生产生活中的实际困难。", 3)),
+            });
+        }
+        await _county.ComputeAsync();
+
+        var pdf = await Cards.RenderAsync(_county.County, _county.CycleId, _assistant);
+
+        using var document = Read.Open(pdf);
+        Assert.True(document.NumberOfPages >= 2);
+        var text = Text(pdf);
+        Assert.Contains("第24条", text);
+        Assert.Contains("第 2 页", document.GetPage(2).Text);
+    }
+
+    [Fact]
+    public async Task Scope_TownshipsOthers_AssistantsOthers_SupervisorRefused_OwnOnlyOncePublished()
+    {
+        await _county.MoveAsync(CycleState.Review);
+        await _county.ComputeAsync();
+        var other = _county.OtherAssistant.AssistantId!.Value;
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Cards.GetAsync(_county.OtherTownship, _county.CycleId, _assistant));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Cards.GetAsync(_county.Assistant, _county.CycleId, other));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Cards.GetAsync(new Caller("s", "s", AppRole.Supervisor, VillageId: 1), _county.CycleId, _assistant));
+        var early = await Assert.ThrowsAsync<NotFoundException>(() => Cards.GetAsync(_county.Assistant, _county.CycleId, _assistant));
+        Assert.Equal("该年度考核结果尚未公布，暂无报告卡。", early.Message);
+        Assert.NotNull(await Cards.GetAsync(_county.Township, _county.CycleId, _assistant));
+
+        await _county.MoveAsync(CycleState.Published);
+
+        var own = await Cards.GetAsync(_county.Assistant, _county.CycleId, _assistant);
+        Assert.NotNull(own.PublishedAt);
+        Assert.DoesNotContain("仅供核对", Text(await Cards.RenderAsync(_county.Assistant, _county.CycleId, _assistant)));
+    }
+
+    [Fact]
+    public async Task VerificationCode_ChangesWithTheResult()
+    {
+        await _county.ComputeAsync();
+        var before = (await Cards.GetAsync(_county.County, _county.CycleId, _assistant)).VerificationCode;
+        await _county.Get<CadreBallotService>().AddAsync(_county.County, _county.CycleId, _assistant, new CadreBallotInput { Grade = CadreGrade.Incompetent });
+        await _county.ComputeAsync();
+
+        var after = (await Cards.GetAsync(_county.County, _county.CycleId, _assistant)).VerificationCode;
+
+        Assert.Matches("^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$", before);
+        Assert.NotEqual(before, after);
+    }
+}
