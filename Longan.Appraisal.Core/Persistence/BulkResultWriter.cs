@@ -53,6 +53,14 @@ internal static class BulkResultWriter
         }
     }
 
+    /// <summary>Copies one version's rows to another in the database itself (republishing unchanged results).</summary>
+    public static async Task CopyAsync(AppraisalDbContext db, int fromVersionId, int toVersionId, CancellationToken ct)
+    {
+        var others = s_columns.Skip(1).Select(c => $"\"{c}\"").ToList();
+        var sql = $"INSERT INTO \"StoredResults\" (\"{s_columns[0]}\", {string.Join(", ", others)}) SELECT {{0}}, {string.Join(", ", others)} FROM \"StoredResults\" WHERE \"{s_columns[0]}\" = {{1}}";
+        await db.Database.ExecuteSqlRawAsync(sql, [toVersionId, fromVersionId], ct);
+    }
+
     /// <summary>
     /// Decimals as EF stores them on SQLite — invariant text without trailing zeros, at least one
     /// decimal ("84.5", "90.0") — so EF reads them back exactly; by hand, as the custom format string

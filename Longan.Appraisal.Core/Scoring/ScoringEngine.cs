@@ -10,6 +10,12 @@ namespace Longan.Appraisal.Core.Scoring;
 /// </summary>
 public static class ScoringEngine
 {
+    /// <summary>
+    /// The arithmetic's version, part of every result fingerprint: raise it whenever a change could
+    /// alter any result, so recomputing after an upgrade makes a new version instead of "unchanged".
+    /// </summary>
+    public const int Version = 2;
+
     public static decimal Round(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
 
     public static IReadOnlyList<AssistantResult> Score(ScoringInput input)
@@ -33,8 +39,8 @@ public static class ScoringEngine
         decimal? satisfaction = n == 0 ? null : (decimal)(a.Satisfied + a.BasicallySatisfied) / n;
         decimal? dissatisfaction = n == 0 ? null : (decimal)a.Dissatisfied / n;
         var vSufficient = n >= rules.MinVillagerVotes;
-        decimal? v = n == 0 ? null
-            : (rules.VillagerSatisfiedPoints * a.Satisfied + rules.VillagerBasicPoints * a.BasicallySatisfied + rules.VillagerDissatisfiedPoints * a.Dissatisfied) / n;
+        var vTotal = rules.VillagerSatisfiedPoints * a.Satisfied + rules.VillagerBasicPoints * a.BasicallySatisfied + rules.VillagerDissatisfiedPoints * a.Dissatisfied;
+        decimal? v = n == 0 ? null : vTotal / n;
         steps.Add(vSufficient
             ? new Explanation("Villagers", a.Satisfied, a.BasicallySatisfied, a.Dissatisfied, a.Invalid, n, Round(v!.Value), Percent(satisfaction), Percent(dissatisfaction))
             : new Explanation("VillagersInsufficient", n, rules.MinVillagerVotes));
@@ -55,7 +61,7 @@ public static class ScoringEngine
         // §5 weights, renormalised over sufficient groups when the cycle says so.
         var allSufficient = vSufficient && party.Sufficient && cadres.Sufficient;
         var (incomplete, vWeight, pWeight, cWeight) = Weights(rules, vSufficient, party.Sufficient, cadres.Sufficient);
-        var vGroup = new GroupResult(n, vSufficient ? v : null, vSufficient, [], vWeight);
+        var vGroup = new GroupResult(n, vSufficient ? v : null, vSufficient, [], vWeight, vTotal, n);
         var pGroup = party with { Weight = pWeight };
         var cGroup = cadres with { Weight = cWeight };
 
@@ -90,7 +96,12 @@ public static class ScoringEngine
             return new Draft(a, vGroup, satisfaction, dissatisfaction, pGroup, cGroup, true, null, supervision, attendance, shortMonths.Select(m => m.Month).ToList(), null, null, steps, reasons);
         }
 
-        var base_ = vGroup.Weight * (vGroup.Score ?? 0) / 100 + pGroup.Weight * (pGroup.Score ?? 0) / 100 + cGroup.Weight * (cGroup.Score ?? 0) / 100;
+        // Σ weight × total / counted over the counted groups, divided by their weights once at the end:
+        // multiplying before dividing keeps exact what is exact (45 % of 1160/15 is 3480), so a base
+        // that is truly 78.375 is not computed as 78.37499… and rounded the wrong way.
+        decimal Part(GroupResult g, decimal weight) => g.Sufficient && g.Counted > 0 ? weight * g.Total / g.Counted : 0;
+        var countedWeight = (vSufficient ? rules.WeightVillagers : 0) + (party.Sufficient ? rules.WeightParty : 0) + (cadres.Sufficient ? rules.WeightCadres : 0);
+        var base_ = (Part(vGroup, rules.WeightVillagers) + Part(pGroup, rules.WeightParty) + Part(cGroup, rules.WeightCadres)) / countedWeight;
         if (!allSufficient)
         {
             steps.Add(new Explanation("Renormalised", vGroup.Weight, pGroup.Weight, cGroup.Weight));
@@ -131,8 +142,9 @@ public static class ScoringEngine
     public static (bool Incomplete, decimal Villagers, decimal Party, decimal Cadres) Weights(CycleRules rules, bool villagers, bool party, bool cadres)
     {
         var all = villagers && party && cadres;
-        var incomplete = !all && !(rules.RenormaliseMissingGroups && (villagers || party || cadres));
         var sum = (villagers ? rules.WeightVillagers : 0) + (party ? rules.WeightParty : 0) + (cadres ? rules.WeightCadres : 0);
+        // Renormalising needs a sufficient group that carries weight; a 0 % group alone decides nothing.
+        var incomplete = !all && !(rules.RenormaliseMissingGroups && sum > 0);
         decimal Effective(bool sufficient, decimal weight) => incomplete || !sufficient ? 0 : all ? weight : sum == 0 ? 0 : weight * 100 / sum;
         return (incomplete, Effective(villagers, rules.WeightVillagers), Effective(party, rules.WeightParty), Effective(cadres, rules.WeightCadres));
     }
@@ -217,9 +229,9 @@ public static class ScoringEngine
         {
             var dropped = new[] { sorted[^1], sorted[0] };
             var kept = sorted.Skip(1).Take(sorted.Count - 2).ToList();
-            return new GroupResult(values.Count, kept.Sum() / kept.Count, true, dropped, 0);
+            return new GroupResult(values.Count, kept.Sum() / kept.Count, true, dropped, 0, kept.Sum(), kept.Count);
         }
-        return new GroupResult(values.Count, sorted.Sum() / sorted.Count, true, [], 0);
+        return new GroupResult(values.Count, sorted.Sum() / sorted.Count, true, [], 0, sorted.Sum(), sorted.Count);
     }
 
     private static Explanation GroupStep(string key, GroupResult group) => group.Dropped.Count == 0

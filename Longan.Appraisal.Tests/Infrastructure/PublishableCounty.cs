@@ -50,5 +50,8 @@ public sealed class PublishableCounty : IAsyncLifetime
 
     public Task<ComputeSummary> ComputeAsync() => Get<ResultService>().ComputeAsync(County, CycleId);
 
+    /// <summary>Moves the clock on a minute, so what happens next is later than what happened before.</summary>
+    public void Later() => ((FixedClock)Get<TimeProvider>()).Advance(TimeSpan.FromMinutes(1));
+
     public async Task DisposeAsync() => await Db.DisposeAsync();
 }

@@ -75,8 +75,8 @@ public class ComputeBenchmarks
     {
         await using var db = await _services.GetRequiredService<IDbContextFactory<AppraisalDbContext>>().CreateDbContextAsync();
         var cycle = await db.Cycles.AsNoTracking().SingleAsync(c => c.Id == _cycleId);
-        var (inputs, _) = await ResultService.LoadInputsAsync(db, cycle, default);
-        return ResultService.Fingerprint(cycle.Rules, inputs);
+        var (inputs, villages) = await ResultService.LoadInputsAsync(db, cycle, default);
+        return ResultService.Fingerprint(cycle.Rules, inputs, villages);
     }
 
     [IterationSetup(Target = nameof(ComputeNewVersion))]

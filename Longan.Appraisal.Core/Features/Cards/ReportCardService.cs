@@ -21,9 +21,6 @@ namespace Longan.Appraisal.Core.Features.Cards;
 /// </summary>
 public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFactory, ResultQueryService results, TimeProvider clock)
 {
-    /// <summary>Fewest valid ballots of an anonymous group whose comments a card shows.</summary>
-    public const int AnonymityThreshold = 5;
-
     /// <summary>The card as a PDF, in Chinese whatever the reader's UI language (it is a county document).</summary>
     public async Task<byte[]> RenderAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default)
     {
@@ -121,9 +118,9 @@ public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFa
             ],
             records.Select(r => new CardRecord(r.Date, CardWords.Nature(r.Nature), CardWords.Category(r.Category), r.Description)).ToList(),
             new CardComments(
-                row.VillagerVotes >= AnonymityThreshold ? Shuffled(villagerComments) : null,
+                row.VillagerVotes >= Anonymity.MinBallots ? Shuffled(villagerComments) : null,
                 Shuffled(own.Where(b => b.Comment != null).Select(b => b.Comment!)),
-                row.CadreBallots >= AnonymityThreshold ? Shuffled(cadreComments) : null),
+                row.CadreBallots >= Anonymity.MinBallots ? Shuffled(cadreComments) : null),
             await TrendAsync(db, id, cycle.Year, ct),
             version.Number,
             version.PublishedAt,

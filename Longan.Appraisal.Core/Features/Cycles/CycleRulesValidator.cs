@@ -49,9 +49,11 @@ public static class CycleRulesValidator
             errors.Add(new FieldError(nameof(r.CompetentFrom), Messages.BandsOrder));
         }
         Range(nameof(r.TrimFromBallots), r.TrimFromBallots, 3, 1000);
-        Range(nameof(r.MinVillagerVotes), r.MinVillagerVotes, 1, 100_000);
+        // A counted anonymous group must be one an assistant may see (spec §9, k = 5), or the
+        // composite would give away a group score the assistant is not allowed to read.
+        Range(nameof(r.MinVillagerVotes), r.MinVillagerVotes, Anonymity.MinBallots, 100_000);
         Range(nameof(r.MinPartyBallots), r.MinPartyBallots, 1, 1000);
-        Range(nameof(r.MinCadreBallots), r.MinCadreBallots, 1, 1000);
+        Range(nameof(r.MinCadreBallots), r.MinCadreBallots, Anonymity.MinBallots, 1000);
         Range(nameof(r.CommendationPoints), r.CommendationPoints, 0, 100);
         Range(nameof(r.CommendationCap), r.CommendationCap, 0, 100);
         Range(nameof(r.MinorIssuePoints), r.MinorIssuePoints, 0, 100);

@@ -95,6 +95,12 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
         {
             await EnsureCompleteAsync(db, cycle, ct);
             var version = await ReviewedVersionAsync(db, cycle, ct);
+            if (version.PublishedAt is not null)
+            {
+                // Republishing unchanged data after a reopening: the earlier publication keeps its
+                // version and date; this one gets a version of its own (spec §2).
+                version = await ResultService.CopyVersionAsync(db, version, caller, clock.GetUtcNow(), ct);
+            }
             version.PublishedAt = clock.GetUtcNow();
         }
         cycle.State = to;
@@ -114,8 +120,8 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
     {
         var latest = await db.ResultVersions.Where(v => v.CycleId == cycle.Id).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct)
             ?? throw new RuleViolationException(Messages.PublishNeedsResults(cycle.Year));
-        var (inputs, _) = await ResultService.LoadInputsAsync(db, cycle, ct);
-        if (ResultService.Fingerprint(cycle.Rules, inputs) != latest.Fingerprint)
+        var (inputs, villages) = await ResultService.LoadInputsAsync(db, cycle, ct);
+        if (ResultService.Fingerprint(cycle.Rules, inputs, villages) != latest.Fingerprint)
         {
             throw new RuleViolationException(Messages.PublishStale(latest.Number));
         }

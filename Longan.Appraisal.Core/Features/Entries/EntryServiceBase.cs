@@ -61,6 +61,8 @@ public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<Apprai
     public async Task UpdateAsync(Caller caller, int id, int version, TInput input, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The state is checked inside the write: a cycle published meanwhile cannot take the change.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var entry = await FindAsync(db, id, ct);
         var target = await EntryGuard.ForWriteAsync(db, caller, entry.CycleId, entry.AssistantId, ct, TownshipLevel);
         EnsureMayChange(entry, caller);
@@ -72,11 +74,13 @@ public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<Apprai
         entry.UpdatedAt = now;
         EntryLog.Add(db, caller, now, entry.CycleId, Kind, entry.Id, EntryLog.Updated, before, Snapshot(entry));
         await SaveAsync(db, ct);
+        await tx.CommitAsync(ct);
     }
 
     public async Task DeleteAsync(Caller caller, int id, int version, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var entry = await FindAsync(db, id, ct);
         await EntryGuard.ForWriteAsync(db, caller, entry.CycleId, entry.AssistantId, ct, TownshipLevel);
         EnsureMayChange(entry, caller);
@@ -84,6 +88,7 @@ public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<Apprai
         EntryLog.Add(db, caller, clock.GetUtcNow(), entry.CycleId, Kind, entry.Id, EntryLog.Deleted, Snapshot(entry), null);
         db.Set<TEntity>().Remove(entry);
         await SaveAsync(db, ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>The assistant's entries of this kind in the cycle, oldest first; refused outside the caller's scope.</summary>

@@ -24,9 +24,10 @@ public sealed class OutcomeOverrideService(IDbContextFactory<AppraisalDbContext>
     /// <summary>Sets the assistant's outcomes (possibly none) in place of the computed ones.</summary>
     public Task OverrideAsync(Caller caller, int cycleId, int assistantId, IReadOnlyCollection<Outcome> outcomes, string? reason, CancellationToken ct = default)
     {
-        var undecidable = outcomes.FirstOrDefault(o => !Decidable.Contains(o));
+        AccessPolicy.EnsureCanManageMasterData(caller);
+        var undecidable = outcomes.Where(o => !Decidable.Contains(o)).Select(o => Enum.IsDefined(o) ? Messages.Get("Outcome." + o) : ((int)o).ToString(CultureInfo.InvariantCulture)).FirstOrDefault();
         new Validator()
-            .Check(undecidable == 0, "Outcomes", Messages.OutcomeNotDecidable(undecidable == 0 ? "" : Messages.Get("Outcome." + undecidable)))
+            .Check(undecidable is null, "Outcomes", Messages.OutcomeNotDecidable(undecidable ?? ""))
             .Required("Reason", Messages.LabelOverrideReason, reason)
             .MaxLength("Reason", Messages.LabelOverrideReason, reason, FieldLimits.Comment)
             .ThrowIfInvalid();
@@ -37,6 +38,7 @@ public sealed class OutcomeOverrideService(IDbContextFactory<AppraisalDbContext>
     /// <summary>Withdraws the decision in force, so the computed recommendation applies again.</summary>
     public Task WithdrawAsync(Caller caller, int cycleId, int assistantId, string? reason, CancellationToken ct = default)
     {
+        AccessPolicy.EnsureCanManageMasterData(caller);
         new Validator()
             .Required("Reason", Messages.LabelOverrideReason, reason)
             .MaxLength("Reason", Messages.LabelOverrideReason, reason, FieldLimits.Comment)
@@ -46,14 +48,10 @@ public sealed class OutcomeOverrideService(IDbContextFactory<AppraisalDbContext>
 
     private async Task AddAsync(Caller caller, int cycleId, int assistantId, string outcomes, bool withdrawn, string reason, CancellationToken ct)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
-        if (cycle.State == CycleState.Draft)
-        {
-            throw new RuleViolationException(Messages.ComputeInDraft(cycle.Year));
-        }
+        // A draft has no results: the "no result" refusal below covers it.
         if (cycle.State == CycleState.Published)
         {
             throw new RuleViolationException(Messages.ResultsFrozen(cycle.Year));
@@ -82,8 +80,10 @@ public sealed class OutcomeOverrideService(IDbContextFactory<AppraisalDbContext>
     {
         AccessPolicy.EnsureCanBrowseMasterData(caller);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var townships = await db.Postings.Where(p => p.AssistantId == assistantId).Select(p => p.Village!.TownshipId).ToListAsync(ct);
-        if (!AccessPolicy.CanReadAssistant(caller, assistantId, townships, currentVillageId: null))
+        // The township the assistant belonged to in this cycle's results, not any township they ever served.
+        if (caller.Role == AppRole.Township
+            && !await db.StoredResults.AnyAsync(r => r.AssistantId == assistantId && r.TownshipId == caller.TownshipId
+                && db.ResultVersions.Any(v => v.Id == r.ResultVersionId && v.CycleId == cycleId), ct))
         {
             throw new AccessDeniedException(Messages.NoAccessToAssistant);
         }
@@ -91,11 +91,11 @@ public sealed class OutcomeOverrideService(IDbContextFactory<AppraisalDbContext>
         return rows.Select(o => new OutcomeDecisionEntry(ToDecision(o), o.Withdrawn)).ToList();
     }
 
-    /// <summary>The decision in force per assistant: the latest row, unless it is a withdrawal; only rows made before <paramref name="before"/> when given.</summary>
+    /// <summary>The decision in force per assistant: the latest row, unless it is a withdrawal; only rows made up to <paramref name="before"/> when given.</summary>
     internal static async Task<Dictionary<int, OutcomeDecision>> InForceAsync(AppraisalDbContext db, int cycleId, DateTimeOffset? before, CancellationToken ct)
     {
         var rows = await db.OutcomeOverrides.AsNoTracking().Where(o => o.CycleId == cycleId).ToListAsync(ct);
-        return rows.Where(o => before is null || o.At < before)
+        return rows.Where(o => before is null || o.At <= before)
             .GroupBy(o => o.AssistantId)
             .Select(g => g.MaxBy(o => o.Id)!)
             .Where(o => !o.Withdrawn)

@@ -32,16 +32,30 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
         var version = versionNumber is { } n
             ? versions.FirstOrDefault(v => v.Number == n) ?? throw new NotFoundException(Messages.ResultVersionNotFound(n))
             : versions[^1];
-        // A version shows the decisions that were in force while it was the current one.
-        var next = versions.FirstOrDefault(v => v.Number > version.Number);
-        var decisions = await OutcomeOverrideService.InForceAsync(db, cycleId, next?.ComputedAt, ct);
-        var rows = await RowsAsync(db, version.Id, caller.Role == AppRole.Township ? caller.TownshipId : null, assistantId, decisions, ct);
+        var decisions = await OutcomeOverrideService.InForceAsync(db, cycleId, DecisionsUpTo(cycle, versions, version), ct);
+        var township = caller.Role == AppRole.Township ? caller.TownshipId ?? throw new AccessDeniedException(Messages.NoAccessToTownship) : (int?)null;
+        var rows = await RowsAsync(db, version.Id, township, assistantId, decisions, ct);
         if (assistantId is not null && rows.Count == 0 && caller.Role == AppRole.Township)
         {
             throw new AccessDeniedException(Messages.NoAccessToAssistant);
         }
         return new ResultSet(cycle.Id, cycle.Year, version.Number, version.ComputedAt, version.ComputedBy, version.PublishedAt,
             versions.Select(v => new ResultVersionInfo(v.Number, v.ComputedAt, v.ComputedBy, v.PublishedAt, v.Fingerprint)).Reverse().ToList(), rows);
+    }
+
+    /// <summary>
+    /// Which decisions a version shows: the current ones for the version being worked on (the latest,
+    /// while the cycle is not published); for a published version those made up to its publication;
+    /// for an older one those made before the next version was computed.
+    /// </summary>
+    private static DateTimeOffset? DecisionsUpTo(AppraisalCycle cycle, List<ResultVersion> versions, ResultVersion version)
+    {
+        var next = versions.FirstOrDefault(v => v.Number > version.Number);
+        if (next is null && cycle.State != CycleState.Published)
+        {
+            return null;
+        }
+        return version.PublishedAt ?? next?.ComputedAt;
     }
 
     /// <summary>The calling assistant's results in published cycles, newest first: the version that was published, nothing before.</summary>
@@ -62,9 +76,31 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
         {
             var decisions = await OutcomeOverrideService.InForceAsync(db, p.Id, p.PublishedAt, ct);
             var rows = await RowsAsync(db, p.VersionId, null, self, decisions, ct);
-            results.AddRange(rows.Select(r => new PublishedResult(p.Id, p.Year, p.Number, p.PublishedAt!.Value, r)));
+            results.AddRange(rows.Select(r => new PublishedResult(p.Id, p.Year, p.Number, p.PublishedAt!.Value, Anonymised(r))));
         }
         return results;
+    }
+
+    /// <summary>
+    /// Spec §9 for the assistant's own eyes: an anonymous group under five valid ballots shows no
+    /// score or rates, and then no computation steps either (they would repeat them).
+    /// </summary>
+    private static ResultRow Anonymised(ResultRow row)
+    {
+        var villagersHidden = row.VillagerVotes < Anonymity.MinBallots;
+        var cadresHidden = row.CadreBallots < Anonymity.MinBallots;
+        if (!villagersHidden && !cadresHidden)
+        {
+            return row;
+        }
+        return row with
+        {
+            Villagers = villagersHidden ? null : row.Villagers,
+            SatisfactionRate = villagersHidden ? null : row.SatisfactionRate,
+            DissatisfactionRate = villagersHidden ? null : row.DissatisfactionRate,
+            Cadres = cadresHidden ? null : row.Cadres,
+            Steps = [],
+        };
     }
 
     private static async Task<List<ResultRow>> RowsAsync(

@@ -29,6 +29,9 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One write transaction from the first read: the state, the inputs and the latest version are
+        // the ones the new version is written against, even if someone publishes or corrects meanwhile.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
         if (cycle.State == CycleState.Draft)
         {
@@ -40,10 +43,9 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
         }
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var (inputs, villages) = await LoadInputsAsync(db, cycle, ct);
-        var fingerprint = Fingerprint(cycle.Rules, inputs);
+        var fingerprint = Fingerprint(cycle.Rules, inputs, villages);
         var load = watch.Elapsed;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var latest = await db.ResultVersions.AsNoTracking().Where(v => v.CycleId == cycleId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
         if (latest is not null && latest.Fingerprint == fingerprint)
         {
@@ -67,6 +69,17 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
         await BulkResultWriter.WriteAsync(db, rows, ct);
         await tx.CommitAsync(ct);
         return new ComputeSummary(version.Id, version.Number, fingerprint, results.Count, results.Count(r => !r.Incomplete), Unchanged: false, load, scoring, watch.Elapsed);
+    }
+
+    /// <summary>A new version with the same fingerprint and rows as <paramref name="source"/>, for republishing unchanged results.</summary>
+    internal static async Task<ResultVersion> CopyVersionAsync(AppraisalDbContext db, ResultVersion source, Caller caller, DateTimeOffset now, CancellationToken ct)
+    {
+        var number = await db.ResultVersions.Where(v => v.CycleId == source.CycleId).MaxAsync(v => v.Number, ct);
+        var copy = new ResultVersion { CycleId = source.CycleId, Number = number + 1, Fingerprint = source.Fingerprint, ComputedAt = now, ComputedBy = caller.UserName };
+        db.ResultVersions.Add(copy);
+        await db.SaveChangesAsync(ct);
+        await BulkResultWriter.CopyAsync(db, source.Id, copy.Id, ct);
+        return copy;
     }
 
     /// <summary>
@@ -141,17 +154,21 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
     /// <summary>Decimals are stored as invariant text (EF's SQLite mapping); parsed exactly, never through floating point.</summary>
     private static decimal Decimal(DbDataReader reader, int column) => decimal.Parse(reader.GetString(column), NumberStyles.Number, CultureInfo.InvariantCulture);
 
-    /// <summary>SHA-256 over the rules and every input in a canonical order: equal data, equal fingerprint.</summary>
-    internal static string Fingerprint(CycleRules rules, IEnumerable<AssistantInputs> inputs)
+    /// <summary>
+    /// SHA-256 over the engine's version, the rules and every input in a canonical order, with each
+    /// assistant's village: equal data, equal fingerprint; a scoring fix or a move gives a new version.
+    /// </summary>
+    internal static string Fingerprint(CycleRules rules, IEnumerable<AssistantInputs> inputs, IReadOnlyDictionary<int, int> villages)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(BitConverter.GetBytes(ScoringEngine.Version));
         hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(rules));
         var buffer = new ArrayBufferWriter<byte>(4096);
         void Int(int value) => BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), value);
         foreach (var a in inputs.OrderBy(a => a.AssistantId))
         {
             buffer.ResetWrittenCount();
-            foreach (var value in (ReadOnlySpan<int>)[a.AssistantId, a.TownshipId, a.Satisfied, a.BasicallySatisfied, a.Dissatisfied, a.Invalid])
+            foreach (var value in (ReadOnlySpan<int>)[a.AssistantId, a.TownshipId, villages.GetValueOrDefault(a.AssistantId), a.Satisfied, a.BasicallySatisfied, a.Dissatisfied, a.Invalid])
             {
                 Int(value);
                 buffer.Advance(4);

@@ -59,6 +59,7 @@ public sealed class SupervisionService(IDbContextFactory<AppraisalDbContext> dbF
     public async Task VerifyAsync(Caller caller, int id, int version, VerifyInput input, CancellationToken ct = default)
     {
         await using var db = await DbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var record = await FindAsync(db, id, ct);
         await EntryGuard.ForWriteAsync(db, caller, record.CycleId, record.AssistantId, ct, verifying: true);
         EnsureVersion(record, version);
@@ -78,6 +79,7 @@ public sealed class SupervisionService(IDbContextFactory<AppraisalDbContext> dbF
         record.UpdatedAt = now;
         EntryLog.Add(db, caller, now, record.CycleId, Kind, record.Id, EntryLog.Verified, before, Snapshot(record));
         await SaveAsync(db, ct);
+        await tx.CommitAsync(ct);
     }
 
     protected override async Task ApplyAsync(AppraisalDbContext db, EntryTarget target, SupervisionRecord entry, SupervisionInput input, Caller caller, CancellationToken ct)

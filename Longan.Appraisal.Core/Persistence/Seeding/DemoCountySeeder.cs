@@ -108,27 +108,37 @@ public sealed class DemoCountySeeder(
     private async Task<int> SeedPublishedYearAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.Cycles.AnyAsync(c => c.Year == PublishedYear, ct))
+        var cycle = await db.Cycles.FirstOrDefaultAsync(c => c.Year == PublishedYear, ct);
+        var entries = 0;
+        if (cycle is null)
         {
+            var now = clock.GetUtcNow();
+            cycle = new AppraisalCycle { Year = PublishedYear, State = CycleState.Collecting, CreatedAt = now };
+            db.Cycles.Add(cycle);
+            await db.SaveChangesAsync(ct);
+            db.CycleTransitions.Add(new CycleTransition { CycleId = cycle.Id, From = CycleState.Draft, To = CycleState.Collecting, ByUserId = s_seeder.UserId, ByUserName = s_seeder.UserName, At = now });
+            var roster = await CycleRoster.ForYearAsync(db, PublishedYear, ct);
+            var supervisors = (await db.Supervisors.OrderBy(s => s.Id).Select(s => new { s.VillageId, s.Name }).ToListAsync(ct))
+                .GroupBy(s => s.VillageId).ToDictionary(g => g.Key, g => g.First().Name);
+            var random = new Random(PublishedYear);
+            foreach (var person in roster.OrderBy(r => r.Code, StringComparer.Ordinal))
+            {
+                var firstMonth = person.ServedFrom.Year == PublishedYear ? person.ServedFrom.Month : 1;
+                entries += SyntheticInputs.Add(db, random, cycle, person.AssistantId, now, firstMonth, supervisors.GetValueOrDefault(person.VillageId, "五老监督员"));
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        else if (cycle.State == CycleState.Published
+            || !await db.CycleTransitions.AnyAsync(t => t.CycleId == cycle.Id && t.ByUserName == s_seeder.UserName, ct))
+        {
+            // Done before, or a year somebody runs by hand: never touched.
             return 0;
         }
-        var now = clock.GetUtcNow();
-        var cycle = new AppraisalCycle { Year = PublishedYear, State = CycleState.Collecting, CreatedAt = now };
-        db.Cycles.Add(cycle);
-        await db.SaveChangesAsync(ct);
-        db.CycleTransitions.Add(new CycleTransition { CycleId = cycle.Id, From = CycleState.Draft, To = CycleState.Collecting, ByUserId = s_seeder.UserId, ByUserName = s_seeder.UserName, At = now });
-        var roster = await CycleRoster.ForYearAsync(db, PublishedYear, ct);
-        var supervisors = (await db.Supervisors.OrderBy(s => s.Id).Select(s => new { s.VillageId, s.Name }).ToListAsync(ct))
-            .GroupBy(s => s.VillageId).ToDictionary(g => g.Key, g => g.First().Name);
-        var random = new Random(PublishedYear);
-        var entries = 0;
-        foreach (var person in roster.OrderBy(r => r.Code, StringComparer.Ordinal))
+        // A run interrupted after collecting resumes here: review, compute, publish.
+        if (cycle.State == CycleState.Collecting)
         {
-            var firstMonth = person.ServedFrom.Year == PublishedYear ? person.ServedFrom.Month : 1;
-            entries += SyntheticInputs.Add(db, random, cycle, person.AssistantId, now, firstMonth, supervisors.GetValueOrDefault(person.VillageId, "五老监督员"));
+            await cycles.TransitionAsync(s_seeder, cycle.Id, CycleState.Review, null, ct);
         }
-        await db.SaveChangesAsync(ct);
-        await cycles.TransitionAsync(s_seeder, cycle.Id, CycleState.Review, null, ct);
         await results.ComputeAsync(s_seeder, cycle.Id, ct);
         await cycles.TransitionAsync(s_seeder, cycle.Id, CycleState.Published, null, ct);
         return entries;

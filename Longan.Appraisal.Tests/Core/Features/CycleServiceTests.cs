@@ -123,7 +123,7 @@ public sealed class CycleServiceTests : IAsyncLifetime
 
         var messages = ex.Errors.Select(e => e.Message).ToList();
         Assert.Contains("等次分数线须满足：优秀 > 称职 > 基本称职。", messages);
-        Assert.Contains("“党员干部评议最少有效票”须在 1 至 1000 之间。", messages);
+        Assert.Contains("“党员干部评议最少有效票”须在 5 至 1000 之间。", messages);
         Assert.Contains("“每月最少驻村天数”须在 0 至 31 之间。", messages);
         Assert.Contains("“问题扣分上限”须在 0 至 100 之间。", messages);
     }

@@ -112,6 +112,29 @@ public sealed class ScoringEngineTests
     }
 
     [Fact]
+    public void Renormalise_TrueMidpoint_RoundsAwayFromZero_NotDownFromARecurringQuotient()
+    {
+        // Weights 45/25/30, cadres insufficient: V = 1160/15, P = 80.25, base = (45 × 1160/15 + 25 × 80.25) / 70 = 78.375 exactly.
+        var rules = new CycleRules { WeightVillagers = 45, WeightParty = 25, WeightCadres = 30, RenormaliseMissingGroups = true };
+
+        var r = One(A(1, s: 8, b: 6, d: 1, party: [80.25m], cadres: Grades(1, 0, 0, 0)), rules);
+
+        Assert.Equal(78.375m, r.Base);
+        Assert.Equal(78.38m, r.Composite);
+    }
+
+    [Fact]
+    public void Renormalise_OnlyAZeroWeightGroupSufficient_StaysIncomplete()
+    {
+        var rules = new CycleRules { WeightVillagers = 0, WeightParty = 50, WeightCadres = 50, RenormaliseMissingGroups = true };
+
+        var r = One(A(1, party: [], cadres: []), rules);
+
+        Assert.True(r.Incomplete);
+        Assert.Null(r.Composite);
+    }
+
+    [Fact]
     public void Renormalise_NoSufficientGroup_StaysIncomplete() =>
         Assert.True(One(A(1, s: 1, b: 0, d: 0, party: [], cadres: []), new CycleRules { RenormaliseMissingGroups = true }).Incomplete);
 

@@ -137,4 +137,16 @@ public sealed class OutcomeOverrideServiceTests : IAsyncLifetime
         Assert.EndsWith($"组织部调整处理建议（原建议：{(computed.Length == 0 ? "无" : computed)}）：=群众反映较多", row.Cell(17).GetString());
         Assert.False(row.Cell(17).HasFormula);
     }
+
+    [Fact]
+    public async Task Override_AnUndefinedOutcome_FieldError_NothingSaved()
+    {
+        await _county.ComputeAsync();
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            Service.OverrideAsync(_county.County, _county.CycleId, _assistant, [(Outcome)99], "试图写入未知的处理建议"));
+
+        Assert.Equal("“99”不能作为组织部决定的处理建议。", ex.Errors.Single().Message);
+        Assert.Null((await RowAsync()).Decision);
+    }
 }

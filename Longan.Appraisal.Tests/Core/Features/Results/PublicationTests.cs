@@ -119,4 +119,83 @@ public sealed class PublicationTests : IAsyncLifetime
 
         Assert.Equal("没有第 7 版结果。", ex.Message);
     }
+
+    [Fact]
+    public async Task Republish_UnchangedData_ANewVersion_TheFirstPublicationKeptAsItWas()
+    {
+        await _county.ComputeAsync();
+        await _county.MoveAsync(CycleState.Published);
+        var first = (await Query.ReadAsync(_county.County, _county.CycleId))!.PublishedAt;
+        _county.Later();
+        await _county.MoveAsync(CycleState.Review, "复核后无需更正");
+        Assert.True((await _county.ComputeAsync()).Unchanged);
+        _county.Later();
+
+        await _county.MoveAsync(CycleState.Published);
+
+        var set = await Query.ReadAsync(_county.County, _county.CycleId);
+        Assert.Equal([2, 1], set!.Versions.Select(v => v.Number));
+        Assert.Equal(first, set.Versions.Single(v => v.Number == 1).PublishedAt);
+        Assert.True(set.PublishedAt > first);
+        Assert.Equal(20, set.Rows.Count);
+        Assert.Equal(2, Assert.Single(await Query.PublishedForSelfAsync(_county.Assistant)).VersionNumber);
+    }
+
+    [Fact]
+    public async Task ADecisionMadeWhileReopened_ShowsInTheNewPublication_NotInTheOldOne()
+    {
+        var assistant = _county.Assistant.AssistantId!.Value;
+        await _county.ComputeAsync();
+        await _county.MoveAsync(CycleState.Published);
+        _county.Later();
+        await _county.MoveAsync(CycleState.Review, "复核申请：处理建议需调整");
+        _county.Later();
+        await _county.Get<OutcomeOverrideService>().OverrideAsync(_county.County, _county.CycleId, assistant, [Outcome.AdmonishmentTalk], "复核后决定诫勉谈话");
+
+        // While reopened the county works with the current decisions.
+        Assert.NotNull((await Query.ReadAsync(_county.County, _county.CycleId, assistant))!.Rows.Single().Decision);
+        _county.Later();
+        await _county.MoveAsync(CycleState.Published);
+
+        Assert.Null((await Query.ReadAsync(_county.County, _county.CycleId, assistant, versionNumber: 1))!.Rows.Single().Decision);
+        Assert.Equal([Outcome.AdmonishmentTalk], (await Query.ReadAsync(_county.County, _county.CycleId, assistant))!.Rows.Single().Outcomes);
+        Assert.Equal([Outcome.AdmonishmentTalk], Assert.Single(await Query.PublishedForSelfAsync(_county.Assistant)).Row.Outcomes);
+    }
+
+    [Fact]
+    public async Task AfterPublication_CorrectionsAndVerificationsRefused()
+    {
+        var assistant = _county.Assistant.AssistantId!.Value;
+        var ballots = await _county.Get<CadreBallotService>().ListAsync(_county.County, _county.CycleId, assistant);
+        await _county.ComputeAsync();
+        await _county.MoveAsync(CycleState.Published);
+
+        await Assert.ThrowsAsync<RuleViolationException>(() => _county.Get<CadreBallotService>()
+            .UpdateAsync(_county.County, ballots[0].Id, ballots[0].Version, new CadreBallotInput { Grade = CadreGrade.Incompetent }));
+        await Assert.ThrowsAsync<RuleViolationException>(() => _county.Get<CadreBallotService>().DeleteAsync(_county.County, ballots[0].Id, ballots[0].Version));
+    }
+
+    [Fact]
+    public async Task Assistant_AnonymousGroupUnderFiveBallots_NoScoreNoStepsFromTheService()
+    {
+        var assistant = _county.Assistant.AssistantId!.Value;
+        await using (var db = await _county.Db.OpenAsync())
+        {
+            var cycle = await db.Cycles.SingleAsync(c => c.Id == _county.CycleId);
+            cycle.Rules = cycle.Rules.Copy();
+            cycle.Rules.RenormaliseMissingGroups = true;
+            await db.SaveChangesAsync();
+            var keep = await db.CadreBallots.Where(b => b.AssistantId == assistant).OrderBy(b => b.Id).Select(b => b.Id).Take(3).ToListAsync();
+            await db.CadreBallots.Where(b => b.AssistantId == assistant && !keep.Contains(b.Id)).ExecuteDeleteAsync();
+        }
+        await _county.ComputeAsync();
+        await _county.MoveAsync(CycleState.Published);
+
+        var row = Assert.Single(await Query.PublishedForSelfAsync(_county.Assistant)).Row;
+
+        Assert.Equal(3, row.CadreBallots);
+        Assert.Null(row.Cadres);
+        Assert.Empty(row.Steps);
+        Assert.NotNull(row.Composite);
+    }
 }
