@@ -174,6 +174,10 @@ public static class Messages
     public static string NoOverrideToWithdraw => R();
     public static string OverrideNote(string computed, string reason) => F([computed, reason]);
     public static string OutcomeNone => R();
+    public static string RenormaliseNeedsReason => R();
+    public static string RenormaliseInDraft => R();
+    public static string RenormaliseSwitchedOn => R();
+    public static string RenormaliseSwitchedOff => R();
     public static string CardNotPublished => R();
     public static string CardNoResult => R();
 

@@ -74,6 +74,38 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Switches "renormalise missing groups" after the rules froze — the one rule spec §5 lets 组织部
+    /// change so that a cycle blocked by incomplete assistants can be published. Needs a written
+    /// reason and is recorded in the cycle's history; results must be computed again afterwards.
+    /// </summary>
+    public async Task SetRenormaliseAsync(Caller caller, int id, bool on, string? reason, CancellationToken ct = default)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
+        reason = Validator.Clean(reason);
+        new Validator()
+            .Check(reason is not null, "Reason", Messages.RenormaliseNeedsReason)
+            .MaxLength("Reason", Messages.LabelEndReason, reason, FieldLimits.Text)
+            .ThrowIfInvalid();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var cycle = await db.Cycles.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
+        if (cycle.State is not (CycleState.Collecting or CycleState.Review))
+        {
+            throw new RuleViolationException(cycle.State == CycleState.Draft ? Messages.RenormaliseInDraft : Messages.ResultsFrozen(cycle.Year));
+        }
+        var rules = cycle.Rules.Copy();
+        rules.RenormaliseMissingGroups = on;
+        cycle.Rules = rules;
+        db.CycleTransitions.Add(new CycleTransition
+        {
+            CycleId = cycle.Id, From = cycle.State, To = cycle.State, ByUserId = caller.UserId, ByUserName = caller.UserName, At = clock.GetUtcNow(),
+            Reason = (on ? Messages.RenormaliseSwitchedOn : Messages.RenormaliseSwitchedOff) + reason,
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
     /// <summary>Moves the cycle to another state as spec §2 allows; going back needs a written reason.</summary>
     public async Task TransitionAsync(Caller caller, int id, CycleState to, string? reason, CancellationToken ct = default)
     {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Longan.Appraisal.Core.Domain;
 using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Features.Cycles;
@@ -219,5 +220,41 @@ public sealed class CycleServiceTests : IAsyncLifetime
             Service.UpdateRulesAsync(_county, id, new CycleRules { DissatisfiedCapNumerator = 1, DissatisfiedCapDenominator = 1 }));
 
         Assert.Equal("不满意率上限的分子须小于分母（如 1/3）。", ex.Errors.Single().Message);
+    }
+
+    [Fact]
+    public async Task Renormalise_SwitchedOnInReview_WithAReason_Recorded_ThenAnIncompleteCycleCanBePublished()
+    {
+        var id = await Service.CreateAsync(_county, 2026);
+        await Service.TransitionAsync(_county, id, CycleState.Collecting, null);
+        await Service.TransitionAsync(_county, id, CycleState.Review, null);
+        var noReason = await Assert.ThrowsAsync<ValidationFailedException>(() => Service.SetRenormaliseAsync(_county, id, true, " "));
+        var natong = await _db.CallerAsync(Demo.Natong);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service.SetRenormaliseAsync(natong, id, true, "乡镇申请"));
+
+        await Service.SetRenormaliseAsync(_county, id, true, "部分村群众评议无法组织，经部务会研究按其余项折算");
+
+        var cycle = await Service.GetAsync(_county, id);
+        Assert.Equal("调整“缺项按其余项折算权重”必须写明理由。", noReason.Errors.Single().Message);
+        Assert.True(cycle.Rules.RenormaliseMissingGroups);
+        var change = cycle.Transitions.Last();
+        Assert.Equal((CycleState.Review, CycleState.Review), (change.From, change.To));
+        Assert.Equal("开启缺项按其余项折算权重：部分村群众评议无法组织，经部务会研究按其余项折算", change.Reason);
+    }
+
+    [Theory]
+    [InlineData(CycleState.Draft, "草稿阶段请直接在考核规则中修改。")]
+    [InlineData(CycleState.Published, "2026 年度考核结果已公布并冻结；如需更改，请先重新打开（写明理由）。")]
+    public async Task Renormalise_InDraftOrPublished_Refused(CycleState state, string message)
+    {
+        var id = await Service.CreateAsync(_county, 2026);
+        await using (var db = await _db.OpenAsync())
+        {
+            await db.Cycles.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.State, state));
+        }
+
+        var ex = await Assert.ThrowsAsync<RuleViolationException>(() => Service.SetRenormaliseAsync(_county, id, true, "理由"));
+
+        Assert.Equal(message, ex.Message);
     }
 }
