@@ -110,14 +110,27 @@ public sealed class PortalServer : IAsyncDisposable
     }
 
     /// <summary>Looks up a village's id in the portal's own database, as a user would read it off a link.</summary>
-    public async Task<int> VillageIdAsync(string township, string village)
+    public Task<int> VillageIdAsync(string township, string village) =>
+        ScalarAsync("SELECT v.Id FROM Villages v JOIN Townships t ON t.Id = v.TownshipId WHERE t.Name = $a AND v.Name = $b", township, village);
+
+    /// <summary>The assistant serving a village now.</summary>
+    public Task<int> AssistantIdAsync(string township, string village) =>
+        ScalarAsync("SELECT p.AssistantId FROM Postings p JOIN Villages v ON v.Id = p.VillageId JOIN Townships t ON t.Id = v.TownshipId WHERE t.Name = $a AND v.Name = $b AND p.EndedOn IS NULL", township, village);
+
+    /// <summary>A cycle's id by its year.</summary>
+    public Task<int> CycleIdAsync(int year) => ScalarAsync("SELECT Id FROM Cycles WHERE Year = $a", year, null);
+
+    private async Task<int> ScalarAsync(string sql, object a, object? b)
     {
         await using var connection = new SqliteConnection($"Data Source={_databasePath};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT v.Id FROM Villages v JOIN Townships t ON t.Id = v.TownshipId WHERE t.Name = $t AND v.Name = $v";
-        command.Parameters.AddWithValue("$t", township);
-        command.Parameters.AddWithValue("$v", village);
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$a", a);
+        if (b is not null)
+        {
+            command.Parameters.AddWithValue("$b", b);
+        }
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -82,4 +82,36 @@ public sealed class ResultTests(PortalFixture portal)
         await phone.GotoAsync("/cycles/1/results");
         await Assertions.Expect(phone.Locator("[data-testid=results-grid]")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task ReportCardDownloads_CheckScopeLikeThePages()
+    {
+        var cycle = await portal.Server.CycleIdAsync(2025);
+        var langwan = await portal.Server.AssistantIdAsync(Demo.NatongTownship, Demo.LangwanVillage);
+        var baota = await portal.Server.AssistantIdAsync(Demo.ChengxiangTownship, Demo.BaotaVillage);
+        async Task<IAPIResponse> Get(IPage page, int assistant) => await page.APIRequest.GetAsync($"/cycles/{cycle}/cards/{assistant}.pdf");
+
+        var county = await portal.SignedInPageAsync(Demo.County);
+        var card = await Get(county, langwan);
+        Assert.Equal(200, card.Status);
+        Assert.Equal("application/pdf", card.Headers["content-type"]);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await card.BodyAsync()))
+        {
+            Assert.Contains("隆安县2025年度驻村助理员考核结果报告卡", pdf.GetPage(1).Text);
+        }
+
+        var natong = await portal.SignedInPageAsync(Demo.Natong);
+        Assert.Equal(200, (await Get(natong, langwan)).Status);
+        Assert.Equal(403, (await Get(natong, baota)).Status);
+
+        var assistant = await portal.SignedInPageAsync(Demo.Assistant);
+        Assert.Equal(200, (await Get(assistant, langwan)).Status);
+        Assert.Equal(403, (await Get(assistant, baota)).Status);
+
+        // Not a role that reads cards: sent to the portal's access-denied page, never a PDF.
+        var supervisor = await portal.SignedInPageAsync(Demo.Supervisor);
+        var refused = await Get(supervisor, langwan);
+        Assert.DoesNotContain("application/pdf", refused.Headers["content-type"], StringComparison.Ordinal);
+        Assert.Contains("/access-denied", refused.Url, StringComparison.Ordinal);
+    }
 }
