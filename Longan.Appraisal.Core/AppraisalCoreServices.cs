@@ -42,6 +42,7 @@ public static class AppraisalCoreServices
         services.AddSingleton<RosterImportService>();
         services.AddSingleton<ResultService>();
         services.AddSingleton<ResultExportService>();
+        services.AddSingleton<CandidateExportService>();
         services.AddSingleton<ResultQueryService>();
         services.AddSingleton<OutcomeOverrideService>();
         services.AddSingleton<Features.Cards.ReportCardService>();

@@ -28,6 +28,7 @@ public static class AdminCommandLine
         new ImportBallotsVerb(),
         new ComputeVerb(),
         new ExportResultsVerb(),
+        new ExportCandidatesVerb(),
         new SeedSyntheticVerb(),
     ];
 

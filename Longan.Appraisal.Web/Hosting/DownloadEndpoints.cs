@@ -28,6 +28,10 @@ public static class DownloadEndpoints
                 ServeAsync(context, async caller => Results.File(await exports.ExportAsync(caller, cycleId, version, ct), XlsxType, "考核结果.xlsx")))
             .RequireAuthorization(new AuthorizeAttribute { Roles = $"{nameof(AppRole.County)},{nameof(AppRole.Township)}" });
 
+        endpoints.MapGet("/cycles/{cycleId:int}/candidates.xlsx", (int cycleId, HttpContext context, CandidateExportService candidates, CancellationToken ct) =>
+                ServeAsync(context, async caller => Results.File(await candidates.ExportAsync(caller, cycleId, ct), XlsxType, "后备干部人选.xlsx")))
+            .RequireAuthorization(new AuthorizeAttribute { Roles = nameof(AppRole.County) });
+
         endpoints.MapGet("/cycles/{cycleId:int}/cards/{assistantId:int}.pdf", (int cycleId, int assistantId, HttpContext context, ReportCardService cards, CancellationToken ct) =>
                 ServeAsync(context, async caller => Results.File(await cards.RenderAsync(caller, cycleId, assistantId, ct), PdfType, "考核结果报告卡.pdf")))
             .RequireAuthorization(new AuthorizeAttribute { Roles = $"{nameof(AppRole.County)},{nameof(AppRole.Township)},{nameof(AppRole.Assistant)}" });

@@ -150,4 +150,36 @@ public sealed class AdminCommandLineTests : IDisposable
             File.Delete(ballots);
         }
     }
+
+    [Fact]
+    public async Task ComputeAndExports_OnTheDemoCounty_WriteTheWorkbooks()
+    {
+        var results = Path.Combine(Path.GetTempPath(), $"longan-results-{Guid.NewGuid():N}.xlsx");
+        var candidates = Path.Combine(Path.GetTempPath(), $"longan-candidates-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            Assert.Equal(AdminCommandLine.ExitOk, await AdminCommandLine.RunAsync(["seed-demo", Database, "--environment=Development"], _out, _err));
+
+            var published = await AdminCommandLine.RunAsync(["compute", "--year", "2025", Database], _out, _err);
+            var missing = await AdminCommandLine.RunAsync(["compute", "--year", "2031", Database], _out, _err);
+            var exported = await AdminCommandLine.RunAsync(["export-results", "--year", "2025", "--out", results, Database], _out, _err);
+            var listed = await AdminCommandLine.RunAsync(["export-candidates", "--year", "2025", "--out", candidates, Database], _out, _err);
+            var usage = await AdminCommandLine.RunAsync(["export-candidates", "--year", "2025", Database], _out, _err);
+
+            // A published year is frozen: compute refuses it with the reason.
+            Assert.Equal((1, 1, 0, 0, 2), (published, missing, exported, listed, usage));
+            var text = _out.ToString() + _err.ToString();
+            Assert.Contains("已公布并冻结", text);
+            Assert.Contains("没有 2031 年度的考核", text);
+            using var resultsBook = new ClosedXML.Excel.XLWorkbook(results);
+            Assert.Equal(41, resultsBook.Worksheet("考核结果").LastRowUsed()!.RowNumber());
+            using var candidatesBook = new ClosedXML.Excel.XLWorkbook(candidates);
+            Assert.True(candidatesBook.Worksheet("后备干部人选").LastRowUsed()!.RowNumber() >= 2);
+        }
+        finally
+        {
+            File.Delete(results);
+            File.Delete(candidates);
+        }
+    }
 }

@@ -1,0 +1,34 @@
+using System.Globalization;
+using Longan.Appraisal.Core.Features.Cycles;
+using Longan.Appraisal.Core.Features.Results;
+using Longan.Appraisal.Core.Security;
+
+namespace Longan.Appraisal.Web.Commands;
+
+/// <summary>`export-candidates --year &lt;yyyy&gt; --out &lt;file.xlsx&gt;`: writes 后备干部人选.xlsx from the latest result version.</summary>
+public sealed class ExportCandidatesVerb : IAdminVerb
+{
+    public string Name => "export-candidates";
+    public string Usage => "export-candidates --year <yyyy> --out <file.xlsx>";
+    public string Description => "导出后备干部人选.xlsx（最新一版结果中处理建议含推荐列入科级后备干部人选者）";
+
+    public async Task<int> RunAsync(VerbArguments arguments, IServiceProvider services, TextWriter output, CancellationToken ct)
+    {
+        var path = arguments.Option("out");
+        if (path is null || !int.TryParse(arguments.Option("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            await output.WriteLineAsync("用法：" + Usage);
+            return AdminCommandLine.ExitUsage;
+        }
+        var cycle = (await services.GetRequiredService<CycleService>().ListAsync(Caller.System, ct)).FirstOrDefault(c => c.Year == year);
+        if (cycle is null)
+        {
+            await output.WriteLineAsync($"没有 {year} 年度的考核。");
+            return AdminCommandLine.ExitFailed;
+        }
+        var bytes = await services.GetRequiredService<CandidateExportService>().ExportAsync(Caller.System, cycle.Id, ct);
+        await File.WriteAllBytesAsync(path, bytes, ct);
+        await output.WriteLineAsync($"已导出 {year} 年度后备干部人选：{Path.GetFullPath(path)}（{bytes.Length / 1024} KB）。");
+        return AdminCommandLine.ExitOk;
+    }
+}
