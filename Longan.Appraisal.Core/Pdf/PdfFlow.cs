@@ -160,42 +160,58 @@ public sealed class PdfFlow : IDisposable
     /// <summary>
     /// Horizontal bars from 0 to <paramref name="max"/>, a label on the left and the value on the
     /// right, with an optional marker per bar (e.g. the county average) drawn as a vertical tick.
+    /// By default across the text width below the cursor; with <paramref name="x"/> and
+    /// <paramref name="width"/> in a column of it, leaving the cursor where it was (for side-by-side
+    /// charts). Returns the height drawn.
     /// </summary>
-    public void Bars(IReadOnlyList<Bar> bars, double max, IReadOnlyList<double?>? markers = null, string? markerLegend = null, TextStyle? style = null)
+    public double Bars(IReadOnlyList<Bar> bars, double max, IReadOnlyList<double?>? markers = null, string? markerLegend = null, TextStyle? style = null,
+        double? x = null, double? width = null)
     {
         style ??= TextStyle.Body;
         var font = Font(style);
+        var left = x ?? Left;
+        var total = width ?? Width;
         var rowHeight = LineHeight(style) + 2;
-        var labelWidth = bars.Max(b => Graphics.MeasureString(b.Label, font).Width) + 8;
-        var valueWidth = bars.Max(b => Graphics.MeasureString(b.Text, font).Width) + 8;
-        var barWidth = Width - labelWidth - valueWidth;
-        EnsureRoom(rowHeight * bars.Count + (markerLegend is null ? 0 : rowHeight));
+        var labelWidth = bars.Max(b => Graphics.MeasureString(b.Label, font).Width) + 6;
+        var valueWidth = bars.Max(b => Graphics.MeasureString(b.Text, font).Width) + 6;
+        var barWidth = total - labelWidth - valueWidth;
+        var height = rowHeight * bars.Count + (markerLegend is null ? 0 : rowHeight);
+        if (x is null)
+        {
+            EnsureRoom(height);
+        }
         var fill = new XSolidBrush(XColor.FromArgb(0xA3, 0x1B, 0x1B));
         var track = new XSolidBrush(XColor.FromArgb(0xF2, 0xE6, 0xE6));
         var markerPen = new XPen(XColors.Black, 1.2);
+        var y = Y;
         for (var i = 0; i < bars.Count; i++)
         {
             var bar = bars[i];
-            var top = Y + 2;
-            var height = rowHeight - 5;
-            DrawLine(bar.Label, style, Left, Y, labelWidth - 8);
-            Graphics.DrawRectangle(track, Left + labelWidth, top, barWidth, height);
-            Graphics.DrawRectangle(fill, Left + labelWidth, top, barWidth * Math.Clamp(bar.Value / max, 0, 1), height);
+            var top = y + 2;
+            var barHeight = rowHeight - 5;
+            DrawLine(bar.Label, style, left, y, labelWidth - 6);
+            Graphics.DrawRectangle(track, left + labelWidth, top, barWidth, barHeight);
+            Graphics.DrawRectangle(fill, left + labelWidth, top, barWidth * Math.Clamp(bar.Value / max, 0, 1), barHeight);
             if (markers?[i] is { } marker)
             {
-                var x = Left + labelWidth + barWidth * Math.Clamp(marker / max, 0, 1);
-                Graphics.DrawLine(markerPen, x, top - 2, x, top + height + 2);
+                var at = left + labelWidth + barWidth * Math.Clamp(marker / max, 0, 1);
+                Graphics.DrawLine(markerPen, at, top - 2, at, top + barHeight + 2);
             }
-            DrawLine(bar.Text, style, Left + labelWidth + barWidth + 8, Y, valueWidth - 8);
-            Y += rowHeight;
+            DrawLine(bar.Text, style, left + labelWidth + barWidth + 6, y, valueWidth - 6);
+            y += rowHeight;
         }
         if (markerLegend is not null)
         {
-            var x = Left + labelWidth;
-            Graphics.DrawLine(markerPen, x, Y + 2, x, Y + rowHeight - 4);
-            DrawLine(markerLegend, TextStyle.Small, x + 6, Y + 1, barWidth);
-            Y += rowHeight;
+            var at = left + labelWidth;
+            Graphics.DrawLine(markerPen, at, y + 2, at, y + rowHeight - 4);
+            DrawLine(markerLegend, TextStyle.Small, at + 6, y + 1, total - labelWidth - 6);
+            y += rowHeight;
         }
+        if (x is null)
+        {
+            Y = y;
+        }
+        return height;
     }
 
     /// <summary>Finishes the last page (drawing its footer).</summary>

@@ -180,6 +180,7 @@ public static class Messages
     public static string RenormaliseSwitchedOff => R();
     public static string CardNotPublished => R();
     public static string CardNoResult => R();
+    public static string CardNoSuchAssistant(string code) => F([code]);
 
     // Workbooks
     public static string FileNotXlsx => R();

@@ -29,6 +29,7 @@ public static class AdminCommandLine
         new ComputeVerb(),
         new ExportResultsVerb(),
         new ExportCandidatesVerb(),
+        new ExportCardsVerb(),
         new SeedSyntheticVerb(),
     ];
 

@@ -18,7 +18,7 @@ public static class ReportCardRenderer
     private static readonly TextStyle s_title = new(15, Bold: true, Align: XStringAlignment.Center);
     private static readonly TextStyle s_issuer = new(10.5, Align: XStringAlignment.Center);
     private static readonly TextStyle s_section = new(10.5, Bold: true, Color: XKnownColor.DarkRed);
-    private static readonly TextStyle s_body = new(9.5);
+    private static readonly TextStyle s_body = new(9);
     private static readonly TextStyle s_note = new(8.5, Color: XKnownColor.DimGray);
     private const double SectionGap = 4;
 
@@ -39,6 +39,26 @@ public static class ReportCardRenderer
         document.Info.Author = "中共隆安县委组织部";
         document.Info.Creator = "隆安县驻村助理员考核系统";
         return document;
+    }
+
+    /// <summary>The cover of a batch: what it is, for whom, and who is inside in the order of the cards.</summary>
+    public static void AppendCover(PdfDocument document, int year, string scope, int version, IReadOnlyList<Results.ResultRow> rows, DateTimeOffset generatedAt)
+    {
+        var generated = generatedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        using var flow = new PdfFlow(document, (f, page) => f.TextAt($"生成时间 {generated} · 结果第 {version} 版 · 目录第 {page} 页",
+            TextStyle.Small with { Align = XStringAlignment.Center }, f.Left, f.Bottom + 14, f.Width));
+        flow.Space(40);
+        flow.Paragraph($"隆安县{year}年度驻村助理员考核结果报告卡", s_title with { Size = 18 });
+        flow.Paragraph($"{scope} · 共 {rows.Count} 份", s_issuer);
+        flow.Paragraph("中共隆安县委组织部", s_issuer);
+        flow.Space(16);
+        flow.Rule(1.2, XKnownColor.DarkRed);
+        flow.Space(6);
+        flow.Table(
+            [new TableColumn("序号", 0.7, XStringAlignment.Far), new TableColumn("乡镇", 1.2), new TableColumn("驻村", 1.4), new TableColumn("姓名", 1.2),
+             new TableColumn("综合得分", 1, XStringAlignment.Far), new TableColumn("等次", 1), new TableColumn("全县排名", 1, XStringAlignment.Far)],
+            rows.Select((r, i) => (IReadOnlyList<string>)[$"{i + 1}", r.Township, r.Village, r.Name, r.Composite is { } c ? Score(c) : "—", Grade(r.Grade), r.CountyRank?.ToString(CultureInfo.InvariantCulture) ?? "—"]),
+            s_body);
     }
 
     /// <summary>Adds the card's pages to a document (one card or a batch).</summary>
@@ -128,18 +148,25 @@ public static class ReportCardRenderer
         flow.Space(SectionGap);
     }
 
+    /// <summary>The five duties and the three groups side by side, each against the county average.</summary>
     private static void Chart(PdfFlow flow, ReportCard card)
     {
         flow.Paragraph("二、评议得分图（竖线为全县平均）", s_section);
-        if (card.Duties.Any(d => d.Value is not null))
-        {
-            flow.Paragraph("五大员（基层党组织评议，每项满分 20 分）与三项评议", s_note);
-            flow.Bars(card.Duties.Select(d => new Bar(d.Label, (double)(d.Value ?? 0), d.Value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "—")).ToList(),
-                20, card.Duties.Select(d => d.CountyAverage is { } a ? (double?)a : null).ToList(), style: s_note with { Color = XKnownColor.Black });
-        }
-        flow.Bars(card.GroupBars.Select(b => new Bar(b.Label, (double)(b.Value ?? 0), b.Value is { } v ? Score(v) : "—")).ToList(),
-            100, card.GroupBars.Select(b => b.CountyAverage is { } a ? (double?)a : null).ToList(),
-            "三项评议满分 100 分；全县平均：" + string.Join("，", card.GroupBars.Select(b => $"{b.Label} {(b.CountyAverage is { } a ? Score(a) : "—")}")), s_note with { Color = XKnownColor.Black });
+        var style = s_note with { Color = XKnownColor.Black };
+        var half = (flow.Width - 16) / 2;
+        var rowHeight = flow.LineHeight(style) + 2;
+        flow.EnsureRoom(rowHeight * 7);
+        flow.TextAt("五大员（党组织评议，每项满分 20 分）", s_note, flow.Left, flow.Y, half);
+        flow.TextAt("三项评议（满分 100 分）", s_note, flow.Left + half + 16, flow.Y, half);
+        flow.Space(rowHeight);
+        var duties = card.Duties.Any(d => d.Value is not null)
+            ? flow.Bars(card.Duties.Select(d => new Bar(d.Label, (double)(d.Value ?? 0), d.Value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "—")).ToList(),
+                20, card.Duties.Select(d => d.CountyAverage is { } a ? (double?)a : null).ToList(), style: style, x: flow.Left, width: half)
+            : 0;
+        var groups = flow.Bars(card.GroupBars.Select(b => new Bar(b.Label.Replace("基层", "", StringComparison.Ordinal), (double)(b.Value ?? 0), b.Value is { } v ? Score(v) : "—")).ToList(),
+            100, card.GroupBars.Select(b => b.CountyAverage is { } a ? (double?)a : null).ToList(), style: style, x: flow.Left + half + 16, width: half);
+        flow.Space(Math.Max(duties, groups));
+        flow.Paragraph("全县平均：" + string.Join("，", card.GroupBars.Select(b => $"{b.Label} {(b.CountyAverage is { } a ? Score(a) : "—")}")), s_note);
         flow.Space(SectionGap);
     }
 

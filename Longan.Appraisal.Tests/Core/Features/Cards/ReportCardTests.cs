@@ -165,3 +165,87 @@ public sealed class ReportCardTests : IAsyncLifetime
         Assert.NotEqual(before, after);
     }
 }
+
+/// <summary>Batches of cards: one PDF, a cover, the order of spec report-card.md, the size budget, the scope.</summary>
+public sealed class ReportCardBatchTests : IAsyncLifetime
+{
+    private readonly PublishableCounty _county = new();
+
+    private ReportCardService Cards => _county.Get<ReportCardService>();
+
+    public async Task InitializeAsync()
+    {
+        await _county.InitializeAsync();
+        await _county.ComputeAsync();
+    }
+
+    public Task DisposeAsync() => _county.DisposeAsync();
+
+    private async Task<byte[]> BatchAsync(Caller caller, int? township = null, string? code = null, List<(int, int)>? progress = null)
+    {
+        using var stream = new MemoryStream();
+        await Cards.WriteBatchAsync(caller, _county.CycleId, township, code, stream, progress is null ? null : new SyncProgress(progress));
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public async Task County_OneFile_CoverThenCardsByTownshipAndRank_FontEmbeddedOnce_WithinTheBudget()
+    {
+        var progress = new List<(int, int)>();
+
+        var pdf = await BatchAsync(_county.County, progress: progress);
+
+        using var document = Read.Open(pdf);
+        Assert.Equal(21, document.NumberOfPages);
+        var cover = document.GetPage(1).Text;
+        Assert.Contains("全县 · 共 20 份", cover);
+        var rows = (await _county.Get<Longan.Appraisal.Core.Features.Results.ResultQueryService>().ReadAsync(_county.County, _county.CycleId))!.Rows;
+        var expected = rows.OrderBy(r => r.TownshipOrder).ThenBy(r => r.CountyRank).Select(r => r.Name).ToList();
+        var actual = Enumerable.Range(2, 20).Select(n => expected.First(name => document.GetPage(n).Text.Contains(name + "性别", StringComparison.Ordinal) || document.GetPage(n).Text.Contains("姓名" + name, StringComparison.Ordinal))).ToList();
+        Assert.Equal(expected, actual);
+        Assert.Equal(2, CountOf(Encoding.Latin1.GetString(pdf), "/FontFile2"));
+        Assert.True(pdf.Length <= (150 + 19 * 15) * 1024, $"{pdf.Length / 1024} KB");
+        Assert.Equal((20, 20), progress[^1]);
+    }
+
+    [Fact]
+    public async Task Township_GetsItsOwn_OtherTownshipsAndAssistantsRefused()
+    {
+        var pdf = await BatchAsync(_county.Township);
+
+        using var document = Read.Open(pdf);
+        var rows = (await _county.Get<Longan.Appraisal.Core.Features.Results.ResultQueryService>().ReadAsync(_county.Township, _county.CycleId))!.Rows;
+        Assert.Equal(rows.Count + 1, document.NumberOfPages);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => BatchAsync(_county.Township, _county.OtherTownship.TownshipId));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => BatchAsync(_county.Assistant));
+    }
+
+    [Fact]
+    public async Task OneAssistantByCode_CoverAndOneCard_UnknownCodeNamed()
+    {
+        var row = (await _county.Get<Longan.Appraisal.Core.Features.Results.ResultQueryService>().ReadAsync(_county.County, _county.CycleId))!.Rows[0];
+
+        using var document = Read.Open(await BatchAsync(_county.County, code: row.Code));
+        var missing = await Assert.ThrowsAsync<NotFoundException>(() => BatchAsync(_county.County, code: "LA9999"));
+
+        Assert.Equal(2, document.NumberOfPages);
+        Assert.Contains(row.Name, document.GetPage(2).Text);
+        Assert.Equal("本年度结果中没有编号为 LA9999 的助理员。", missing.Message);
+    }
+
+    private static int CountOf(string text, string piece)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(piece, StringComparison.Ordinal); at >= 0; at = text.IndexOf(piece, at + piece.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>Records progress synchronously (Progress&lt;T&gt; would post to a thread-pool callback).</summary>
+    private sealed class SyncProgress(List<(int, int)> seen) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => seen.Add(value);
+    }
+}

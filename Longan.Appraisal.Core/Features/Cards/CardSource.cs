@@ -1,0 +1,156 @@
+using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Domain.Entries;
+using Longan.Appraisal.Core.Domain.Results;
+using Longan.Appraisal.Core.Features.Results;
+using Longan.Appraisal.Core.Persistence;
+using Longan.Appraisal.Core.Resources;
+using Longan.Appraisal.Core.Scoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace Longan.Appraisal.Core.Features.Cards;
+
+/// <summary>
+/// What the cards of one result version need, read once — one query per table, not per card — so a
+/// county's batch costs about what one card does; then <see cref="Build"/> assembles each card.
+/// </summary>
+internal sealed class CardSource
+{
+    private readonly AppraisalCycle _cycle;
+    private readonly ResultVersion _version;
+    private readonly Dictionary<int, Assistant> _assistants;
+    private readonly Dictionary<int, (DateOnly Start, DateOnly End)> _terms;
+    private readonly int _countyComplete;
+    private readonly Dictionary<int, int> _townshipComplete;
+    private readonly (decimal? V, decimal? P, decimal? C) _groupAverages;
+    private readonly decimal?[] _dutyAverages;
+    private readonly ILookup<int, decimal[]> _duties;
+    private readonly ILookup<int, string> _partyComments;
+    private readonly ILookup<int, CardMonth> _shortMonths;
+    private readonly ILookup<int, CardRecord> _records;
+    private readonly ILookup<int, string> _villagerComments;
+    private readonly ILookup<int, string> _cadreComments;
+    private readonly ILookup<int, CardTrend> _trend;
+
+    private CardSource(AppraisalCycle cycle, ResultVersion version, Dictionary<int, Assistant> assistants, Dictionary<int, (DateOnly, DateOnly)> terms,
+        int countyComplete, Dictionary<int, int> townshipComplete, (decimal?, decimal?, decimal?) groupAverages, decimal?[] dutyAverages,
+        ILookup<int, decimal[]> duties, ILookup<int, string> partyComments, ILookup<int, CardMonth> shortMonths, ILookup<int, CardRecord> records,
+        ILookup<int, string> villagerComments, ILookup<int, string> cadreComments, ILookup<int, CardTrend> trend)
+    {
+        (_cycle, _version, _assistants, _terms) = (cycle, version, assistants, terms);
+        (_countyComplete, _townshipComplete, _groupAverages, _dutyAverages) = (countyComplete, townshipComplete, groupAverages, dutyAverages);
+        (_duties, _partyComments, _shortMonths, _records) = (duties, partyComments, shortMonths, records);
+        (_villagerComments, _cadreComments, _trend) = (villagerComments, cadreComments, trend);
+    }
+
+    public static readonly string[] DutyNames = ["政策宣讲员", "民意信息员", "民事代办员", "纠纷调解员", "党建指导员"];
+
+    /// <param name="only">The assistants whose cards are wanted; null for every assistant of the version.</param>
+    public static async Task<CardSource> LoadAsync(AppraisalDbContext db, int cycleId, int versionNumber, IReadOnlyCollection<int>? only, CancellationToken ct)
+    {
+        var cycle = await db.Cycles.AsNoTracking().SingleAsync(c => c.Id == cycleId, ct);
+        var version = await db.ResultVersions.AsNoTracking().SingleAsync(v => v.CycleId == cycleId && v.Number == versionNumber, ct);
+        var ids = only?.ToList();
+        bool Wanted(int id) => ids is null || ids.Contains(id);
+
+        var stored = await db.StoredResults.AsNoTracking().Where(r => r.ResultVersionId == version.Id)
+            .Select(r => new { r.AssistantId, r.TownshipId, r.VillageId, r.Composite, r.VillagerScore, r.PartyScore, r.CadreScore }).ToListAsync(ct);
+        var complete = stored.Where(r => r.Composite is not null).ToList();
+        static decimal? Average(IEnumerable<decimal?> values) => values.Where(v => v is not null).DefaultIfEmpty().Average();
+
+        var assistants = await (ids is null ? db.Assistants : db.Assistants.Where(a => ids.Contains(a.Id))).AsNoTracking().ToDictionaryAsync(a => a.Id, ct);
+        var villages = stored.Where(r => Wanted(r.AssistantId)).ToDictionary(r => r.AssistantId, r => r.VillageId);
+        var yearEnd = new DateOnly(cycle.Year, 12, 31);
+        var postings = await (ids is null ? db.Postings : db.Postings.Where(p => ids.Contains(p.AssistantId))).AsNoTracking()
+            .Where(p => p.StartDate <= yearEnd).Select(p => new { p.AssistantId, p.VillageId, p.StartDate, p.PlannedEndDate, p.EndedOn }).ToListAsync(ct);
+        var terms = postings.Where(p => villages.GetValueOrDefault(p.AssistantId) == p.VillageId)
+            .GroupBy(p => p.AssistantId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(p => p.StartDate)!)
+            .ToDictionary(p => p.Key, p => (p.Value.StartDate, p.Value.EndedOn ?? p.Value.PlannedEndDate));
+
+        var ballots = await db.PartyBallots.AsNoTracking().Where(b => b.CycleId == cycleId)
+            .Select(b => new { b.AssistantId, b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide, b.Comment }).ToListAsync(ct);
+        var duties = ballots.Select(b => (b.AssistantId, Duties: new[] { b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide })).ToList();
+        var dutyAverages = Enumerable.Range(0, DutyNames.Length).Select(i => duties.Count == 0 ? (decimal?)null : duties.Average(d => d.Duties[i])).ToArray();
+
+        var min = cycle.Rules.AttendanceMinDays;
+        var months = await db.AttendanceMonths.AsNoTracking().Where(m => m.CycleId == cycleId && m.Days < min)
+            .Select(m => new { m.AssistantId, m.Month, m.Days }).ToListAsync(ct);
+        var records = await db.SupervisionRecords.AsNoTracking().Where(r => r.CycleId == cycleId && r.Verification == Verification.Confirmed)
+            .OrderBy(r => r.Date).ThenBy(r => r.Id).Select(r => new { r.AssistantId, r.Date, r.Nature, r.Category, r.Description }).ToListAsync(ct);
+        var villagerComments = await db.VillagerTallies.AsNoTracking().Where(t => t.CycleId == cycleId && t.Comment != null).Select(t => new { t.AssistantId, t.Comment }).ToListAsync(ct);
+        var cadreComments = await db.CadreBallots.AsNoTracking().Where(b => b.CycleId == cycleId && b.Comment != null).Select(b => new { b.AssistantId, b.Comment }).ToListAsync(ct);
+
+        return new CardSource(cycle, version, assistants, terms,
+            complete.Count, complete.GroupBy(r => r.TownshipId).ToDictionary(g => g.Key, g => g.Count()),
+            (Average(complete.Select(r => r.VillagerScore)), Average(complete.Select(r => r.PartyScore)), Average(complete.Select(r => r.CadreScore))),
+            dutyAverages,
+            duties.Where(d => Wanted(d.AssistantId)).ToLookup(d => d.AssistantId, d => d.Duties),
+            ballots.Where(b => b.Comment != null && Wanted(b.AssistantId)).ToLookup(b => b.AssistantId, b => b.Comment!),
+            months.Where(m => Wanted(m.AssistantId)).OrderBy(m => m.Month).ToLookup(m => m.AssistantId, m => new CardMonth(m.Month.Month, m.Days)),
+            records.Where(r => Wanted(r.AssistantId)).ToLookup(r => r.AssistantId, r => new CardRecord(r.Date, CardWords.Nature(r.Nature), CardWords.Category(r.Category), r.Description)),
+            villagerComments.Where(c => Wanted(c.AssistantId)).ToLookup(c => c.AssistantId, c => c.Comment!),
+            cadreComments.Where(c => Wanted(c.AssistantId)).ToLookup(c => c.AssistantId, c => c.Comment!),
+            await TrendAsync(db, cycle.Year, ids, ct));
+    }
+
+    public int VersionNumber => _version.Number;
+
+    public ReportCard Build(ResultRow row)
+    {
+        var id = row.AssistantId;
+        var assistant = _assistants[id];
+        var term = _terms.TryGetValue(id, out var t) ? t : (new DateOnly(_cycle.Year, 1, 1), new DateOnly(_cycle.Year, 12, 31));
+        var (_, vWeight, pWeight, cWeight) = ScoringEngine.Weights(_cycle.Rules, row.Villagers is not null, row.Party is not null, row.Cadres is not null);
+        static CardGroup Group(string name, int count, decimal? score, decimal weight) =>
+            new(name, count, score, weight, score is { } s && weight > 0 ? weight * s / 100 : null);
+        var own = _duties[id].ToList();
+        return new ReportCard(
+            _cycle.Id, _cycle.Year,
+            new CardIdentity(assistant.Code, assistant.Name, CardWords.Gender(assistant.Gender), assistant.Ethnicity, assistant.BirthDate, assistant.PoliticalStatus,
+                assistant.SendingUnitAndPost, row.Township, row.Village, term.Item1, term.Item2),
+            row,
+            _countyComplete,
+            _townshipComplete.GetValueOrDefault(row.TownshipId),
+            [
+                Group("群众评议", row.VillagerVotes, row.Villagers, vWeight),
+                Group("基层党组织评议", row.PartyBallots, row.Party, pWeight),
+                Group("党员干部评议", row.CadreBallots, row.Cadres, cWeight),
+            ],
+            [.. _shortMonths[id]],
+            DutyNames.Select((name, i) => new CardBar(name, own.Count == 0 ? null : own.Average(d => d[i]), _dutyAverages[i])).ToList(),
+            [
+                new CardBar("群众评议", row.Villagers, _groupAverages.V),
+                new CardBar("基层党组织评议", row.Party, _groupAverages.P),
+                new CardBar("党员干部评议", row.Cadres, _groupAverages.C),
+            ],
+            [.. _records[id]],
+            new CardComments(
+                row.VillagerVotes >= Anonymity.MinBallots ? Ordered(_villagerComments[id]) : null,
+                Ordered(_partyComments[id]),
+                row.CadreBallots >= Anonymity.MinBallots ? Ordered(_cadreComments[id]) : null),
+            [.. _trend[id]],
+            _version.Number,
+            _version.PublishedAt,
+            ReportCardService.VerificationCode(_cycle.Id, _version.Number, _version.Fingerprint, row));
+    }
+
+    /// <summary>Comments in the order of their text: stable, and unrelated to when or by whom they were entered.</summary>
+    private static List<string> Ordered(IEnumerable<string> comments) =>
+        comments.Select(c => c.Trim()).Where(c => c.Length > 0).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Each assistant's results in earlier cycles, from the version each published last.</summary>
+    private static async Task<ILookup<int, CardTrend>> TrendAsync(AppraisalDbContext db, int year, List<int>? ids, CancellationToken ct)
+    {
+        var published = (await db.ResultVersions.AsNoTracking()
+                .Where(v => v.PublishedAt != null)
+                .Join(db.Cycles.Where(c => c.Year < year), v => v.CycleId, c => c.Id, (v, c) => new { v.Id, v.CycleId, v.Number, c.Year })
+                .ToListAsync(ct))
+            .GroupBy(v => v.CycleId).Select(g => g.MaxBy(v => v.Number)!).ToDictionary(v => v.Id, v => v.Year);
+        var versionIds = published.Keys.ToList();
+        var rows = await db.StoredResults.AsNoTracking().Where(r => versionIds.Contains(r.ResultVersionId))
+            .Where(r => ids == null || ids.Contains(r.AssistantId))
+            .Select(r => new { r.AssistantId, r.ResultVersionId, r.Composite, r.Grade }).ToListAsync(ct);
+        return rows.OrderBy(r => published[r.ResultVersionId]).ToLookup(r => r.AssistantId, r => new CardTrend(published[r.ResultVersionId], r.Composite,
+            r.Grade is { } g ? Messages.Get("Grade." + (AppraisalGrade)g) : Messages.Get("Grade.Insufficient")));
+    }
+}
