@@ -35,6 +35,17 @@ public static class DownloadEndpoints
         endpoints.MapGet("/cycles/{cycleId:int}/cards/{assistantId:int}.pdf", (int cycleId, int assistantId, HttpContext context, ReportCardService cards, CancellationToken ct) =>
                 ServeAsync(context, async caller => Results.File(await cards.RenderAsync(caller, cycleId, assistantId, ct), PdfType, "考核结果报告卡.pdf")))
             .RequireAuthorization(new AuthorizeAttribute { Roles = $"{nameof(AppRole.County)},{nameof(AppRole.Township)},{nameof(AppRole.Assistant)}" });
+        // A file prepared in the background for the signed-in user (a batch of cards); fetched once, then deleted.
+        endpoints.MapGet("/downloads/{token}", (string token, HttpContext context, PreparedDownloads prepared) =>
+        {
+            var caller = CallerClaims.FromPrincipal(context.User);
+            if (caller is null || prepared.Take(token, caller.UserId) is not { } file || !File.Exists(file.Path))
+            {
+                return Text("这个下载已失效或不属于您，请重新生成。", StatusCodes.Status404NotFound);
+            }
+            var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            return Results.File(stream, file.ContentType, file.FileName);
+        }).RequireAuthorization();
         return endpoints;
     }
 

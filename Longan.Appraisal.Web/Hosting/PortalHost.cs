@@ -73,6 +73,7 @@ public static class PortalHost
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddScoped<CallerAccessor>();
+        services.AddSingleton<PreparedDownloads>();
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
