@@ -43,6 +43,7 @@ public static class AppraisalCoreServices
         services.AddSingleton<ResultService>();
         services.AddSingleton<ResultExportService>();
         services.AddSingleton<CandidateExportService>();
+        services.AddSingleton<Features.Workbooks.CycleWorkbookService>();
         services.AddSingleton<ResultQueryService>();
         services.AddSingleton<OutcomeOverrideService>();
         services.AddSingleton<Features.Cards.ReportCardService>();

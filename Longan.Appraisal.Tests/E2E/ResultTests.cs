@@ -1,6 +1,7 @@
 using ClosedXML.Excel;
 using Longan.Appraisal.Tests.E2E.Pages;
 using Longan.Appraisal.Tests.Infrastructure;
+using Longan.Appraisal.Web.Hosting;
 using Microsoft.Playwright;
 
 namespace Longan.Appraisal.Tests.E2E;
@@ -113,5 +114,32 @@ public sealed class ResultTests(PortalFixture portal)
         var refused = await Get(supervisor, langwan);
         Assert.DoesNotContain("application/pdf", refused.Headers["content-type"], StringComparison.Ordinal);
         Assert.Contains("/access-denied", refused.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WorkbookDownloads_PerRole()
+    {
+        var cycle = await portal.Server.CycleIdAsync(2025);
+        string[] countyOnly = ["candidates.xlsx", "evaluations.xlsx", "supervision.xlsx", "attendance.xlsx"];
+        static bool IsXlsx(IAPIResponse r) => r.Status == 200 && r.Headers["content-type"].StartsWith(DownloadEndpoints.XlsxType, StringComparison.Ordinal);
+
+        var county = await portal.SignedInPageAsync(Demo.County);
+        foreach (var file in countyOnly.Append("results.xlsx"))
+        {
+            Assert.True(IsXlsx(await county.APIRequest.GetAsync($"/cycles/{cycle}/{file}")), file);
+        }
+
+        var township = await portal.SignedInPageAsync(Demo.Natong);
+        Assert.True(IsXlsx(await township.APIRequest.GetAsync($"/cycles/{cycle}/results.xlsx")));
+        foreach (var file in countyOnly)
+        {
+            Assert.False(IsXlsx(await township.APIRequest.GetAsync($"/cycles/{cycle}/{file}")), file);
+        }
+
+        var assistant = await portal.SignedInPageAsync(Demo.Assistant);
+        foreach (var file in countyOnly.Append("results.xlsx"))
+        {
+            Assert.False(IsXlsx(await assistant.APIRequest.GetAsync($"/cycles/{cycle}/{file}")), file);
+        }
     }
 }

@@ -2,6 +2,7 @@ using Longan.Appraisal.Core.Excel;
 using Longan.Appraisal.Core.Features.Cards;
 using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Features.Results;
+using Longan.Appraisal.Core.Features.Workbooks;
 using Longan.Appraisal.Core.Security;
 using Microsoft.AspNetCore.Authorization;
 
@@ -31,6 +32,14 @@ public static class DownloadEndpoints
         endpoints.MapGet("/cycles/{cycleId:int}/candidates.xlsx", (int cycleId, HttpContext context, CandidateExportService candidates, CancellationToken ct) =>
                 ServeAsync(context, async caller => Results.File(await candidates.ExportAsync(caller, cycleId, ct), XlsxType, "后备干部人选.xlsx")))
             .RequireAuthorization(new AuthorizeAttribute { Roles = nameof(AppRole.County) });
+
+        var county = new AuthorizeAttribute { Roles = nameof(AppRole.County) };
+        endpoints.MapGet("/cycles/{cycleId:int}/evaluations.xlsx", (int cycleId, HttpContext context, CycleWorkbookService workbooks, CancellationToken ct) =>
+            ServeAsync(context, async caller => Results.File(await workbooks.EvaluationsAsync(caller, cycleId, ct), XlsxType, "评议原始数据.xlsx"))).RequireAuthorization(county);
+        endpoints.MapGet("/cycles/{cycleId:int}/supervision.xlsx", (int cycleId, HttpContext context, CycleWorkbookService workbooks, CancellationToken ct) =>
+            ServeAsync(context, async caller => Results.File(await workbooks.SupervisionAsync(caller, cycleId, ct), XlsxType, "五老监督记录.xlsx"))).RequireAuthorization(county);
+        endpoints.MapGet("/cycles/{cycleId:int}/attendance.xlsx", (int cycleId, HttpContext context, CycleWorkbookService workbooks, CancellationToken ct) =>
+            ServeAsync(context, async caller => Results.File(await workbooks.AttendanceAsync(caller, cycleId, ct), XlsxType, "驻村考勤.xlsx"))).RequireAuthorization(county);
 
         endpoints.MapGet("/cycles/{cycleId:int}/cards/{assistantId:int}.pdf", (int cycleId, int assistantId, HttpContext context, ReportCardService cards, CancellationToken ct) =>
                 ServeAsync(context, async caller => Results.File(await cards.RenderAsync(caller, cycleId, assistantId, ct), PdfType, "考核结果报告卡.pdf")))

@@ -22,17 +22,7 @@ public static class ResultsWorkbook
     public static byte[] Write(int year, IReadOnlyList<ResultsRow> rows)
     {
         using var workbook = new XLWorkbook();
-        var sheet = workbook.AddWorksheet(SheetName);
-        for (var c = 0; c < Headers.Length; c++)
-        {
-            var header = sheet.Cell(1, c + 1);
-            header.SetValue(Headers[c]);
-            header.Style.Font.Bold = true;
-            header.Style.Fill.BackgroundColor = XLColor.FromHtml("#F2DCDB");
-            header.Style.Alignment.WrapText = true;
-            // Widths by hand: ClosedXML's automatic fitting needs GDI+, absent on servers; CJK is about two units a character.
-            sheet.Column(c + 1).Width = s_widths[c];
-        }
+        var sheet = ExportSheet.Begin(workbook, SheetName, Headers, s_widths);
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
@@ -66,16 +56,8 @@ public static class ResultsWorkbook
             sheet.Range(2, 7, last, 8).Style.NumberFormat.Format = "0.00%";
             sheet.Range(2, 17, last, 17).Style.Alignment.WrapText = true;
         }
-        sheet.SheetView.FreezeRows(1);
-        sheet.Range(1, 1, Math.Max(1, rows.Count + 1), Headers.Length).SetAutoFilter();
-        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
-        sheet.PageSetup.FitToPages(1, 0);
-        sheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
-        sheet.PageSetup.Header.Center.AddText($"隆安县{year}年度驻村助理员考核结果");
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
+        ExportSheet.Finish(sheet, rows.Count, Headers.Length, $"隆安县{year}年度驻村助理员考核结果");
+        return ExportSheet.Save(workbook);
     }
 
     private static decimal? Round(decimal? value) => value is { } v ? Scoring.ScoringEngine.Round(v) : null;

@@ -233,6 +233,22 @@ public sealed class ReportCardBatchTests : IAsyncLifetime
         Assert.Equal("本年度结果中没有编号为 LA9999 的助理员。", missing.Message);
     }
 
+    [Fact]
+    public async Task FortyCards_TheDemoCountysPublishedYear_WithinTheSizeBudget()
+    {
+        await using var db = await TestDatabase.CreateAsync(demoCounty: true);
+        var county = await db.CallerAsync(Demo.County);
+        var cycle = (await db.Get<Longan.Appraisal.Core.Features.Cycles.CycleService>().ListAsync(county)).Single(c => c.Year == 2025);
+        using var stream = new MemoryStream();
+
+        var count = await db.Get<ReportCardService>().WriteBatchAsync(county, cycle.Id, null, null, stream);
+
+        Assert.Equal(40, count);
+        Assert.True(stream.Length <= (150 + 39 * 15) * 1024, $"{stream.Length / 1024} KB");
+        using var document = Read.Open(stream.ToArray());
+        Assert.Equal(40, Enumerable.Range(1, document.NumberOfPages).Count(n => document.GetPage(n).Text.Contains("一、得分构成", StringComparison.Ordinal)));
+    }
+
     private static int CountOf(string text, string piece)
     {
         var count = 0;
