@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using Longan.Appraisal.Core.Features.Cycles;
 using Longan.Appraisal.Core.Features.Results;
 using Longan.Appraisal.Core.Security;
 
@@ -15,17 +13,12 @@ public sealed class ComputeVerb : IAdminVerb
 
     public async Task<int> RunAsync(VerbArguments arguments, IServiceProvider services, TextWriter output, CancellationToken ct)
     {
-        if (!int.TryParse(arguments.Option("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-        {
-            await output.WriteLineAsync("用法：" + Usage);
-            return AdminCommandLine.ExitUsage;
-        }
-        var cycle = (await services.GetRequiredService<CycleService>().ListAsync(Caller.System, ct)).FirstOrDefault(c => c.Year == year);
+        var (cycle, exit) = await YearCycle.FindAsync(this, arguments, services, output, ct);
         if (cycle is null)
         {
-            await output.WriteLineAsync($"没有 {year} 年度的考核。");
-            return AdminCommandLine.ExitFailed;
+            return exit;
         }
+        var year = cycle.Year;
         var clock = Stopwatch.StartNew();
         var summary = await services.GetRequiredService<ResultService>().ComputeAsync(Caller.System, cycle.Id, ct);
         await output.WriteLineAsync(summary.Unchanged

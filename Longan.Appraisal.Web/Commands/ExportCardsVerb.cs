@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Longan.Appraisal.Core.Features.Cards;
-using Longan.Appraisal.Core.Features.Cycles;
 using Longan.Appraisal.Core.Features.Townships;
 using Longan.Appraisal.Core.Security;
 
@@ -19,18 +18,12 @@ public sealed class ExportCardsVerb : IAdminVerb
 
     public async Task<int> RunAsync(VerbArguments arguments, IServiceProvider services, TextWriter output, CancellationToken ct)
     {
-        var path = arguments.Option("out");
-        if (path is null || !int.TryParse(arguments.Option("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-        {
-            await output.WriteLineAsync("用法：" + Usage);
-            return AdminCommandLine.ExitUsage;
-        }
-        var cycle = (await services.GetRequiredService<CycleService>().ListAsync(Caller.System, ct)).FirstOrDefault(c => c.Year == year);
+        var (cycle, exit) = await YearCycle.FindAsync(this, arguments, services, output, ct, needsOut: true);
         if (cycle is null)
         {
-            await output.WriteLineAsync($"没有 {year} 年度的考核。");
-            return AdminCommandLine.ExitFailed;
+            return exit;
         }
+        var (year, path) = (cycle.Year, arguments.Option("out")!);
         int? townshipId = null;
         if (arguments.Option("township") is { } name)
         {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Longan.Appraisal.Core.Features.Cycles;
 using Longan.Appraisal.Core.Features.Results;
 using Longan.Appraisal.Core.Security;
 
@@ -14,18 +12,12 @@ public sealed class ExportResultsVerb : IAdminVerb
 
     public async Task<int> RunAsync(VerbArguments arguments, IServiceProvider services, TextWriter output, CancellationToken ct)
     {
-        var path = arguments.Option("out");
-        if (path is null || !int.TryParse(arguments.Option("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-        {
-            await output.WriteLineAsync("用法：" + Usage);
-            return AdminCommandLine.ExitUsage;
-        }
-        var cycle = (await services.GetRequiredService<CycleService>().ListAsync(Caller.System, ct)).FirstOrDefault(c => c.Year == year);
+        var (cycle, exit) = await YearCycle.FindAsync(this, arguments, services, output, ct, needsOut: true);
         if (cycle is null)
         {
-            await output.WriteLineAsync($"没有 {year} 年度的考核。");
-            return AdminCommandLine.ExitFailed;
+            return exit;
         }
+        var (year, path) = (cycle.Year, arguments.Option("out")!);
         var bytes = await services.GetRequiredService<ResultExportService>().ExportAsync(Caller.System, cycle.Id, ct: ct);
         await File.WriteAllBytesAsync(path, bytes, ct);
         await output.WriteLineAsync($"已导出 {year} 年度考核结果：{Path.GetFullPath(path)}（{bytes.Length / 1024} KB）。");

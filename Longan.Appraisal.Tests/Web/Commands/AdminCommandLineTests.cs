@@ -156,6 +156,7 @@ public sealed class AdminCommandLineTests : IDisposable
     {
         var results = Path.Combine(Path.GetTempPath(), $"longan-results-{Guid.NewGuid():N}.xlsx");
         var candidates = Path.Combine(Path.GetTempPath(), $"longan-candidates-{Guid.NewGuid():N}.xlsx");
+        var cards = Path.Combine(Path.GetTempPath(), $"longan-cards-{Guid.NewGuid():N}.pdf");
         try
         {
             Assert.Equal(AdminCommandLine.ExitOk, await AdminCommandLine.RunAsync(["seed-demo", Database, "--environment=Development"], _out, _err));
@@ -165,9 +166,17 @@ public sealed class AdminCommandLineTests : IDisposable
             var exported = await AdminCommandLine.RunAsync(["export-results", "--year", "2025", "--out", results, Database], _out, _err);
             var listed = await AdminCommandLine.RunAsync(["export-candidates", "--year", "2025", "--out", candidates, Database], _out, _err);
             var usage = await AdminCommandLine.RunAsync(["export-candidates", "--year", "2025", Database], _out, _err);
+            var printed = await AdminCommandLine.RunAsync(["export-cards", "--year", "2025", "--township", "那桐镇", "--out", cards, Database], _out, _err);
+            var nowhere = await AdminCommandLine.RunAsync(["export-cards", "--year", "2025", "--township", "不存在镇", "--out", cards + ".x", Database], _out, _err);
 
             // A published year is frozen: compute refuses it with the reason.
-            Assert.Equal((1, 1, 0, 0, 2), (published, missing, exported, listed, usage));
+            Assert.Equal((1, 1, 0, 0, 2, 0, 1), (published, missing, exported, listed, usage, printed, nowhere));
+            Assert.Contains("没有名为“不存在镇”的乡镇", _out.ToString());
+            using (var pdf = UglyToad.PdfPig.PdfDocument.Open(cards))
+            {
+                Assert.Contains("那桐镇", pdf.GetPage(1).Text);
+            }
+            Assert.False(File.Exists(cards + ".x"));
             var text = _out.ToString() + _err.ToString();
             Assert.Contains("已公布并冻结", text);
             Assert.Contains("没有 2031 年度的考核", text);
@@ -180,6 +189,7 @@ public sealed class AdminCommandLineTests : IDisposable
         {
             File.Delete(results);
             File.Delete(candidates);
+            File.Delete(cards);
         }
     }
 }
