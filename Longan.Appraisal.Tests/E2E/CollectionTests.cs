@@ -33,9 +33,7 @@ public sealed partial class CollectionTests(PortalFixture portal)
         await phone.GetByText("表扬", new() { Exact = true }).ClickAsync();
         await phone.Locator("[data-testid=record-category]").ClickAsync();
         await phone.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "服务态度" }).ClickAsync();
-        await phone.Locator("[data-testid=record-description]").FillAsync("主动上门帮五保户代办医保");
-        // Leave the field as a person would, so its value is committed before the button is pressed.
-        await phone.Locator("[data-testid=record-description]").PressAsync("Tab");
+        await Shell.EnterAsync(phone.Locator("[data-testid=record-description]"), "主动上门帮五保户代办医保");
         await phone.ClickAsync("[data-testid=record-save]");
         await Assertions.Expect(phone.Locator("[data-testid=record-status]").First).ToHaveTextAsync("待核实");
         Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
@@ -67,7 +65,7 @@ public sealed partial class CollectionTests(PortalFixture portal)
         var county = await portal.SignedInPageAsync(Demo.County);
         await county.GotoAsync("/cycles");
         await Shell.WaitForInteractiveAsync(county);
-        await county.Locator("[data-testid=cycle-year]").FillAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Shell.EnterAsync(county.Locator("[data-testid=cycle-year]"), year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await county.ClickAsync("[data-testid=add-cycle]");
         await county.WaitForURLAsync(new Regex(@"/cycles/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
         await county.ClickAsync("[data-testid=move-Collecting]");

@@ -15,16 +15,16 @@ public sealed class CycleTests(PortalFixture portal)
         await page.GotoAsync("/cycles");
         await Shell.WaitForInteractiveAsync(page);
 
-        await page.Locator("[data-testid=cycle-year]").FillAsync("2030");
+        await Shell.EnterAsync(page.Locator("[data-testid=cycle-year]"), "2030");
         await page.ClickAsync("[data-testid=add-cycle]");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/cycles/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("2030 年度考核");
 
-        await page.Locator("[data-testid=rule-WeightVillagers]").FillAsync("50");
+        await Shell.EnterAsync(page.Locator("[data-testid=rule-WeightVillagers]"), "50");
         await page.ClickAsync("[data-testid=save-rules]");
         await Assertions.Expect(page.GetByText("三项评议的权重之和必须是 100%，现在是 110%。")).ToBeVisibleAsync();
 
-        await page.Locator("[data-testid=rule-WeightVillagers]").FillAsync("40");
+        await Shell.EnterAsync(page.Locator("[data-testid=rule-WeightVillagers]"), "40");
         await page.ClickAsync("[data-testid=save-rules]");
         await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "规则已保存" })).ToBeVisibleAsync();
 

@@ -58,7 +58,7 @@ public sealed class ImportTests(PortalFixture portal)
         var county = await portal.SignedInPageAsync(Demo.County);
         await county.GotoAsync("/cycles");
         await Shell.WaitForInteractiveAsync(county);
-        await county.Locator("[data-testid=cycle-year]").FillAsync("2029");
+        await Shell.EnterAsync(county.Locator("[data-testid=cycle-year]"), "2029");
         await county.ClickAsync("[data-testid=add-cycle]");
         await county.WaitForURLAsync(new Regex(@"/cycles/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
         var id = new Regex(@"/cycles/(\d+)$").Match(county.Url).Groups[1].Value;

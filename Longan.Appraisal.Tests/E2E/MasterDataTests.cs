@@ -21,9 +21,7 @@ public sealed class MasterDataTests(PortalFixture portal)
         await Assertions.Expect(page.GetByText("请填写“编号”。")).ToBeVisibleAsync();
 
         await page.Locator("[data-testid=assistant-code]").FillAsync("0099");
-        await page.Locator("[data-testid=assistant-name]").FillAsync("韦晓东");
-        // Leave the field as a person would, so its value is committed before the button is pressed.
-        await page.Locator("[data-testid=assistant-name]").PressAsync("Tab");
+        await Shell.EnterAsync(page.Locator("[data-testid=assistant-name]"), "韦晓东");
         await page.ClickAsync("[data-testid=assistant-save]");
 
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/assistants/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
@@ -67,7 +65,7 @@ public sealed class MasterDataTests(PortalFixture portal)
         await page.GotoAsync("/assistants/new");
         await Shell.WaitForInteractiveAsync(page);
         await page.Locator("[data-testid=assistant-code]").FillAsync("0100");
-        await page.Locator("[data-testid=assistant-name]").FillAsync("梁振宇");
+        await Shell.EnterAsync(page.Locator("[data-testid=assistant-name]"), "梁振宇");
         await page.ClickAsync("[data-testid=assistant-save]");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/assistants/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
 
@@ -77,7 +75,7 @@ public sealed class MasterDataTests(PortalFixture portal)
         await page.ClickAsync("[data-testid=replace]");
         await page.Locator("[data-testid=assistant-picker]").FillAsync("0100");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "梁振宇" }).ClickAsync();
-        await page.Locator(".mud-dialog textarea").FillAsync("调整撤换");
+        await Shell.EnterAsync(page.Locator(".mud-dialog textarea"), "调整撤换");
         await page.ClickAsync("[data-testid=dialog-save]");
 
         await Assertions.Expect(page.Locator("[data-testid=current-assistant]")).ToContainTextAsync("梁振宇");

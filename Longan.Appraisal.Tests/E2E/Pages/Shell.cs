@@ -9,6 +9,16 @@ public static class Shell
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator(".mud-layout[data-interactive=true]").WaitForAsync();
 
+    /// <summary>
+    /// Types into a field and leaves it, as a person does before reaching for a button: MudBlazor
+    /// commits a field's value on change, and a click dispatched in the same instant can overtake it.
+    /// </summary>
+    public static async Task EnterAsync(ILocator field, string text)
+    {
+        await field.FillAsync(text);
+        await field.PressAsync("Tab");
+    }
+
     /// <summary>The texts of the navigation links, in order.</summary>
     public static async Task<IReadOnlyList<string>> NavItemsAsync(IPage page) =>
         (await page.Locator("[data-testid=nav] a").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
