@@ -1,6 +1,7 @@
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
 
 namespace Longan.Appraisal.Core.Pdf;
 
@@ -32,6 +33,7 @@ public sealed class PdfFlow : IDisposable
     private readonly Action<PdfFlow, int>? _footer;
     private readonly Dictionary<(double, bool), XFont> _fonts = [];
     private XGraphics? _graphics;
+    private PdfPage? _page;
     private int _pages;
 
     /// <param name="document">The document to add pages to.</param>
@@ -219,11 +221,11 @@ public sealed class PdfFlow : IDisposable
 
     private XGraphics StartPage()
     {
-        var page = _document.AddPage();
-        page.Size = PageSize.A4;
+        _page = _document.AddPage();
+        _page.Size = PageSize.A4;
         _pages++;
         Y = Margin;
-        _graphics = XGraphics.FromPdfPage(page);
+        _graphics = XGraphics.FromPdfPage(_page);
         return _graphics;
     }
 
@@ -236,6 +238,12 @@ public sealed class PdfFlow : IDisposable
         _footer?.Invoke(this, _pages);
         _graphics.Dispose();
         _graphics = null;
+        // Compress the finished page now rather than when the document is saved: a batch of thousands
+        // of cards then holds a few kilobytes per page instead of its whole drawing instructions.
+        foreach (var content in _page!.Contents)
+        {
+            content.Compressed = true;
+        }
     }
 
     private void DrawLine(string line, TextStyle style, double x, double y, double width)
