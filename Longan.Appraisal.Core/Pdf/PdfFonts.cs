@@ -4,10 +4,11 @@ using PdfSharp.Fonts;
 namespace Longan.Appraisal.Core.Pdf;
 
 /// <summary>
-/// The one typeface of every PDF: Noto Sans SC (SIL Open Font License, Pdf/Fonts/OFL.txt), regular
-/// and bold, shipped inside this assembly and embedded in each file as a subset of the glyphs used.
-/// Nothing depends on the fonts of the machine. PDFsharp cannot use .ttc collections or CFF .otf
-/// faces, hence the TrueType files.
+/// The one typeface of every PDF: Noto Sans SC Regular (SIL Open Font License, Pdf/Fonts/OFL.txt),
+/// shipped inside this assembly and embedded in each file as a subset of the glyphs used; bold is
+/// drawn from the same face (a second embedded face would nearly double a single card's size,
+/// against its 150 KB budget). Nothing depends on the fonts of the machine. PDFsharp cannot use
+/// .ttc collections or CFF .otf faces, hence the TrueType file.
 /// </summary>
 public static class PdfFonts
 {
@@ -25,12 +26,11 @@ public static class PdfFonts
     private sealed class EmbeddedFontResolver : IFontResolver
     {
         private const string Regular = "NotoSansSC-Regular";
-        private const string Bold = "NotoSansSC-Bold";
         private readonly ConcurrentDictionary<string, byte[]> _faces = new(StringComparer.Ordinal);
 
         /// <summary>Every family asked for gets this face, so no text can fall back to a missing font.</summary>
         public FontResolverInfo ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
-            new(isBold ? Bold : Regular, mustSimulateBold: false, mustSimulateItalic: isItalic);
+            new(Regular, mustSimulateBold: isBold, mustSimulateItalic: isItalic);
 
         public byte[] GetFont(string faceName) => _faces.GetOrAdd(faceName, static name =>
         {

