@@ -1,5 +1,6 @@
 using Longan.Appraisal.Core.Domain;
 using Longan.Appraisal.Core.Domain.Entries;
+using Longan.Appraisal.Core.Features.Imports;
 
 namespace Longan.Appraisal.Core.Features.Cards;
 
@@ -13,14 +14,7 @@ internal static class CardWords
         _ => "",
     };
 
-    public static string Nature(RecordNature nature) => nature == RecordNature.Commendation ? "表扬" : "问题";
+    public static string Nature(RecordNature nature) => BallotWorkbook.Word(BallotWorkbook.Natures, nature);
 
-    public static string Category(RecordCategory category) => category switch
-    {
-        RecordCategory.OnDuty => "在岗履职",
-        RecordCategory.ServiceAttitude => "服务态度",
-        RecordCategory.Achievements => "工作实绩",
-        RecordCategory.Integrity => "纪律廉洁",
-        _ => "其他",
-    };
+    public static string Category(RecordCategory category) => BallotWorkbook.Word(BallotWorkbook.Categories, category);
 }

@@ -44,5 +44,9 @@ public static class BallotWorkbook
         ["待核实"] = Verification.Pending, ["属实"] = Verification.Confirmed, ["不属实"] = Verification.Rejected,
     };
 
+    /// <summary>The workbook's word for a value (the maps above read backwards), for exports that speak the same vocabulary.</summary>
+    public static string Word<T>(IReadOnlyDictionary<string, T> words, T value) where T : struct, Enum =>
+        words.First(w => w.Value.Equals(value)).Key;
+
     public sealed record Sheet(string Name, IReadOnlyList<string> Required, IReadOnlyList<string> Optional);
 }

@@ -5,6 +5,7 @@ using Longan.Appraisal.Core.Domain.Entries;
 using Longan.Appraisal.Core.Excel;
 using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Features.Entries;
+using Longan.Appraisal.Core.Features.Imports;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
@@ -54,7 +55,7 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
             Sheet(workbook, "党员干部评议", ["票号", "等次", "意见"], [8, 9, 40], people, cadres, (row, b) =>
             {
                 SafeCells.Text(row.Cell(5), b.TicketNo);
-                SafeCells.Text(row.Cell(6), Grade(b.Grade));
+                SafeCells.Text(row.Cell(6), BallotWorkbook.Word(BallotWorkbook.Grades, b.Grade));
                 SafeCells.Text(row.Cell(7), b.Comment);
             }, $"隆安县{cycle.Year}年度党员干部评议原始数据");
             return ExportSheet.Save(workbook);
@@ -75,11 +76,11 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
                     row.Cell(5).SetValue(r.Date.ToDateTime(TimeOnly.MinValue));
                     row.Cell(5).Style.DateFormat.Format = "yyyy-mm-dd";
                     SafeCells.Text(row.Cell(6), r.SupervisorName);
-                    SafeCells.Text(row.Cell(7), r.Nature == RecordNature.Commendation ? "表扬" : "问题");
-                    SafeCells.Text(row.Cell(8), Category(r.Category));
-                    SafeCells.Text(row.Cell(9), r.Severity switch { IssueSeverity.Minor => "轻微", IssueSeverity.Moderate => "一般", IssueSeverity.Serious => "严重", _ => "" });
+                    SafeCells.Text(row.Cell(7), BallotWorkbook.Word(BallotWorkbook.Natures, r.Nature));
+                    SafeCells.Text(row.Cell(8), BallotWorkbook.Word(BallotWorkbook.Categories, r.Category));
+                    SafeCells.Text(row.Cell(9), r.Severity is { } severity ? BallotWorkbook.Word(BallotWorkbook.Severities, severity) : "");
                     SafeCells.Text(row.Cell(10), r.Description);
-                    SafeCells.Text(row.Cell(11), r.Verification switch { Verification.Confirmed => "属实", Verification.Rejected => "不属实", _ => "待核实" });
+                    SafeCells.Text(row.Cell(11), BallotWorkbook.Word(BallotWorkbook.Verifications, r.Verification));
                     SafeCells.Text(row.Cell(12), r.VerificationNote);
                     SafeCells.Text(row.Cell(13), r.VerifiedBy);
                     if (r.VerifiedAt is { } at)
@@ -167,14 +168,4 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
         SafeCells.Text(row.Cell(3), person.TownshipName);
         SafeCells.Text(row.Cell(4), person.VillageName);
     }
-
-    private static string Grade(CadreGrade grade) => grade switch
-    {
-        CadreGrade.Excellent => "优秀",
-        CadreGrade.Competent => "称职",
-        CadreGrade.BasicallyCompetent => "基本称职",
-        _ => "不称职",
-    };
-
-    private static string Category(RecordCategory category) => Cards.CardWords.Category(category);
 }
