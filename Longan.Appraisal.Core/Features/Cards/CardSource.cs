@@ -1,6 +1,7 @@
 using Longan.Appraisal.Core.Domain;
 using Longan.Appraisal.Core.Domain.Entries;
 using Longan.Appraisal.Core.Domain.Results;
+using Longan.Appraisal.Core.Features.Imports;
 using Longan.Appraisal.Core.Features.Results;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
@@ -87,7 +88,7 @@ internal sealed class CardSource
             duties.Where(d => Wanted(d.AssistantId)).ToLookup(d => d.AssistantId, d => d.Duties),
             ballots.Where(b => b.Comment != null && Wanted(b.AssistantId)).ToLookup(b => b.AssistantId, b => b.Comment!),
             months.Where(m => Wanted(m.AssistantId)).OrderBy(m => m.Month).ToLookup(m => m.AssistantId, m => new CardMonth(m.Month.Month, m.Days)),
-            records.Where(r => Wanted(r.AssistantId)).ToLookup(r => r.AssistantId, r => new CardRecord(r.Date, CardWords.Nature(r.Nature), CardWords.Category(r.Category), r.Description)),
+            records.Where(r => Wanted(r.AssistantId)).ToLookup(r => r.AssistantId, r => new CardRecord(r.Date, BallotWorkbook.Word(BallotWorkbook.Natures, r.Nature), BallotWorkbook.Word(BallotWorkbook.Categories, r.Category), r.Description)),
             villagerComments.Where(c => Wanted(c.AssistantId)).ToLookup(c => c.AssistantId, c => c.Comment!),
             cadreComments.Where(c => Wanted(c.AssistantId)).ToLookup(c => c.AssistantId, c => c.Comment!),
             await TrendAsync(db, cycle.Year, ids, ct));
@@ -106,7 +107,7 @@ internal sealed class CardSource
         var own = _duties[id].ToList();
         return new ReportCard(
             _cycle.Id, _cycle.Year,
-            new CardIdentity(assistant.Code, assistant.Name, CardWords.Gender(assistant.Gender), assistant.Ethnicity, assistant.BirthDate, assistant.PoliticalStatus,
+            new CardIdentity(assistant.Code, assistant.Name, assistant.Gender is { } gender ? ContractNames.Of(gender) : null, assistant.Ethnicity, assistant.BirthDate, assistant.PoliticalStatus,
                 assistant.SendingUnitAndPost, row.Township, row.Village, term.Item1, term.Item2),
             row,
             _countyComplete,

@@ -40,7 +40,7 @@ public sealed class CandidateExportService(ResultQueryService results, IDbContex
             {
                 var a = people[r.AssistantId];
                 return new CandidateRow(
-                    a.Name, a.Gender switch { Gender.Male => "男", Gender.Female => "女", _ => null }, a.Ethnicity, a.BirthDate, Age(a.BirthDate, today),
+                    a.Name, a.Gender is { } gender ? ContractNames.Of(gender) : null, a.Ethnicity, a.BirthDate, Age(a.BirthDate, today),
                     a.PoliticalStatus, a.Education, a.SendingUnitAndPost, r.Township, r.Village, set.Year, r.Composite, Grade(r.Grade), r.CountyRank,
                     earlier.TryGetValue(r.AssistantId, out var grades) ? string.Join("；", grades) : "无",
                     Reason(set.Year, r), r.Decision?.Reason ?? "");
