@@ -152,6 +152,6 @@ internal sealed class CardSource
             .Where(r => ids == null || ids.Contains(r.AssistantId))
             .Select(r => new { r.AssistantId, r.ResultVersionId, r.Composite, r.Grade }).ToListAsync(ct);
         return rows.OrderBy(r => published[r.ResultVersionId]).ToLookup(r => r.AssistantId, r => new CardTrend(published[r.ResultVersionId], r.Composite,
-            r.Grade is { } g ? Messages.Get("Grade." + (AppraisalGrade)g) : Messages.Get("Grade.Insufficient")));
+            Names.Grade((AppraisalGrade?)r.Grade)));
     }
 }

@@ -57,7 +57,7 @@ public static class ReportCardRenderer
         flow.Table(
             [new TableColumn("序号", 0.7, XStringAlignment.Far), new TableColumn("乡镇", 1.2), new TableColumn("驻村", 1.4), new TableColumn("姓名", 1.2),
              new TableColumn("综合得分", 1, XStringAlignment.Far), new TableColumn("等次", 1), new TableColumn("全县排名", 1, XStringAlignment.Far)],
-            rows.Select((r, i) => (IReadOnlyList<string>)[$"{i + 1}", r.Township, r.Village, r.Name, r.Composite is { } c ? Score(c) : "—", Grade(r.Grade), r.CountyRank?.ToString(CultureInfo.InvariantCulture) ?? "—"]),
+            rows.Select((r, i) => (IReadOnlyList<string>)[$"{i + 1}", r.Township, r.Village, r.Name, r.Composite is { } c ? Score(c) : "—", Names.Grade(r.Grade), r.CountyRank?.ToString(CultureInfo.InvariantCulture) ?? "—"]),
             s_body);
     }
 
@@ -119,7 +119,7 @@ public static class ReportCardRenderer
         flow.TextAt("综合得分", s_note with { Align = XStringAlignment.Center }, flow.Left, top + 6, third);
         flow.TextAt(r.Composite is { } c ? Score(c) : "—", new TextStyle(22, Bold: true, Color: XKnownColor.DarkRed, Align: XStringAlignment.Center), flow.Left, top + 18, third);
         flow.TextAt("等次", s_note with { Align = XStringAlignment.Center }, flow.Left + third, top + 6, third);
-        flow.TextAt(Grade(r.Grade), new TextStyle(18, Bold: true, Align: XStringAlignment.Center), flow.Left + third, top + 20, third);
+        flow.TextAt(Names.Grade(r.Grade), new TextStyle(18, Bold: true, Align: XStringAlignment.Center), flow.Left + third, top + 20, third);
         flow.TextAt("排名", s_note with { Align = XStringAlignment.Center }, flow.Left + 2 * third, top + 6, third);
         flow.TextAt($"全县 {Rank(r.CountyRank, card.CountyComplete)}", new TextStyle(10.5, Align: XStringAlignment.Center), flow.Left + 2 * third, top + 19, third);
         flow.TextAt($"乡镇 {Rank(r.TownshipRank, card.TownshipComplete)}", new TextStyle(10.5, Align: XStringAlignment.Center), flow.Left + 2 * third, top + 34, third);
@@ -201,7 +201,7 @@ public static class ReportCardRenderer
     private static void Trend(PdfFlow flow, ReportCard card)
     {
         flow.Paragraph("五、历年考核", s_section);
-        var now = $"{card.Year}年度 {(card.Result.Composite is { } c ? Score(c) : "—")} 分，{Grade(card.Result.Grade)}";
+        var now = $"{card.Year}年度 {(card.Result.Composite is { } c ? Score(c) : "—")} 分，{Names.Grade(card.Result.Grade)}";
         flow.Paragraph(card.Trend.Count == 0
             ? now + "（首次考核）。"
             : string.Join("；", card.Trend.Select(t => $"{t.Year}年度 {(t.Composite is { } s ? Score(s) : "—")} 分，{t.Grade}").Append(now)) + "。", s_body);
@@ -216,7 +216,7 @@ public static class ReportCardRenderer
         flow.EnsureRoom(seal);
         var top = flow.Y;
         flow.TextAt("六、处理建议", s_section, flow.Left, top, flow.Width * 0.52);
-        var text = (r.Outcomes.Count == 0 ? "无。" : string.Join("；", r.Outcomes.Select(o => Messages.Get("Outcome." + o))) + "。")
+        var text = (r.Outcomes.Count == 0 ? "无。" : Names.Outcomes(r.Outcomes) + "。")
             + (r.Decision is { } decision ? "\n组织部决定：" + decision.Reason : "");
         flow.TextAt(text, s_body with { Bold = true }, flow.Left, top + flow.LineHeight(s_section), flow.Width * 0.52);
         var x = flow.Left + flow.Width * 0.58;
@@ -233,8 +233,6 @@ public static class ReportCardRenderer
     private static string Percent(decimal? value) => value is { } v ? (v * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%" : "—";
 
     private static string Rank(int? rank, int of) => rank is { } r ? $"{r} / {of}" : "—";
-
-    private static string Grade(AppraisalGrade? grade) => grade is { } g ? Messages.Get("Grade." + g) : Messages.Get("Grade.Insufficient");
 
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 

@@ -41,7 +41,7 @@ public sealed class CandidateExportService(ResultQueryService results, IDbContex
                 var a = people[r.AssistantId];
                 return new CandidateRow(
                     a.Name, a.Gender is { } gender ? ContractNames.Of(gender) : null, a.Ethnicity, a.BirthDate, Age(a.BirthDate, today),
-                    a.PoliticalStatus, a.Education, a.SendingUnitAndPost, r.Township, r.Village, set.Year, r.Composite, Grade(r.Grade), r.CountyRank,
+                    a.PoliticalStatus, a.Education, a.SendingUnitAndPost, r.Township, r.Village, set.Year, r.Composite, Names.Grade(r.Grade), r.CountyRank,
                     earlier.TryGetValue(r.AssistantId, out var grades) ? string.Join("；", grades) : "无",
                     Reason(set.Year, r), r.Decision?.Reason ?? "");
             }).ToList());
@@ -54,7 +54,7 @@ public sealed class CandidateExportService(ResultQueryService results, IDbContex
 
     /// <summary>Why the list holds this person: the computed recommendation, or the department's decision.</summary>
     private static string Reason(int year, ResultRow r) => r.ComputedOutcomes.Contains(Outcome.ReserveCadre)
-        ? string.Create(CultureInfo.InvariantCulture, $"{year}年度考核“{Grade(r.Grade)}”，综合得分 {ScoringEngine.Round(r.Composite ?? 0):0.00}，全县第 {r.CountyRank} 名，无属实的一般或严重问题。")
+        ? string.Create(CultureInfo.InvariantCulture, $"{year}年度考核“{Names.Grade(r.Grade)}”，综合得分 {ScoringEngine.Round(r.Composite ?? 0):0.00}，全县第 {r.CountyRank} 名，无属实的一般或严重问题。")
         : "组织部决定推荐列入。";
 
     /// <summary>The grades of the two cycles before, from the version each published last.</summary>
@@ -70,10 +70,8 @@ public sealed class CandidateExportService(ResultQueryService results, IDbContex
             .Select(r => new { r.AssistantId, r.ResultVersionId, r.Grade }).ToListAsync(ct);
         return rows.GroupBy(r => r.AssistantId).ToDictionary(
             g => g.Key,
-            g => g.OrderByDescending(r => versions[r.ResultVersionId]).Select(r => $"{versions[r.ResultVersionId]}年 {Grade((AppraisalGrade?)r.Grade)}").ToList());
+            g => g.OrderByDescending(r => versions[r.ResultVersionId]).Select(r => $"{versions[r.ResultVersionId]}年 {Names.Grade((AppraisalGrade?)r.Grade)}").ToList());
     }
-
-    private static string Grade(AppraisalGrade? grade) => grade is { } g ? Messages.Get("Grade." + g) : Messages.Get("Grade.Insufficient");
 
     private static int? Age(DateOnly? born, DateOnly today) =>
         born is { } b ? today.Year - b.Year - (today < b.AddYears(today.Year - b.Year) ? 1 : 0) : null;

@@ -28,9 +28,9 @@ public sealed class ResultExportService(ResultQueryService results, IDbContextFa
             return ResultsWorkbook.Write(set.Year, set.Rows.Select(r => new ResultsRow(
                 r.CountyRank, r.Code, r.Name, r.Township, r.Village, r.Villagers, r.SatisfactionRate, r.DissatisfactionRate, r.Party, r.Cadres,
                 r.Supervision, r.Attendance, r.Composite,
-                r.Grade is { } g ? Messages.Get("Grade." + g) : Messages.Get("Grade.Insufficient"),
+                Names.Grade(r.Grade),
                 r.TownshipRank,
-                OutcomeText(r.Outcomes),
+                Names.Outcomes(r.Outcomes),
                 Notes(r))).ToList());
         }
         finally
@@ -39,15 +39,13 @@ public sealed class ResultExportService(ResultQueryService results, IDbContextFa
         }
     }
 
-    private static string OutcomeText(IEnumerable<Outcome> outcomes) => string.Join("；", outcomes.Select(o => Messages.Get("Outcome." + o)));
-
     /// <summary>说明: every cap and quota reason, then 组织部's decision with the computed recommendation it replaced.</summary>
     private static string Notes(ResultRow r)
     {
         var notes = r.Reasons.Select(e => e.Render()).ToList();
         if (r.Decision is { } decision)
         {
-            var computed = r.ComputedOutcomes.Count == 0 ? Messages.OutcomeNone : OutcomeText(r.ComputedOutcomes);
+            var computed = r.ComputedOutcomes.Count == 0 ? Messages.OutcomeNone : Names.Outcomes(r.ComputedOutcomes);
             notes.Add(Messages.OverrideNote(computed, decision.Reason));
         }
         return string.Join("；", notes);
