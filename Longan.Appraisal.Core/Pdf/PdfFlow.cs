@@ -1,7 +1,5 @@
-using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using PdfSharp.Pdf.Advanced;
 
 namespace Longan.Appraisal.Core.Pdf;
 
@@ -22,31 +20,31 @@ public sealed record Bar(string Label, double Value, string Text);
 /// A thin layout layer over PDFsharp for A4 documents: a cursor that flows down the page, Chinese
 /// paragraphs broken by <see cref="LineBreaker"/>, ruled tables whose rows never split and whose
 /// header repeats on a new page, horizontal bar charts drawn as vectors, and page breaks with a
-/// footer callback. Only what the county's documents need.
+/// footer callback. Only what the county's documents need. Pages go to a <see cref="PdfStreamWriter"/>
+/// as each is finished; every piece of text is drawn here, so the writer knows the glyphs to embed.
 /// </summary>
 public sealed class PdfFlow : IDisposable
 {
     public const double Margin = 36;
     private const double LineSpacing = 1.45;
     private const double CellPadding = 3;
-    private readonly PdfDocument _document;
+    private readonly PdfStreamWriter _writer;
     private readonly Action<PdfFlow, int>? _footer;
     private readonly Dictionary<(double, bool), XFont> _fonts = [];
     private XGraphics? _graphics;
     private PdfPage? _page;
     private int _pages;
 
-    /// <param name="document">The document to add pages to.</param>
+    /// <param name="writer">Where the pages go.</param>
     /// <param name="footer">Draws on each page when it is finished, with the page's number in this flow (from 1).</param>
-    public PdfFlow(PdfDocument document, Action<PdfFlow, int>? footer = null)
+    public PdfFlow(PdfStreamWriter writer, Action<PdfFlow, int>? footer = null)
     {
-        PdfFonts.EnsureRegistered();
-        _document = document;
+        _writer = writer;
         _footer = footer;
     }
 
     /// <summary>The current page's graphics (a page is started on first use).</summary>
-    public XGraphics Graphics => _graphics ?? StartPage();
+    private XGraphics Graphics => _graphics ?? StartPage();
 
     public double PageWidth => XUnit.FromMillimeter(210).Point;
     public double PageHeight => XUnit.FromMillimeter(297).Point;
@@ -63,7 +61,8 @@ public sealed class PdfFlow : IDisposable
     {
         if (!_fonts.TryGetValue((style.Size, style.Bold), out var font))
         {
-            font = new XFont(PdfFonts.Family, style.Size, style.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+            // Unicode (Identity-H) even for Latin text: one embedded font rather than a second WinAnsi copy of the face.
+            font = new XFont(PdfFonts.Family, style.Size, style.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, XPdfFontOptions.UnicodeDefault);
             _fonts[(style.Size, style.Bold)] = font;
         }
         return font;
@@ -116,6 +115,23 @@ public sealed class PdfFlow : IDisposable
         {
             DrawLine(line, style, x, y, width);
             y += lineHeight;
+        }
+    }
+
+    /// <summary>A rectangle at a fixed place, outlined with <paramref name="pen"/> and/or filled with <paramref name="brush"/>.</summary>
+    public void Box(double x, double y, double width, double height, XPen? pen = null, XBrush? brush = null)
+    {
+        if (pen is not null && brush is not null)
+        {
+            Graphics.DrawRectangle(pen, brush, x, y, width, height);
+        }
+        else if (pen is not null)
+        {
+            Graphics.DrawRectangle(pen, x, y, width, height);
+        }
+        else if (brush is not null)
+        {
+            Graphics.DrawRectangle(brush, x, y, width, height);
         }
     }
 
@@ -221,8 +237,7 @@ public sealed class PdfFlow : IDisposable
 
     private XGraphics StartPage()
     {
-        _page = _document.AddPage();
-        _page.Size = PageSize.A4;
+        _page = _writer.NewPage();
         _pages++;
         Y = Margin;
         _graphics = XGraphics.FromPdfPage(_page);
@@ -238,17 +253,13 @@ public sealed class PdfFlow : IDisposable
         _footer?.Invoke(this, _pages);
         _graphics.Dispose();
         _graphics = null;
-        // Compress the finished page now rather than when the document is saved: a batch of thousands
-        // of cards then holds a few kilobytes per page instead of its whole drawing instructions.
-        foreach (var content in _page!.Contents)
-        {
-            content.Compressed = true;
-        }
+        _writer.WritePage(_page!);
     }
 
     private void DrawLine(string line, TextStyle style, double x, double y, double width)
     {
         var format = new XStringFormat { Alignment = style.Align, LineAlignment = XLineAlignment.Near };
+        _writer.UseText(line);
         Graphics.DrawString(line, Font(style), new XSolidBrush(XColor.FromKnownColor(style.Color)), new XRect(x, y, width, LineHeight(style)), format);
     }
 

@@ -3,7 +3,6 @@ using Longan.Appraisal.Core.Pdf;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Scoring;
 using PdfSharp.Drawing;
-using PdfSharp.Pdf;
 
 namespace Longan.Appraisal.Core.Features.Cards;
 
@@ -25,27 +24,24 @@ public static class ReportCardRenderer
     /// <summary>A PDF with one card (a second page only when the comments overflow).</summary>
     public static byte[] Render(ReportCard card, DateTimeOffset generatedAt)
     {
-        using var document = NewDocument($"{card.Identity.Name} {card.Year}年度考核结果报告卡");
-        Append(document, card, generatedAt);
         using var stream = new MemoryStream();
-        document.Save(stream);
+        using (var pdf = NewWriter(stream, $"{card.Identity.Name} {card.Year}年度考核结果报告卡", generatedAt))
+        {
+            Append(pdf, card, generatedAt);
+            pdf.Finish();
+        }
         return stream.ToArray();
     }
 
-    public static PdfDocument NewDocument(string title)
-    {
-        var document = new PdfDocument();
-        document.Info.Title = title;
-        document.Info.Author = "中共隆安县委组织部";
-        document.Info.Creator = "隆安县驻村助理员考核系统";
-        return document;
-    }
+    /// <summary>A PDF written to <paramref name="output"/> as its pages are finished; call <see cref="PdfStreamWriter.Finish"/> at the end.</summary>
+    public static PdfStreamWriter NewWriter(Stream output, string title, DateTimeOffset generatedAt) =>
+        new(output, new PdfInfo(title, "中共隆安县委组织部", "隆安县驻村助理员考核系统"), generatedAt.ToOffset(TimeSpan.FromHours(8)));
 
     /// <summary>The cover of a batch: what it is, for whom, and who is inside in the order of the cards.</summary>
-    public static void AppendCover(PdfDocument document, int year, string scope, int version, IReadOnlyList<Results.ResultRow> rows, DateTimeOffset generatedAt)
+    public static void AppendCover(PdfStreamWriter pdf, int year, string scope, int version, IReadOnlyList<Results.ResultRow> rows, DateTimeOffset generatedAt)
     {
         var generated = generatedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        using var flow = new PdfFlow(document, (f, page) => f.TextAt($"生成时间 {generated} · 结果第 {version} 版 · 目录第 {page} 页",
+        using var flow = new PdfFlow(pdf, (f, page) => f.TextAt($"生成时间 {generated} · 结果第 {version} 版 · 目录第 {page} 页",
             TextStyle.Small with { Align = XStringAlignment.Center }, f.Left, f.Bottom + 14, f.Width));
         flow.Space(40);
         flow.Paragraph($"隆安县{year}年度驻村助理员考核结果报告卡", s_title with { Size = 18 });
@@ -62,10 +58,10 @@ public static class ReportCardRenderer
     }
 
     /// <summary>Adds the card's pages to a document (one card or a batch).</summary>
-    public static void Append(PdfDocument document, ReportCard card, DateTimeOffset generatedAt)
+    public static void Append(PdfStreamWriter pdf, ReportCard card, DateTimeOffset generatedAt)
     {
         var generated = generatedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        using var flow = new PdfFlow(document, (f, page) => f.TextAt(
+        using var flow = new PdfFlow(pdf, (f, page) => f.TextAt(
             $"生成时间 {generated} · 结果第 {card.VersionNumber} 版 · 核验码 {card.VerificationCode} · {card.Identity.Name} 第 {page} 页",
             TextStyle.Small with { Align = XStringAlignment.Center }, f.Left, f.Bottom + 14, f.Width));
         Title(flow, card);
@@ -112,9 +108,8 @@ public static class ReportCardRenderer
         var r = card.Result;
         const double height = 50;
         flow.EnsureRoom(height + 8);
-        var g = flow.Graphics;
         var top = flow.Y;
-        g.DrawRectangle(new XPen(XColor.FromArgb(0xA3, 0x1B, 0x1B), 1.2), new XSolidBrush(XColor.FromArgb(0xFB, 0xF5, 0xF5)), flow.Left, top, flow.Width, height);
+        flow.Box(flow.Left, top, flow.Width, height, new XPen(XColor.FromArgb(0xA3, 0x1B, 0x1B), 1.2), new XSolidBrush(XColor.FromArgb(0xFB, 0xF5, 0xF5)));
         var third = flow.Width / 3;
         flow.TextAt("综合得分", s_note with { Align = XStringAlignment.Center }, flow.Left, top + 6, third);
         flow.TextAt(r.Composite is { } c ? Score(c) : "—", new TextStyle(22, Bold: true, Color: XKnownColor.DarkRed, Align: XStringAlignment.Center), flow.Left, top + 18, third);
@@ -221,7 +216,7 @@ public static class ReportCardRenderer
         flow.TextAt(text, s_body with { Bold = true }, flow.Left, top + flow.LineHeight(s_section), flow.Width * 0.52);
         var x = flow.Left + flow.Width * 0.58;
         var width = flow.Width * 0.42;
-        flow.Graphics.DrawRectangle(new XPen(XColor.FromArgb(0xC0, 0xC0, 0xC0), 0.6) { DashStyle = XDashStyle.Dash }, x, top, width, seal - 6);
+        flow.Box(x, top, width, seal - 6, new XPen(XColor.FromArgb(0xC0, 0xC0, 0xC0), 0.6) { DashStyle = XDashStyle.Dash });
         flow.TextAt("（盖章处）", s_note with { Align = XStringAlignment.Center }, x, top + 4, width);
         flow.TextAt("中共隆安县委组织部", s_body with { Align = XStringAlignment.Center }, x, top + 26, width);
         flow.TextAt("年　　月　　日", s_body with { Align = XStringAlignment.Center }, x, top + 41, width);

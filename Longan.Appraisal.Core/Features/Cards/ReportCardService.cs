@@ -37,7 +37,8 @@ public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFa
 
     /// <summary>
     /// A batch: a cover page listing who is inside, then every card, in 乡镇 then 全县排名 order, as one
-    /// PDF written to <paramref name="output"/> with the font embedded once. The county may take the
+    /// PDF written to <paramref name="output"/> as the cards are drawn (memory does not grow with the
+    /// batch), with the font embedded once. The county may take the
     /// whole county or a township; a township only its own. Returns how many cards were written.
     /// </summary>
     public async Task<int> WriteBatchAsync(Caller caller, int cycleId, int? townshipId, string? assistantCode, Stream output,
@@ -73,15 +74,15 @@ public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFa
             var source = await CardSource.LoadAsync(db, cycleId, set.VersionNumber, townshipId is null && assistantCode is null ? null : rows.Select(r => r.AssistantId).ToList(), ct);
             var now = clock.GetUtcNow();
             var scope = assistantCode is not null ? rows[0].Name : townshipId is null ? "全县" : rows[0].Township;
-            using var document = ReportCardRenderer.NewDocument($"隆安县{set.Year}年度驻村助理员考核结果报告卡（{scope}）");
-            ReportCardRenderer.AppendCover(document, set.Year, scope, set.VersionNumber, rows, now);
+            using var pdf = ReportCardRenderer.NewWriter(output, $"隆安县{set.Year}年度驻村助理员考核结果报告卡（{scope}）", now);
+            ReportCardRenderer.AppendCover(pdf, set.Year, scope, set.VersionNumber, rows, now);
             for (var i = 0; i < rows.Count; i++)
             {
                 ct.ThrowIfCancellationRequested();
-                ReportCardRenderer.Append(document, source.Build(rows[i]), now);
+                ReportCardRenderer.Append(pdf, source.Build(rows[i]), now);
                 progress?.Report((i + 1, rows.Count));
             }
-            document.Save(output, closeStream: false);
+            pdf.Finish();
             return rows.Count;
         }
         finally

@@ -1,6 +1,5 @@
 using System.Text;
 using Longan.Appraisal.Core.Pdf;
-using Written = PdfSharp.Pdf.PdfDocument;
 using Read = UglyToad.PdfPig.PdfDocument;
 
 namespace Longan.Appraisal.Tests.Core.Pdf;
@@ -9,13 +8,15 @@ public sealed class PdfFlowTests
 {
     private static byte[] Render(Action<PdfFlow> draw, Action<PdfFlow, int>? footer = null)
     {
-        using var document = new Written();
-        using (var flow = new PdfFlow(document, footer))
-        {
-            draw(flow);
-        }
         using var stream = new MemoryStream();
-        document.Save(stream);
+        using (var writer = new PdfStreamWriter(stream, new PdfInfo("测试", "测试", "测试"), DateTimeOffset.UnixEpoch))
+        {
+            using (var flow = new PdfFlow(writer, footer))
+            {
+                draw(flow);
+            }
+            writer.Finish();
+        }
         return stream.ToArray();
     }
 
