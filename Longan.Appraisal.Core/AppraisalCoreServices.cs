@@ -47,6 +47,8 @@ public static class AppraisalCoreServices
         services.AddSingleton<ResultQueryService>();
         services.AddSingleton<OutcomeOverrideService>();
         services.AddSingleton<Features.Cards.ReportCardService>();
+        services.AddSingleton<Features.Audit.AuditService>();
+        services.AddSingleton<Features.Appeals.AppealService>();
         services.AddSingleton<DemoCountySeeder>();
         services.AddSingleton<SyntheticCounty>();
         return services;

@@ -1,11 +1,18 @@
 using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Domain.Audit;
 using Longan.Appraisal.Core.Domain.Entries;
+using Longan.Appraisal.Core.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Persistence;
 
-/// <summary>The appraisal database: master data and the Identity accounts, in one SQLite file by default.</summary>
+/// <summary>
+/// The appraisal database: master data and the Identity accounts, in one SQLite file by default.
+/// Every save that changes something is recorded in the hash-chained audit trail in the same
+/// transaction, in the name of the caller set with <see cref="ActingAs"/>; a change without one is
+/// refused, so no write can slip past the trail.
+/// </summary>
 public sealed class AppraisalDbContext(DbContextOptions<AppraisalDbContext> options)
     : IdentityUserContext<AppUser>(options)
 {
@@ -26,6 +33,71 @@ public sealed class AppraisalDbContext(DbContextOptions<AppraisalDbContext> opti
     public DbSet<Domain.Results.ResultVersion> ResultVersions => Set<Domain.Results.ResultVersion>();
     public DbSet<Domain.Results.StoredResult> StoredResults => Set<Domain.Results.StoredResult>();
     public DbSet<Domain.Results.OutcomeOverride> OutcomeOverrides => Set<Domain.Results.OutcomeOverride>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<Domain.Appeals.Appeal> Appeals => Set<Domain.Appeals.Appeal>();
+
+    private readonly List<AuditRecord> _explicitRecords = [];
+    private readonly HashSet<Type> _summarised = [];
+    private Caller? _actor;
+
+    /// <summary>Whose changes the next saves are, for the audit trail.</summary>
+    public AppraisalDbContext ActingAs(Caller caller)
+    {
+        _actor = caller;
+        return this;
+    }
+
+    /// <summary>
+    /// Changes to these entities are not recorded one by one: a bulk act (an import, seeding) records
+    /// itself with <see cref="Record"/> instead.
+    /// </summary>
+    public void Summarise(params Type[] types) => _summarised.UnionWith(types);
+
+    /// <summary>No entity change is recorded one by one (seeding): the act records itself with <see cref="Record"/>.</summary>
+    public void SummariseAll() => Summarise(Model.GetEntityTypes().Select(t => t.ClrType).ToArray());
+
+    /// <summary>Adds a record of something the change tracker does not see (a bulk act, a deletion in SQL), written with the next save.</summary>
+    public void Record(AuditAction action, string subject, string? key, string summary, object? before = null, object? after = null)
+    {
+        var actor = _actor ?? throw new InvalidOperationException("An audited act needs ActingAs(caller) first.");
+        Record(new AuditRecord
+        {
+            At = DateTimeOffset.UtcNow, Actor = actor.UserName, Role = actor.Role, Action = action, Subject = subject, SubjectKey = key, Summary = summary,
+            Before = before is null ? null : AuditCapture.Json(before), After = after is null ? null : AuditCapture.Json(after),
+            PreviousHash = "", Hash = "",
+        });
+    }
+
+    /// <summary>Adds a record made by the caller (sign-ins, where there is no signed-in actor); it is numbered and chained with the next save.</summary>
+    public void Record(AuditRecord record) => _explicitRecords.Add(record);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = AuditCapture.Take(ChangeTracker, _summarised);
+        if (pending.Count == 0 && _explicitRecords.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        var actor = _actor ?? (pending.Count == 0 ? Caller.System : throw new InvalidOperationException(
+            $"Unaudited change to {string.Join(", ", pending.Select(p => p.Entry.Metadata.ClrType.Name).Distinct())}: call ActingAs(caller) on the context first."));
+        // SQLite's transactions here take the write lock at once, so nobody can append to the trail between reading its end and writing after it.
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var records = AuditCapture.Records(pending, actor.UserName, actor.Role, DateTimeOffset.UtcNow).Concat(_explicitRecords).ToList();
+        _explicitRecords.Clear();
+        var last = await AuditRecords.AsNoTracking().OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+        AuditChain.Append(records, last?.Id ?? 0, last?.Hash ?? AuditChain.Genesis);
+        AuditRecords.AddRange(records);
+        await base.SaveChangesAsync(true, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return saved;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

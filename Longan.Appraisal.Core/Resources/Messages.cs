@@ -181,6 +181,22 @@ public static class Messages
     public static string CardNotPublished => R();
     public static string CardNoResult => R();
     public static string CardNoSuchAssistant(string code) => F([code]);
+    public static string AuditRecordMissing(long expected, long found) => F([expected, found]);
+    public static string AuditLinkBroken => R();
+    public static string AuditContentChanged => R();
+    public static string AuditOnlyCounty => R();
+
+    // Appeals
+    public static string AppealOnlyAssistant => R();
+    public static string AppealNotPublished => R();
+    public static string AppealWindowClosed(string deadline) => F([deadline]);
+    public static string AppealAlreadyOpen => R();
+    public static string AppealNotFound => R();
+    public static string AppealAlreadyAnswered => R();
+    public static string AppealAdjustNeedsNewVersion(int version) => F([version]);
+    public static string AppealReviewNeedsPublished => R();
+    public static string LabelAppealReason => R();
+    public static string LabelAppealAnswer => R();
 
     // Workbooks
     public static string FileNotXlsx => R();

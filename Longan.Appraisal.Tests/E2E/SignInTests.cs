@@ -10,7 +10,7 @@ public sealed class SignInTests(PortalFixture portal, ITestOutputHelper output)
 {
     public static TheoryData<string, string[], string[]> RoleNavigation() => new()
     {
-        { Demo.County, ["首页", "考核年度", "乡镇", "行政村", "驻村助理员", "五老监督员", "账号管理", "修改密码"], ["我的村", "我的档案"] },
+        { Demo.County, ["首页", "考核年度", "乡镇", "行政村", "驻村助理员", "五老监督员", "账号管理", "审计日志", "修改密码"], ["我的村", "我的档案"] },
         { Demo.Natong, ["首页", "考核年度", "本乡镇", "行政村", "驻村助理员", "五老监督员", "修改密码"], ["账号管理", "我的村"] },
         { Demo.Supervisor, ["首页", "评议录入", "我的村", "修改密码"], ["行政村", "驻村助理员", "账号管理"] },
         { Demo.Assistant, ["首页", "我的考核", "我的档案", "修改密码"], ["行政村", "驻村助理员", "账号管理", "我的村"] },

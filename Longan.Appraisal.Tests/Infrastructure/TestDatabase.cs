@@ -31,7 +31,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public Task<AppraisalDbContext> OpenAsync() => Get<IDbContextFactory<AppraisalDbContext>>().CreateDbContextAsync();
+    /// <summary>Who a test's own arrangements are recorded as in the audit trail.</summary>
+    public static Caller Arranger { get; } = new("test", "test-setup", AppRole.County);
+
+    /// <summary>A context for a test's own arrangements and checks (its changes recorded as <see cref="Arranger"/>'s).</summary>
+    public Task<AppraisalDbContext> OpenAsync() => Get<IDbContextFactory<AppraisalDbContext>>().CreateDbContextAsync(Arranger);
 
     public static async Task<TestDatabase> CreateAsync(bool demoCounty = false)
     {

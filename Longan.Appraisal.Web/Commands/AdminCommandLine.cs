@@ -31,6 +31,7 @@ public static class AdminCommandLine
         new ExportCandidatesVerb(),
         new ExportCardsVerb(),
         new SeedSyntheticVerb(),
+        new VerifyAuditVerb(),
     ];
 
     /// <summary>A first argument that is not an option (--urls etc.) names a verb.</summary>

@@ -1,3 +1,4 @@
+using Longan.Appraisal.Core.Features.Audit;
 using Longan.Appraisal.Core.Excel;
 using Longan.Appraisal.Core.Features.Cards;
 using Longan.Appraisal.Core.Features.Common;
@@ -71,6 +72,7 @@ public static class DownloadEndpoints
         }
         catch (AccessDeniedException ex)
         {
+            await context.RequestServices.GetRequiredService<AuditService>().RecordRefusalAsync(caller, context.Request.Path + context.Request.QueryString, ex.Message);
             return Text(ex.Message, StatusCodes.Status403Forbidden);
         }
         catch (NotFoundException ex)

@@ -33,7 +33,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
     public async Task<PagedResult<AccountRow>> QueryAsync(Caller caller, PageRequest page, AppRole? role = null, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var users = db.Users.AsNoTracking();
         if (role is { } r)
         {
@@ -55,7 +55,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var users = Users(scope, caller);
         var user = new AppUser { DisplayName = "", CreatedAt = clock.GetUtcNow(), LockoutEnabled = true };
         // Identity stops at its first failing check; gather the form's, the login name's and the
         // password's problems so the form shows every one at once.
@@ -99,7 +99,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var users = Users(scope, caller);
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException(Messages.AccountNotFound);
         if (user.Id == caller.UserId && input.Role != AppRole.County)
         {
@@ -115,7 +115,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var users = Users(scope, caller);
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException(Messages.AccountNotFound);
         new Validator().Required(PasswordField, Messages.LabelPassword, password).ThrowIfInvalid();
         foreach (var passwordValidator in users.PasswordValidators)
@@ -140,7 +140,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
             throw new RuleViolationException(Messages.CannotDeactivateSelf);
         }
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var users = Users(scope, caller);
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException(Messages.AccountNotFound);
         user.IsActive = active;
         user.LockoutEnabled = true;
@@ -153,13 +153,20 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
     public async Task ChangeOwnPasswordAsync(Caller caller, string? currentPassword, string? newPassword, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var users = Users(scope, caller);
         var user = await users.FindByIdAsync(caller.UserId) ?? throw new NotFoundException(Messages.AccountNotFound);
         new Validator()
             .Required(CurrentPasswordField, Messages.LabelCurrentPassword, currentPassword)
             .Required(NewPasswordField, Messages.LabelNewPassword, newPassword)
             .ThrowIfInvalid();
         Throw(NewPasswordField, await users.ChangePasswordAsync(user, currentPassword!, newPassword!));
+    }
+
+    /// <summary>Identity's user manager over a context that records its changes in the caller's name.</summary>
+    private static UserManager<AppUser> Users(AsyncServiceScope scope, Caller caller)
+    {
+        scope.ServiceProvider.GetRequiredService<AppraisalDbContext>().ActingAs(caller);
+        return scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
     }
 
     private async Task ApplyAsync(AppUser user, AccountInput input, CancellationToken ct)

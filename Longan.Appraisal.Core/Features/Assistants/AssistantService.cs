@@ -28,7 +28,7 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
     public async Task<PagedResult<AssistantRow>> QueryAsync(Caller caller, AssistantQuery query, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanBrowseMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var assistants = db.Assistants.AsNoTracking();
         if (caller.Role == AppRole.Township)
         {
@@ -64,7 +64,7 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
     /// <summary>An assistant with every posting; refused unless the caller may see this assistant (spec §1).</summary>
     public async Task<AssistantDetail> GetAsync(Caller caller, int id, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var a = await db.Assistants.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new NotFoundException(Messages.AssistantNotFound);
         var postings = await db.Postings.AsNoTracking()
@@ -85,7 +85,7 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
     public async Task<int> CreateAsync(Caller caller, AssistantInput input, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var assistant = new Assistant { Code = "", Name = "" };
         await ApplyAsync(db, assistant, input, ct);
         db.Assistants.Add(assistant);
@@ -96,7 +96,7 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
     public async Task UpdateAsync(Caller caller, int id, AssistantInput input, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var assistant = await db.Assistants.FindAsync([id], ct) ?? throw new NotFoundException(Messages.AssistantNotFound);
         await ApplyAsync(db, assistant, input, ct);
         await db.SaveChangesAsync(ct);
@@ -106,7 +106,7 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
     public async Task SetActiveAsync(Caller caller, int id, bool active, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var assistant = await db.Assistants.FindAsync([id], ct) ?? throw new NotFoundException(Messages.AssistantNotFound);
         if (!active && await db.Postings.AnyAsync(p => p.AssistantId == id && p.EndedOn == null, ct))
         {
@@ -119,7 +119,7 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
     public async Task DeleteAsync(Caller caller, int id, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var assistant = await db.Assistants.FindAsync([id], ct) ?? throw new NotFoundException(Messages.AssistantNotFound);
         if (await db.Postings.AnyAsync(p => p.AssistantId == id, ct))
         {

@@ -20,7 +20,7 @@ public sealed class AttendanceService(IDbContextFactory<AppraisalDbContext> dbFa
         {
             throw new AccessDeniedException(Messages.NoAccessToTownship);
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
         var assistants = await CycleRoster.ForTownshipAsync(db, cycle.Year, townshipId, ct);
         var ids = assistants.Select(a => a.AssistantId).ToList();
@@ -43,7 +43,7 @@ public sealed class AttendanceService(IDbContextFactory<AppraisalDbContext> dbFa
     /// <summary>Sets (or with null clears) one month's days; 0 to the days of that month.</summary>
     public async Task SetAsync(Caller caller, int cycleId, int assistantId, int month, int? days, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var target = await EntryGuard.ForWriteAsync(db, caller, cycleId, assistantId, ct, verifying: true);
         var year = target.Cycle.Year;

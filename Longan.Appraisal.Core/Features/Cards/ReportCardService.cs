@@ -70,7 +70,7 @@ public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFa
             {
                 throw new NotFoundException(assistantCode is null ? Messages.CardNoResult : Messages.CardNoSuchAssistant(assistantCode));
             }
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
             var source = await CardSource.LoadAsync(db, cycleId, set.VersionNumber, townshipId is null && assistantCode is null ? null : rows.Select(r => r.AssistantId).ToList(), ct);
             var now = clock.GetUtcNow();
             var scope = assistantCode is not null ? rows[0].Name : townshipId is null ? "全县" : rows[0].Township;
@@ -111,7 +111,7 @@ public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFa
             var set = await results.ReadAsync(caller, cycleId, assistantId, ct: ct) ?? throw new NotFoundException(Messages.CardNoResult);
             (row, versionNumber) = (set.Rows.SingleOrDefault() ?? throw new NotFoundException(Messages.CardNoResult), set.VersionNumber);
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         return (await CardSource.LoadAsync(db, cycleId, versionNumber, [row.AssistantId], ct)).Build(row);
     }
 

@@ -22,7 +22,7 @@ public sealed class CollectionProgressService(IDbContextFactory<AppraisalDbConte
         {
             throw new AccessDeniedException(Messages.NoAccessToMasterData);
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
         var roster = (await CycleRoster.ForYearAsync(db, cycle.Year, ct))
             .Where(r => caller.Role == AppRole.County || r.TownshipId == caller.TownshipId)

@@ -25,14 +25,14 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
     /// <summary>All cycles, newest first. Any signed-in role may know which cycles exist and their state.</summary>
     public async Task<IReadOnlyList<CycleRow>> ListAsync(Caller caller, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         return await db.Cycles.AsNoTracking().OrderByDescending(c => c.Year)
             .Select(c => new CycleRow(c.Id, c.Year, c.State, c.CreatedAt)).ToListAsync(ct);
     }
 
     public async Task<CycleDetail> GetAsync(Caller caller, int id, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var cycle = await db.Cycles.AsNoTracking().Include(c => c.Transitions).FirstOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new NotFoundException(Messages.CycleNotFound);
         return new CycleDetail(cycle.Id, cycle.Year, cycle.State, cycle.Rules.Copy(), cycle.Transitions.OrderBy(t => t.At).ThenBy(t => t.Id).ToList());
@@ -42,7 +42,7 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
     public async Task<int> CreateAsync(Caller caller, int year, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         new Validator()
             .Check(year is >= FirstYear and <= LastYear, YearField, Messages.CycleYearOutOfRange(FirstYear, LastYear))
             .ThrowIfInvalid();
@@ -59,7 +59,7 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
     public async Task UpdateRulesAsync(Caller caller, int id, CycleRules rules, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var cycle = await db.Cycles.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
         if (cycle.State != CycleState.Draft)
         {
@@ -87,7 +87,7 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
             .Check(reason is not null, "Reason", Messages.RenormaliseNeedsReason)
             .MaxLength("Reason", Messages.LabelEndReason, reason, FieldLimits.Text)
             .ThrowIfInvalid();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var cycle = await db.Cycles.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
         if (cycle.State is not (CycleState.Collecting or CycleState.Review))
@@ -110,7 +110,7 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
     public async Task TransitionAsync(Caller caller, int id, CycleState to, string? reason, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var cycle = await db.Cycles.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
         var from = cycle.State;

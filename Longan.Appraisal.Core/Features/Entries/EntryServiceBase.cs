@@ -40,7 +40,7 @@ public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<Apprai
 
     public async Task<int> AddAsync(Caller caller, int cycleId, int assistantId, TInput input, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var target = await EntryGuard.ForWriteAsync(db, caller, cycleId, assistantId, ct, TownshipLevel);
         var now = clock.GetUtcNow();
@@ -60,7 +60,7 @@ public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<Apprai
     /// <param name="version">The version the user opened; if someone saved since, nothing is changed.</param>
     public async Task UpdateAsync(Caller caller, int id, int version, TInput input, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         // The state is checked inside the write: a cycle published meanwhile cannot take the change.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var entry = await FindAsync(db, id, ct);
@@ -79,7 +79,7 @@ public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<Apprai
 
     public async Task DeleteAsync(Caller caller, int id, int version, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var entry = await FindAsync(db, id, ct);
         await EntryGuard.ForWriteAsync(db, caller, entry.CycleId, entry.AssistantId, ct, TownshipLevel);
@@ -94,7 +94,7 @@ public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<Apprai
     /// <summary>The assistant's entries of this kind in the cycle, oldest first; refused outside the caller's scope.</summary>
     protected async Task<List<TEntity>> ListEntriesAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await EntryGuard.ForReadAsync(db, caller, cycleId, assistantId, ct);
         return await db.Set<TEntity>().AsNoTracking()
             .Where(e => e.CycleId == cycleId && e.AssistantId == assistantId)

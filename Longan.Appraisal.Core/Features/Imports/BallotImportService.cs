@@ -1,3 +1,4 @@
+using Longan.Appraisal.Core.Domain.Audit;
 using System.Globalization;
 using Longan.Appraisal.Core.Domain;
 using Longan.Appraisal.Core.Domain.Entries;
@@ -22,7 +23,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
     /// <summary>Reads and checks the workbook without saving; throws <see cref="ImportRejectedException"/> with every problem.</summary>
     public async Task<ImportSummary> CheckAsync(Caller caller, int cycleId, byte[] content, string fileName, bool replace, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         using var file = WorkbookFile.Open(content, fileName);
         var parsed = await ParseAsync(db, caller, cycleId, file, fileName, replace, ct);
         return parsed.Summary(0, false);
@@ -31,7 +32,9 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
     /// <summary>Imports the workbook in one transaction, replacing an earlier import of the same file when asked.</summary>
     public async Task<ImportSummary> ImportAsync(Caller caller, int cycleId, byte[] content, string fileName, bool replace, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+        // The batch is recorded (file, content hash, rows), not each of its thousands of entries.
+        db.Summarise(typeof(VillagerTally), typeof(PartyBallot), typeof(CadreBallot), typeof(SupervisionRecord), typeof(AttendanceMonth));
         using var file = WorkbookFile.Open(content, fileName);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var parsed = await ParseAsync(db, caller, cycleId, file, fileName, replace, ct);
@@ -39,6 +42,8 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         if (parsed.Previous is { } previous)
         {
             await RemoveAsync(db, previous.Id, ct);
+            db.Record(AuditAction.Deleted, nameof(ImportBatch), previous.Id.ToString(CultureInfo.InvariantCulture),
+                $"重新导入 {previous.FileName}：删除第 {previous.Id} 批及其 {previous.Rows} 行导入的数据", before: new { previous.FileName, previous.ContentHash, previous.Rows, previous.ImportedBy, previous.ImportedAt });
         }
         var batch = new ImportBatch
         {

@@ -25,7 +25,7 @@ public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> db
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
         using var file = WorkbookFile.Open(content, fileName);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var errors = new List<ImportError>();
         var sheet = file.Sheet(SheetName);

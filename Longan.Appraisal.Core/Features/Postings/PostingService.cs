@@ -16,7 +16,7 @@ public sealed class PostingService(IDbContextFactory<AppraisalDbContext> dbFacto
     public async Task<int> AssignAsync(Caller caller, AssignInput input, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var validator = new Validator()
             .Check(input.AssistantId is not null, nameof(input.AssistantId), Messages.FieldRequired(Messages.LabelAssistant))
@@ -36,7 +36,7 @@ public sealed class PostingService(IDbContextFactory<AppraisalDbContext> dbFacto
     public async Task EndTermAsync(Caller caller, int postingId, EndTermInput input, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var posting = await db.Postings.FindAsync([postingId], ct) ?? throw new NotFoundException(Messages.PostingNotFound);
         if (!posting.IsCurrent)
         {
@@ -58,7 +58,7 @@ public sealed class PostingService(IDbContextFactory<AppraisalDbContext> dbFacto
     public async Task<int> ReplaceAsync(Caller caller, int villageId, ReplaceInput input, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var village = await db.Villages.FindAsync([villageId], ct) ?? throw new NotFoundException(Messages.VillageNotFound);
         var current = await db.Postings.FirstOrDefaultAsync(p => p.VillageId == villageId && p.EndedOn == null, ct)

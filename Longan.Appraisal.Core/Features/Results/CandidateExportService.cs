@@ -24,7 +24,7 @@ public sealed class CandidateExportService(ResultQueryService results, IDbContex
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
             var set = await results.ReadAsync(caller, cycleId, ct: ct);
             if (set is null)
             {

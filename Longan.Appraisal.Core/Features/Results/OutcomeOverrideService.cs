@@ -48,7 +48,7 @@ public sealed class OutcomeOverrideService(IDbContextFactory<AppraisalDbContext>
 
     private async Task AddAsync(Caller caller, int cycleId, int assistantId, string outcomes, bool withdrawn, string reason, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
         // A draft has no results: the "no result" refusal below covers it.
@@ -79,7 +79,7 @@ public sealed class OutcomeOverrideService(IDbContextFactory<AppraisalDbContext>
     public async Task<IReadOnlyList<OutcomeDecisionEntry>> HistoryAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanBrowseMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         // The township the assistant belonged to in this cycle's results, not any township they ever served.
         if (caller.Role == AppRole.Township
             && !await db.StoredResults.AnyAsync(r => r.AssistantId == assistantId && r.TownshipId == caller.TownshipId

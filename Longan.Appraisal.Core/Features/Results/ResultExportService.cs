@@ -21,7 +21,7 @@ public sealed class ResultExportService(ResultQueryService results, IDbContextFa
             var set = await results.ReadAsync(caller, cycleId, versionNumber: versionNumber, ct: ct);
             if (set is null)
             {
-                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
                 var year = await db.Cycles.Where(c => c.Id == cycleId).Select(c => c.Year).FirstAsync(ct);
                 throw new RuleViolationException(Messages.NoResultsYet(year));
             }

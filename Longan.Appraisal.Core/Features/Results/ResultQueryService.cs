@@ -22,7 +22,7 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
         {
             throw new AccessDeniedException(Messages.NoAccessToMasterData);
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
         var versions = await db.ResultVersions.AsNoTracking().Where(v => v.CycleId == cycleId).OrderBy(v => v.Number).ToListAsync(ct);
         if (versions.Count == 0)
@@ -65,7 +65,7 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
         {
             throw new AccessDeniedException(Messages.NoAccessToAssistant);
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var published = await (from c in db.Cycles.AsNoTracking()
                                where c.State == CycleState.Published
                                let v = db.ResultVersions.Where(v => v.CycleId == c.Id && v.PublishedAt != null).OrderByDescending(v => v.Number).FirstOrDefault()

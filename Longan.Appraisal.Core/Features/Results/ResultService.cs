@@ -28,7 +28,7 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
     public async Task<ComputeSummary> ComputeAsync(Caller caller, int cycleId, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         // One write transaction from the first read: the state, the inputs and the latest version are
         // the ones the new version is written against, even if someone publishes or corrects meanwhile.
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -23,7 +23,7 @@ public sealed class SupervisionService(IDbContextFactory<AppraisalDbContext> dbF
     /// <summary>The assistant's records in the cycle; a supervisor sees only the ones they filed.</summary>
     public async Task<IReadOnlyList<SupervisionRow>> ListAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default)
     {
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(caller, ct);
         await EntryGuard.ForReadAsync(db, caller, cycleId, assistantId, ct);
         var records = db.SupervisionRecords.AsNoTracking().Where(r => r.CycleId == cycleId && r.AssistantId == assistantId);
         if (caller.Role == AppRole.Supervisor)
@@ -40,7 +40,7 @@ public sealed class SupervisionService(IDbContextFactory<AppraisalDbContext> dbF
         {
             throw new AccessDeniedException(Messages.OnlyTownshipMayVerify);
         }
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(caller, ct);
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
         var pending = await db.SupervisionRecords.AsNoTracking()
             .Where(r => r.CycleId == cycleId && r.Verification == Verification.Pending)
@@ -58,7 +58,7 @@ public sealed class SupervisionService(IDbContextFactory<AppraisalDbContext> dbF
     /// <summary>Records a verification result (spec §3): the township's (or the county's) finding with a note.</summary>
     public async Task VerifyAsync(Caller caller, int id, int version, VerifyInput input, CancellationToken ct = default)
     {
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        await using var db = await DbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var record = await FindAsync(db, id, ct);
         await EntryGuard.ForWriteAsync(db, caller, record.CycleId, record.AssistantId, ct, verifying: true);

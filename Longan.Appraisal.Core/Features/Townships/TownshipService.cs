@@ -14,7 +14,7 @@ public sealed class TownshipService(IDbContextFactory<AppraisalDbContext> dbFact
     public async Task<IReadOnlyList<TownshipRow>> ListAsync(Caller caller, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanBrowseMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var query = db.Townships.AsNoTracking();
         if (caller.Role != AppRole.County)
         {
@@ -42,7 +42,7 @@ public sealed class TownshipService(IDbContextFactory<AppraisalDbContext> dbFact
     public async Task<int> CreateAsync(Caller caller, TownshipInput input, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var name = await ValidateAsync(db, input, null, ct);
         var township = new Township { Name = name, SortOrder = input.SortOrder };
         db.Townships.Add(township);
@@ -53,7 +53,7 @@ public sealed class TownshipService(IDbContextFactory<AppraisalDbContext> dbFact
     public async Task UpdateAsync(Caller caller, int id, TownshipInput input, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var township = await db.Townships.FindAsync([id], ct) ?? throw new NotFoundException(Messages.TownshipNotFound);
         township.Name = await ValidateAsync(db, input, id, ct);
         township.SortOrder = input.SortOrder;
@@ -63,7 +63,7 @@ public sealed class TownshipService(IDbContextFactory<AppraisalDbContext> dbFact
     public async Task SetActiveAsync(Caller caller, int id, bool active, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var township = await db.Townships.FindAsync([id], ct) ?? throw new NotFoundException(Messages.TownshipNotFound);
         var activeVillages = await db.Villages.CountAsync(v => v.TownshipId == id && v.IsActive, ct);
         if (!active && activeVillages > 0)
@@ -78,7 +78,7 @@ public sealed class TownshipService(IDbContextFactory<AppraisalDbContext> dbFact
     public async Task DeleteAsync(Caller caller, int id, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var township = await db.Townships.FindAsync([id], ct) ?? throw new NotFoundException(Messages.TownshipNotFound);
         var villages = await db.Villages.CountAsync(v => v.TownshipId == id, ct);
         if (villages > 0)

@@ -26,7 +26,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
     public async Task<PagedResult<VillageRow>> QueryAsync(Caller caller, VillageQuery query, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanBrowseMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var villages = ScopedVillages(db, caller);
         if (query.TownshipId is { } townshipId)
         {
@@ -53,7 +53,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
     public async Task<IReadOnlyList<VillageOption>> ListOptionsAsync(Caller caller, string? term = null, int take = 50, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanBrowseMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var villages = ScopedVillages(db, caller).Where(v => v.IsActive);
         if (!string.IsNullOrWhiteSpace(term))
         {
@@ -70,7 +70,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
     /// <summary>A village with its station, posting history and supervisors; refused outside the caller's scope.</summary>
     public async Task<VillageDetail> GetAsync(Caller caller, int id, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var village = await db.Villages.AsNoTracking()
             .Where(v => v.Id == id)
             .Select(v => new { v.Id, v.Name, v.TownshipId, Township = v.Township!.Name, v.StationName, v.StationAddress, v.StationPhone, v.IsActive })
@@ -96,7 +96,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
     public async Task<int> CreateAsync(Caller caller, VillageInput input, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var village = new Village { Name = "" };
         await ApplyAsync(db, village, input, ct);
         db.Villages.Add(village);
@@ -107,7 +107,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
     public async Task UpdateAsync(Caller caller, int id, VillageInput input, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var village = await db.Villages.FindAsync([id], ct) ?? throw new NotFoundException(Messages.VillageNotFound);
         await ApplyAsync(db, village, input, ct);
         await db.SaveChangesAsync(ct);
@@ -117,7 +117,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
     public async Task SetActiveAsync(Caller caller, int id, bool active, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var village = await db.Villages.FindAsync([id], ct) ?? throw new NotFoundException(Messages.VillageNotFound);
         if (!active && await db.Postings.AnyAsync(p => p.VillageId == id && p.EndedOn == null, ct))
         {
@@ -130,7 +130,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
     public async Task DeleteAsync(Caller caller, int id, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var village = await db.Villages.FindAsync([id], ct) ?? throw new NotFoundException(Messages.VillageNotFound);
         if (await db.Postings.AnyAsync(p => p.VillageId == id, ct))
         {

@@ -133,7 +133,7 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
     private async Task<(AppraisalDbContext Db, AppraisalCycle Cycle, Dictionary<int, RosterEntry> People)> OpenAsync(Caller caller, int cycleId, CancellationToken ct)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        var db = await dbFactory.CreateDbContextAsync(ct);
+        var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct);
         if (cycle is null)
         {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Domain.Audit;
 using Longan.Appraisal.Core.Features.Cycles;
 using Longan.Appraisal.Core.Features.Entries;
 using Longan.Appraisal.Core.Features.Results;
@@ -27,7 +29,8 @@ public sealed class DemoCountySeeder(
 
     public async Task<DemoSeedResult> SeedAsync(CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(s_seeder, ct);
+        db.SummariseAll();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var townships = await db.Townships.Include(t => t.Villages).ToDictionaryAsync(t => t.Name, ct);
         var assistants = await db.Assistants.ToDictionaryAsync(a => a.Code, ct);
@@ -92,6 +95,10 @@ public sealed class DemoCountySeeder(
                 }
             }
         }
+        if (newTownships + newVillages + newAssistants + newSupervisors > 0)
+        {
+            db.Record(AuditAction.Bulk, "DemoCounty", null, $"演示县：新增乡镇 {newTownships} 个、行政村 {newVillages} 个、助理员 {newAssistants} 名、五老监督员 {newSupervisors} 名");
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
@@ -107,7 +114,8 @@ public sealed class DemoCountySeeder(
     /// </summary>
     private async Task<int> SeedPublishedYearAsync(CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(s_seeder, ct);
+        db.SummariseAll();
         var cycle = await db.Cycles.FirstOrDefaultAsync(c => c.Year == PublishedYear, ct);
         var entries = 0;
         if (cycle is null)
@@ -126,6 +134,7 @@ public sealed class DemoCountySeeder(
                 var firstMonth = person.ServedFrom.Year == PublishedYear ? person.ServedFrom.Month : 1;
                 entries += SyntheticInputs.Add(db, random, cycle, person.AssistantId, now, firstMonth, supervisors.GetValueOrDefault(person.VillageId, "五老监督员"));
             }
+            db.Record(AuditAction.Bulk, nameof(AppraisalCycle), cycle.Id.ToString(CultureInfo.InvariantCulture), $"演示县 {PublishedYear} 年度：生成评议数据 {entries} 条");
             await db.SaveChangesAsync(ct);
         }
         else if (cycle.State == CycleState.Published
@@ -171,6 +180,7 @@ public sealed class DemoCountySeeder(
         accounts.Add(new AppUser { UserName = "langwan.zl", DisplayName = featured.AssistantName ?? "助理员", Role = AppRole.Assistant, AssistantId = featured.AssistantId });
 
         await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AppraisalDbContext>().ActingAs(s_seeder);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var created = 0;
         foreach (var account in accounts)

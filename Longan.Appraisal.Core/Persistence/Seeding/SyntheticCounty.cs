@@ -1,3 +1,6 @@
+using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Domain.Audit;
+using System.Globalization;
 using Longan.Appraisal.Core.Domain;
 using Longan.Appraisal.Core.Domain.Entries;
 using Microsoft.EntityFrameworkCore;
@@ -16,13 +19,15 @@ public sealed record SyntheticResult(int CycleId, int Assistants, int Entries, b
 public sealed class SyntheticCounty(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
 {
     private const int Batch = 1000;
+    private static readonly Caller s_seeder = new("system", "seed-synthetic", AppRole.County);
 
     public static string Code(int index) => $"SYN{index + 1:000000}";
 
     public async Task<SyntheticResult> GenerateAsync(int assistants, int year, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(assistants, 1);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(s_seeder, ct);
+        db.SummariseAll();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var now = clock.GetUtcNow();
         var cycle = await db.Cycles.FirstOrDefaultAsync(c => c.Year == year, ct);
@@ -31,7 +36,7 @@ public sealed class SyntheticCounty(IDbContextFactory<AppraisalDbContext> dbFact
             cycle = new AppraisalCycle { Year = year, State = CycleState.Collecting, CreatedAt = now };
             db.Cycles.Add(cycle);
             await db.SaveChangesAsync(ct);
-            db.CycleTransitions.Add(new CycleTransition { CycleId = cycle.Id, From = CycleState.Draft, To = CycleState.Collecting, ByUserId = "system", ByUserName = "seed-synthetic", At = now });
+            db.CycleTransitions.Add(new CycleTransition { CycleId = cycle.Id, From = CycleState.Draft, To = CycleState.Collecting, ByUserId = s_seeder.UserId, ByUserName = s_seeder.UserName, At = now });
         }
         if (await db.Assistants.AnyAsync(a => a.Code == Code(0), ct))
         {
@@ -79,6 +84,8 @@ public sealed class SyntheticCounty(IDbContextFactory<AppraisalDbContext> dbFact
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+        db.Record(AuditAction.Bulk, nameof(AppraisalCycle), cycle.Id.ToString(CultureInfo.InvariantCulture), $"合成县 {year} 年度：助理员 {assistants} 名、评议数据 {entries} 条");
+        await db.SaveChangesAsync(ct);
         return new SyntheticResult(cycle.Id, assistants, entries, AlreadyPresent: false);
     }
 }

@@ -45,6 +45,25 @@ public sealed class AdminCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_VerifyAudit_IntactAfterSeeding_FailsNamingTheRecordOnceOneIsEdited()
+    {
+        Assert.Equal(AdminCommandLine.ExitOk, await AdminCommandLine.RunAsync(["seed-demo", Database, "--environment=Development"], _out, _err));
+
+        Assert.Equal(AdminCommandLine.ExitOk, await AdminCommandLine.RunAsync(["verify-audit", Database], _out, _err));
+        Assert.Contains("审计日志完整", _out.ToString());
+
+        await using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE AuditRecords SET Summary = '演示县：什么也没有新增' WHERE Id = 1";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+        Assert.Equal(AdminCommandLine.ExitFailed, await AdminCommandLine.RunAsync(["verify-audit", Database], _out, _err));
+        Assert.Contains("审计日志被篡改，问题出在第 1 条", _out.ToString());
+    }
+
+    [Fact]
     public async Task Run_Help_PrintsUsageAndSucceeds()
     {
         Assert.Equal(AdminCommandLine.ExitOk, await AdminCommandLine.RunAsync(["help"], _out, _err));

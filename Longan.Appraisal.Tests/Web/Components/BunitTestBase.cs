@@ -54,6 +54,8 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         var auth = AddAuthorization();
         auth.SetAuthorized(caller.UserName);
         auth.SetClaims([new Claim(ClaimTypes.NameIdentifier, caller.UserId), .. CallerClaims.ToClaims(caller, caller.UserName)]);
+        // As in the portal's circuits (interactive server rendering), where refusals are recorded.
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     async Task IAsyncLifetime.DisposeAsync()

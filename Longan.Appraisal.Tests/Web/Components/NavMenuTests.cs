@@ -18,7 +18,7 @@ public sealed class NavMenuTests : BunitTestBase
 
         var links = Links(Render<NavMenu>());
 
-        Assert.Equal(["/", .. s_masterData, "/accounts", "/account/password"], links);
+        Assert.Equal(["/", .. s_masterData, "/accounts", "/audit", "/account/password"], links);
     }
 
     [Fact]

@@ -92,6 +92,48 @@ public sealed class ResultPagesTests : BunitTestBase
     }
 
     [Fact]
+    public async Task MyResults_Published_ShowFeedback_RecordsWithoutTheSupervisorsName()
+    {
+        await _county.MoveAsync(CycleState.Review);
+        await _county.ComputeAsync();
+        await _county.MoveAsync(CycleState.Published);
+        SignIn(_county.Assistant);
+
+        var cut = Render<MyResultsPage>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=my-result]")));
+        var card = await _county.Get<Longan.Appraisal.Core.Features.Cards.ReportCardService>().GetAsync(_county.Assistant, _county.CycleId, _county.Assistant.AssistantId!.Value);
+        var records = cut.Find("[data-testid=my-records]").TextContent;
+        Assert.All(card.Records, r => Assert.Contains(r.Description, records));
+        Assert.DoesNotContain("合成监督员", cut.Markup);
+        Assert.NotEmpty(cut.FindAll("[data-testid=my-attendance]"));
+        Assert.Contains("群众意见", cut.Find("[data-testid=my-comments]").TextContent);
+        Assert.Contains("2026 年度", cut.Find("[data-testid=my-trend]").TextContent);
+        Assert.NotEmpty(cut.FindAll("[data-testid=my-card]"));
+    }
+
+    [Fact]
+    public void MyFeedback_AnonymousGroupUnderFiveBallots_CommentsWithheld_PartyOrganisationsShown()
+    {
+        var row = new ResultRow(1, "LA0001", "某", 1, "那桐镇", 1, "浪湾村", 4, 75m, 0.75m, 0.25m, 1, 90m, 8, 80m, 81m, 0m, 0m, 81m,
+            AppraisalGrade.Competent, false, 1, 1, [], null, [], []);
+        var card = new Longan.Appraisal.Core.Features.Cards.ReportCard(1, 2026,
+            new("LA0001", "某", null, null, null, null, null, "那桐镇", "浪湾村", new DateOnly(2025, 3, 1), new DateOnly(2027, 2, 28)),
+            row, 10, 4, [], [new(6, 17)], [], [], [new(new DateOnly(2026, 5, 3), "表扬", "服务态度", "热心调解邻里纠纷")],
+            new(null, ["多到农户家走访"], ["工作踏实"]), [new(2025, 88.5m, "称职")], 1, DateTimeOffset.UnixEpoch, "ABCD-EF01-2345");
+
+        var cut = Render<MyFeedback>(p => p.Add(x => x.Card, card));
+
+        var comments = cut.Find("[data-testid=my-comments]").TextContent;
+        Assert.Contains("有效票不足 5 张，为保护评议人不列出意见", comments);
+        Assert.Contains("多到农户家走访", comments);
+        Assert.Contains("工作踏实", comments);
+        Assert.Contains("6月 17 天", cut.Find("[data-testid=my-attendance]").TextContent);
+        Assert.Contains("热心调解邻里纠纷", cut.Find("[data-testid=my-records]").TextContent);
+        Assert.Contains("88.50", cut.Find("[data-testid=my-trend]").TextContent);
+    }
+
+    [Fact]
     public void Breakdown_ForTheAssistant_AnonymousGroupUnderFiveBallots_ScoreAndStepsHidden()
     {
         var row = new ResultRow(1, "LA0001", "某", 1, "那桐镇", 1, "浪湾村", 4, 75m, 0.75m, 0.25m, 1, 90m, 8, 80m, 81m, 0m, 0m, 81m,

@@ -26,6 +26,12 @@ public abstract class AppComponentBase : ComponentBase
     [Inject]
     protected ILogger<AppComponentBase> Logger { get; set; } = default!;
 
+    [Inject]
+    private Longan.Appraisal.Core.Features.Audit.AuditService Audit { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     /// <summary>A refusal of the whole page (no access, not found); the page shows it instead of its content.</summary>
     protected string? PageError { get; set; }
 
@@ -45,9 +51,11 @@ public abstract class AppComponentBase : ComponentBase
         Busy = true;
         LastFailure = null;
         errors?.Clear();
+        Caller? caller = null;
         try
         {
-            await action(await Callers.GetAsync());
+            caller = await Callers.GetAsync();
+            await action(caller);
             if (success is not null)
             {
                 Snackbar.Add(success, Severity.Success);
@@ -77,6 +85,10 @@ public abstract class AppComponentBase : ComponentBase
         {
             LastFailure = ex;
             Snackbar.Add(ex.Message, Severity.Error);
+            if (ex is AccessDeniedException)
+            {
+                await RecordRefusalAsync(caller, ex.Message);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -91,17 +103,35 @@ public abstract class AppComponentBase : ComponentBase
         return false;
     }
 
+    /// <summary>
+    /// Puts a refusal in the audit trail: who, which address, what they were told. Only once the
+    /// circuit is interactive, so a prerendered page is not recorded twice.
+    /// </summary>
+    private async Task RecordRefusalAsync(Caller? caller, string message)
+    {
+        if (RendererInfo.IsInteractive)
+        {
+            await Audit.RecordRefusalAsync(caller, "/" + Navigation.ToBaseRelativePath(Navigation.Uri), message);
+        }
+    }
+
     /// <summary>Loads what a page shows; a refusal or a missing record becomes <see cref="PageError"/>.</summary>
     protected async Task<T?> LoadAsync<T>(Func<Caller, Task<T>> load)
     {
         PageError = null;
+        Caller? caller = null;
         try
         {
-            return await load(await Callers.GetAsync());
+            caller = await Callers.GetAsync();
+            return await load(caller);
         }
         catch (Exception ex) when (ex is AccessDeniedException or NotFoundException)
         {
             PageError = ex.Message;
+            if (ex is AccessDeniedException)
+            {
+                await RecordRefusalAsync(caller, ex.Message);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,0 +1,192 @@
+using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Domain.Appeals;
+using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Features.Cycles;
+using Longan.Appraisal.Core.Features.Results;
+using Longan.Appraisal.Core.Persistence;
+using Longan.Appraisal.Core.Resources;
+using Longan.Appraisal.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Longan.Appraisal.Core.Features.Appeals;
+
+/// <summary>An appeal as listed: whose, about which year and version, why, and where it stands.</summary>
+public sealed record AppealRow(
+    int Id, int CycleId, int Year, int AssistantId, string AssistantCode, string AssistantName, int TownshipId, string Township,
+    int VersionNumber, string Reason, DateTimeOffset FiledAt, AppealStatus Status, string? Answer, DateTimeOffset? AnsweredAt, string? AnsweredBy,
+    int? AdjustedVersionNumber);
+
+/// <summary>Whether the assistant may appeal a published result now, and until when.</summary>
+public sealed record AppealWindow(int CycleId, int VersionNumber, DateTimeOffset Deadline, bool IsOpen, bool HasOpenAppeal)
+{
+    public bool CanFile => IsOpen && !HasOpenAppeal;
+}
+
+/// <summary>
+/// 复核申请 (issue 6): an assistant appeals their published result within the cycle's window
+/// (rules AppealWindowDays after publication); 组织部 answers — upheld, or adjusted through a
+/// reopening, a correction and a new published version (the appealed one is kept); the township
+/// sees its assistants' appeals; the assistant sees the answer.
+/// </summary>
+public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactory, ResultQueryService results, CycleService cycles, TimeProvider clock)
+{
+    /// <summary>The appeal window of each of the assistant's published results.</summary>
+    public async Task<IReadOnlyList<AppealWindow>> WindowsAsync(Caller caller, CancellationToken ct = default)
+    {
+        var mine = await results.PublishedForSelfAsync(caller, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cycleIds = mine.Select(m => m.CycleId).ToList();
+        var days = await db.Cycles.Where(c => cycleIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Rules.AppealWindowDays, ct);
+        var open = await db.Appeals.Where(a => a.AssistantId == caller.AssistantId && cycleIds.Contains(a.CycleId)
+            && (a.Status == AppealStatus.Open || a.Status == AppealStatus.Reviewing)).Select(a => a.CycleId).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return mine.Select(m =>
+        {
+            var deadline = m.PublishedAt.AddDays(days[m.CycleId]);
+            return new AppealWindow(m.CycleId, m.VersionNumber, deadline, days[m.CycleId] > 0 && now <= deadline, open.Contains(m.CycleId));
+        }).ToList();
+    }
+
+    /// <summary>Files an appeal against the assistant's own published result, within the window, one open at a time.</summary>
+    public async Task<int> FileAsync(Caller caller, int cycleId, string? reason, CancellationToken ct = default)
+    {
+        if (caller.Role != AppRole.Assistant || caller.AssistantId is null)
+        {
+            throw new AccessDeniedException(Messages.AppealOnlyAssistant);
+        }
+        reason = Validator.Clean(reason);
+        new Validator()
+            .Required(nameof(Appeal.Reason), Messages.LabelAppealReason, reason)
+            .MaxLength(nameof(Appeal.Reason), Messages.LabelAppealReason, reason, FieldLimits.Comment)
+            .ThrowIfInvalid();
+        var window = (await WindowsAsync(caller, ct)).FirstOrDefault(w => w.CycleId == cycleId) ?? throw new RuleViolationException(Messages.AppealNotPublished);
+        if (window.HasOpenAppeal)
+        {
+            throw new RuleViolationException(Messages.AppealAlreadyOpen);
+        }
+        if (!window.IsOpen)
+        {
+            throw new RuleViolationException(Messages.AppealWindowClosed(window.Deadline.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+        var appeal = new Appeal
+        {
+            CycleId = cycleId, AssistantId = caller.AssistantId.Value, VersionNumber = window.VersionNumber, Reason = reason!,
+            FiledAt = clock.GetUtcNow(), FiledBy = caller.UserName,
+        };
+        db.Appeals.Add(appeal);
+        await db.SaveChangesAsync(ct);
+        return appeal.Id;
+    }
+
+    /// <summary>Appeals the caller may see: 组织部 all, a township its own assistants', an assistant their own.</summary>
+    public async Task<IReadOnlyList<AppealRow>> ListAsync(Caller caller, bool openOnly = false, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var appeals = from a in db.Appeals
+                      join c in db.Cycles on a.CycleId equals c.Id
+                      join p in db.Assistants on a.AssistantId equals p.Id
+                      join v in db.ResultVersions on new { a.CycleId, Number = a.VersionNumber } equals new { v.CycleId, v.Number }
+                      join r in db.StoredResults on new { VersionId = v.Id, a.AssistantId } equals new { VersionId = r.ResultVersionId, r.AssistantId }
+                      join t in db.Townships on r.TownshipId equals t.Id
+                      select new { a, c.Year, p.Code, p.Name, r.TownshipId, Township = t.Name, t.SortOrder };
+        appeals = caller.Role switch
+        {
+            AppRole.County => appeals,
+            AppRole.Township => appeals.Where(x => x.TownshipId == caller.TownshipId),
+            AppRole.Assistant => appeals.Where(x => x.a.AssistantId == caller.AssistantId),
+            _ => throw new AccessDeniedException(Messages.NoAccessToMasterData),
+        };
+        if (openOnly)
+        {
+            appeals = appeals.Where(x => x.a.Status == AppealStatus.Open || x.a.Status == AppealStatus.Reviewing);
+        }
+        var rows = await appeals.OrderByDescending(x => x.Year).ThenBy(x => x.SortOrder).ThenBy(x => x.a.Id)
+            .Select(x => new AppealRow(x.a.Id, x.a.CycleId, x.Year, x.a.AssistantId, x.Code, x.Name, x.TownshipId, x.Township, x.a.VersionNumber, x.a.Reason,
+                x.a.FiledAt, x.a.Status, x.a.Answer, x.a.AnsweredAt, x.a.AnsweredBy, x.a.AdjustedVersionNumber))
+            .ToListAsync(ct);
+        return rows;
+    }
+
+    /// <summary>组织部 takes the appeal up for correction: the published cycle goes back to review with the appeal as its reason.</summary>
+    public async Task ReviewAsync(Caller caller, int appealId, CancellationToken ct = default)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
+        var (appeal, name) = await OpenAppealAsync(caller, appealId, ct);
+        await using (var db = await dbFactory.CreateDbContextAsync(caller, ct))
+        {
+            var state = await db.Cycles.Where(c => c.Id == appeal.CycleId).Select(c => c.State).SingleAsync(ct);
+            if (state == CycleState.Published)
+            {
+                var reason = $"复核申请 #{appeal.Id}（{name}）：{appeal.Reason}";
+                await cycles.TransitionAsync(caller, appeal.CycleId, CycleState.Review, reason.Length > FieldLimits.Text ? reason[..FieldLimits.Text] : reason, ct);
+            }
+            else if (state != CycleState.Review)
+            {
+                throw new RuleViolationException(Messages.AppealReviewNeedsPublished);
+            }
+        }
+        await UpdateAsync(caller, appealId, a => a.Status = AppealStatus.Reviewing, ct);
+    }
+
+    /// <summary>The result stands (维持原结果), with a written answer.</summary>
+    public Task UpholdAsync(Caller caller, int appealId, string? answer, CancellationToken ct = default) =>
+        AnswerAsync(caller, appealId, answer, AppealStatus.Upheld, null, ct);
+
+    /// <summary>The result was corrected: allowed once a version newer than the appealed one is published; the answer names it.</summary>
+    public async Task AdjustAsync(Caller caller, int appealId, string? answer, CancellationToken ct = default)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
+        var (appeal, _) = await OpenAppealAsync(caller, appealId, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var published = await db.Cycles.Where(c => c.Id == appeal.CycleId).Select(c => c.State).SingleAsync(ct) == CycleState.Published
+            ? await db.ResultVersions.Where(v => v.CycleId == appeal.CycleId && v.PublishedAt != null).MaxAsync(v => (int?)v.Number, ct)
+            : null;
+        if (published is null || published <= appeal.VersionNumber)
+        {
+            throw new RuleViolationException(Messages.AppealAdjustNeedsNewVersion(appeal.VersionNumber));
+        }
+        await AnswerAsync(caller, appealId, answer, AppealStatus.Adjusted, published, ct);
+    }
+
+    private async Task AnswerAsync(Caller caller, int appealId, string? answer, AppealStatus status, int? adjustedVersion, CancellationToken ct)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
+        answer = Validator.Clean(answer);
+        new Validator()
+            .Required(nameof(Appeal.Answer), Messages.LabelAppealAnswer, answer)
+            .MaxLength(nameof(Appeal.Answer), Messages.LabelAppealAnswer, answer, FieldLimits.Comment)
+            .ThrowIfInvalid();
+        await UpdateAsync(caller, appealId, a =>
+        {
+            a.Status = status;
+            a.Answer = answer;
+            a.AnsweredAt = clock.GetUtcNow();
+            a.AnsweredBy = caller.UserName;
+            a.AdjustedVersionNumber = adjustedVersion;
+        }, ct);
+    }
+
+    private async Task<(Appeal Appeal, string AssistantName)> OpenAppealAsync(Caller caller, int appealId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await (from a in db.Appeals join p in db.Assistants on a.AssistantId equals p.Id where a.Id == appealId select new { a, p.Name })
+            .AsNoTracking().SingleOrDefaultAsync(ct) ?? throw new NotFoundException(Messages.AppealNotFound);
+        return found.a.IsOpen ? (found.a, found.Name) : throw new RuleViolationException(Messages.AppealAlreadyAnswered);
+    }
+
+    /// <summary>Changes an appeal that is still open, in one transaction with the check.</summary>
+    private async Task UpdateAsync(Caller caller, int appealId, Action<Appeal> change, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var appeal = await db.Appeals.SingleOrDefaultAsync(a => a.Id == appealId, ct) ?? throw new NotFoundException(Messages.AppealNotFound);
+        if (!appeal.IsOpen)
+        {
+            throw new RuleViolationException(Messages.AppealAlreadyAnswered);
+        }
+        change(appeal);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+}

@@ -1,0 +1,111 @@
+using Longan.Appraisal.Core.Domain.Audit;
+using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Persistence;
+using Longan.Appraisal.Core.Resources;
+using Longan.Appraisal.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Longan.Appraisal.Core.Features.Audit;
+
+/// <summary>A search of the audit trail: free text (who, what, key, values), an action, a subject and a period in China time.</summary>
+public sealed record AuditQuery(PageRequest Page, AuditAction? Action = null, string? Subject = null, DateOnly? From = null, DateOnly? To = null);
+
+public sealed record AuditRow(long Id, DateTimeOffset At, string Actor, AppRole? Role, AuditAction Action, string Subject, string? SubjectKey, string? Summary, string? Before, string? After);
+
+/// <summary>
+/// The audit trail for 组织部 (spec §1: "audit log"): searching it, checking its hash chain, and
+/// recording what the database does not see by itself — sign-ins, failed sign-ins and refused access.
+/// </summary>
+public sealed class AuditService(IDbContextFactory<AppraisalDbContext> dbFactory)
+{
+    private const int CheckBatch = 5000;
+    private static readonly TimeSpan s_china = TimeSpan.FromHours(8);
+
+    public async Task<PagedResult<AuditRow>> QueryAsync(Caller caller, AuditQuery query, CancellationToken ct = default)
+    {
+        EnsureCounty(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var records = db.AuditRecords.AsNoTracking();
+        if (query.Action is { } action)
+        {
+            records = records.Where(r => r.Action == action);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Subject))
+        {
+            records = records.Where(r => r.Subject == query.Subject);
+        }
+        if (query.From is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), s_china);
+            records = records.Where(r => r.At >= start);
+        }
+        if (query.To is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), s_china);
+            records = records.Where(r => r.At < end);
+        }
+        if (query.Page.Term is { } term)
+        {
+            records = records.Where(r => r.Actor.Contains(term) || (r.SubjectKey != null && r.SubjectKey == term)
+                || (r.Summary != null && r.Summary.Contains(term)) || (r.Before != null && r.Before.Contains(term)) || (r.After != null && r.After.Contains(term)));
+        }
+        var total = await records.CountAsync(ct);
+        var rows = await records.OrderByDescending(r => r.Id).Skip(query.Page.Offset).Take(query.Page.Take)
+            .Select(r => new AuditRow(r.Id, r.At, r.Actor, r.Role, r.Action, r.Subject, r.SubjectKey, r.Summary, r.Before, r.After))
+            .ToListAsync(ct);
+        return new PagedResult<AuditRow>(rows, total);
+    }
+
+    /// <summary>The subjects present in the trail, for the page's filter.</summary>
+    public async Task<IReadOnlyList<string>> SubjectsAsync(Caller caller, CancellationToken ct = default)
+    {
+        EnsureCounty(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AuditRecords.Select(r => r.Subject).Distinct().OrderBy(s => s).ToListAsync(ct);
+    }
+
+    /// <summary>Recomputes the whole chain, a batch of records at a time, and reports the first record that does not fit.</summary>
+    public async Task<AuditVerification> VerifyAsync(Caller caller, CancellationToken ct = default)
+    {
+        EnsureCounty(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var walk = new AuditChainWalk();
+        var after = 0L;
+        while (true)
+        {
+            var batch = await db.AuditRecords.AsNoTracking().Where(r => r.Id > after).OrderBy(r => r.Id).Take(CheckBatch).ToListAsync(ct);
+            if (batch.Count == 0 || !batch.All(walk.Step))
+            {
+                return walk.Result;
+            }
+            after = batch[^1].Id;
+        }
+    }
+
+    /// <summary>A sign-in: succeeded, or failed with why (wrong password, locked out, deactivated), under the name typed.</summary>
+    public Task RecordSignInAsync(string userName, AppRole? role, bool succeeded, string? why, CancellationToken ct = default) =>
+        AppendAsync(userName, role, succeeded ? AuditAction.SignedIn : AuditAction.SignInFailed, "Account", userName, why, ct);
+
+    /// <summary>Access refused: who (if signed in), where they tried to go and what they were told.</summary>
+    public Task RecordRefusalAsync(Caller? caller, string where, string message, CancellationToken ct = default) =>
+        AppendAsync(caller?.UserName ?? "", caller?.Role, AuditAction.AccessRefused, "Page", where, message, ct);
+
+    private async Task AppendAsync(string actor, AppRole? role, AuditAction action, string subject, string key, string? summary, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Record(new AuditRecord
+        {
+            At = DateTimeOffset.UtcNow, Actor = actor.Length > 256 ? actor[..256] : actor, Role = role, Action = action,
+            Subject = subject, SubjectKey = key.Length > 200 ? key[..200] : key, Summary = summary, PreviousHash = "", Hash = "",
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void EnsureCounty(Caller caller)
+    {
+        if (caller.Role != AppRole.County)
+        {
+            throw new AccessDeniedException(Messages.AuditOnlyCounty);
+        }
+    }
+}

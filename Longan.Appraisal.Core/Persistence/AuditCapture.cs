@@ -1,0 +1,107 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Domain.Audit;
+using Longan.Appraisal.Core.Domain.Entries;
+using Longan.Appraisal.Core.Domain.Results;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Longan.Appraisal.Core.Persistence;
+
+/// <summary>
+/// Turns the change tracker's added, modified and deleted entities into audit records: the entity,
+/// its key, and the changed fields before and after as JSON. Secrets and Identity's bookkeeping
+/// (password hash, security stamps, failed-attempt counters) are never written out.
+/// </summary>
+internal static class AuditCapture
+{
+    /// <summary>Kept elsewhere or logs in their own right: the trail itself, entry corrections' own log, stored results (a computation is recorded by its version).</summary>
+    private static readonly HashSet<Type> s_notAudited =
+    [
+        typeof(AuditRecord), typeof(EntryChange), typeof(StoredResult),
+        typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>),
+    ];
+
+    private static readonly HashSet<string> s_bookkeeping =
+    [
+        nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp), nameof(AppUser.AccessFailedCount), nameof(AppUser.LockoutEnd),
+        nameof(AppUser.NormalizedUserName), nameof(AppUser.NormalizedEmail),
+    ];
+
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>One entity's change, taken before saving (afterwards the original values are gone).</summary>
+    internal sealed record Pending(EntityEntry Entry, AuditAction Action, Dictionary<string, object?>? Before, IReadOnlyList<PropertyEntry> After);
+
+    public static List<Pending> Take(ChangeTracker tracker, IReadOnlySet<Type> summarised)
+    {
+        var pending = new List<Pending>();
+        foreach (var entry in tracker.Entries())
+        {
+            var type = entry.Metadata.ClrType;
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || s_notAudited.Contains(type) || summarised.Contains(type))
+            {
+                continue;
+            }
+            var properties = entry.Properties.Where(p => !s_bookkeeping.Contains(p.Metadata.Name)).ToList();
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    pending.Add(new(entry, AuditAction.Created, null, properties));
+                    break;
+                case EntityState.Deleted:
+                    pending.Add(new(entry, AuditAction.Deleted, properties.ToDictionary(p => p.Metadata.Name, p => Value(p, p.OriginalValue)), []));
+                    break;
+                default:
+                    var changed = properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                    if (changed.Count > 0)
+                    {
+                        pending.Add(new(entry, AuditAction.Changed, changed.ToDictionary(p => p.Metadata.Name, p => Value(p, p.OriginalValue)), changed));
+                    }
+                    break;
+            }
+        }
+        return pending;
+    }
+
+    /// <summary>The records of changes taken before saving, now that generated keys are known.</summary>
+    public static IEnumerable<AuditRecord> Records(IEnumerable<Pending> pending, string actor, Security.AppRole? role, DateTimeOffset at) =>
+        pending.Select(p => new AuditRecord
+        {
+            At = at,
+            Actor = actor,
+            Role = role,
+            Action = p.Action,
+            Subject = p.Entry.Metadata.ClrType.Name,
+            SubjectKey = Key(p),
+            Before = p.Before is null ? null : Json(p.Before),
+            After = p.Action == AuditAction.Deleted ? null : Json(p.After.ToDictionary(a => a.Metadata.Name, a => Value(a, a.CurrentValue))),
+            PreviousHash = "",
+            Hash = "",
+        });
+
+    public static string Json(object value) => JsonSerializer.Serialize(value, s_json);
+
+    private static string Key(Pending pending)
+    {
+        var key = pending.Entry.Metadata.FindPrimaryKey();
+        if (key is null)
+        {
+            return "";
+        }
+        var values = pending.Action == AuditAction.Deleted
+            ? key.Properties.Select(p => pending.Entry.Property(p.Name).OriginalValue)
+            : key.Properties.Select(p => pending.Entry.Property(p.Name).CurrentValue);
+        return string.Join(",", values);
+    }
+
+    private static object? Value(PropertyEntry property, object? value) =>
+        property.Metadata.Name == nameof(AppUser.PasswordHash) && value is not null ? "******" : value;
+}

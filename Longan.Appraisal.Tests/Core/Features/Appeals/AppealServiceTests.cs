@@ -1,0 +1,116 @@
+using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Domain.Appeals;
+using Longan.Appraisal.Core.Features.Appeals;
+using Longan.Appraisal.Core.Features.Attendance;
+using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Features.Results;
+using Longan.Appraisal.Core.Resources;
+using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Longan.Appraisal.Tests.Core.Features.Appeals;
+
+/// <summary>Issue 6: 复核申请 within the window; upheld, or adjusted through a new published version with the old one kept.</summary>
+public sealed class AppealServiceTests : IAsyncLifetime
+{
+    private readonly PublishableCounty _county = new();
+
+    private AppealService Appeals => _county.Get<AppealService>();
+
+    public async Task InitializeAsync()
+    {
+        await _county.InitializeAsync();
+        await _county.MoveAsync(CycleState.Review);
+        await _county.ComputeAsync();
+        await _county.MoveAsync(CycleState.Published);
+    }
+
+    public Task DisposeAsync() => _county.DisposeAsync();
+
+    private void Advance(TimeSpan by) => ((FixedClock)_county.Get<TimeProvider>()).Advance(by);
+
+    [Fact]
+    public async Task File_WithinTheWindow_ThenOnlyOneOpenAtATime()
+    {
+        var window = Assert.Single(await Appeals.WindowsAsync(_county.Assistant));
+        Assert.True(window.CanFile);
+
+        var id = await Appeals.FileAsync(_county.Assistant, _county.CycleId, "  群众评议票数统计有误，请核对第二次会议的票箱。 ");
+
+        var appeal = Assert.Single(await Appeals.ListAsync(_county.Assistant));
+        Assert.Equal((id, AppealStatus.Open, "群众评议票数统计有误，请核对第二次会议的票箱。", 1), (appeal.Id, appeal.Status, appeal.Reason, appeal.VersionNumber));
+        Assert.False(Assert.Single(await Appeals.WindowsAsync(_county.Assistant)).CanFile);
+        var again = await Assert.ThrowsAsync<RuleViolationException>(() => Appeals.FileAsync(_county.Assistant, _county.CycleId, "再申请一次"));
+        Assert.Equal(Messages.AppealAlreadyOpen, again.Message);
+    }
+
+    [Fact]
+    public async Task Window_ClosesAfterTheRulesDays()
+    {
+        Advance(TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1));
+        Assert.True(Assert.Single(await Appeals.WindowsAsync(_county.Assistant)).IsOpen);
+
+        Advance(TimeSpan.FromMinutes(2));
+
+        Assert.False(Assert.Single(await Appeals.WindowsAsync(_county.Assistant)).IsOpen);
+        var late = await Assert.ThrowsAsync<RuleViolationException>(() => Appeals.FileAsync(_county.Assistant, _county.CycleId, "迟到的申请"));
+        Assert.StartsWith("复核申请期限已过", late.Message);
+        await using var db = await _county.Db.OpenAsync();
+        Assert.False(await db.Appeals.AnyAsync());
+    }
+
+    [Fact]
+    public async Task File_ReasonRequired_OnlyTheAssistantForTheirOwnPublishedResult()
+    {
+        var empty = await Assert.ThrowsAsync<ValidationFailedException>(() => Appeals.FileAsync(_county.Assistant, _county.CycleId, "   "));
+        Assert.Contains(empty.Errors, e => e.Field == nameof(Appeal.Reason));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Appeals.FileAsync(_county.Township, _county.CycleId, "乡镇代为申请"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Appeals.FileAsync(_county.County, _county.CycleId, "组织部代为申请"));
+        await _county.MoveAsync(CycleState.Review, "复查数据");
+        await Assert.ThrowsAsync<RuleViolationException>(() => Appeals.FileAsync(_county.Assistant, _county.CycleId, "未公布时申请"));
+    }
+
+    [Fact]
+    public async Task Upheld_WithAnAnswer_TheAssistantSeesIt_TheTownshipSeesItsOwnOnly()
+    {
+        var id = await Appeals.FileAsync(_county.Assistant, _county.CycleId, "党员干部评议票数偏少");
+        Assert.Single(await Appeals.ListAsync(_county.Township, openOnly: true));
+        Assert.Empty(await Appeals.ListAsync(_county.OtherTownship));
+        Assert.Empty(await Appeals.ListAsync(_county.OtherAssistant));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Appeals.UpholdAsync(_county.Township, id, "乡镇答复"));
+        await Assert.ThrowsAsync<ValidationFailedException>(() => Appeals.UpholdAsync(_county.County, id, " "));
+
+        await Appeals.UpholdAsync(_county.County, id, "经核对，票数与会议记录一致，维持原结果。");
+
+        var answered = Assert.Single(await Appeals.ListAsync(_county.Assistant));
+        Assert.Equal((AppealStatus.Upheld, "经核对，票数与会议记录一致，维持原结果。", _county.County.UserName), (answered.Status, answered.Answer, answered.AnsweredBy));
+        Assert.Empty(await Appeals.ListAsync(_county.County, openOnly: true));
+        await Assert.ThrowsAsync<RuleViolationException>(() => Appeals.UpholdAsync(_county.County, id, "再答复一次"));
+    }
+
+    [Fact]
+    public async Task Adjusted_ThroughReopeningCorrectionAndANewVersion_TheAppealedVersionIsKept()
+    {
+        var before = Assert.Single(await _county.Get<ResultQueryService>().PublishedForSelfAsync(_county.Assistant));
+        var id = await Appeals.FileAsync(_county.Assistant, _county.CycleId, "三月实际在村 22 天，考勤登记为 15 天");
+        var early = await Assert.ThrowsAsync<RuleViolationException>(() => Appeals.AdjustAsync(_county.County, id, "已更正"));
+        Assert.Equal(Messages.AppealAdjustNeedsNewVersion(1), early.Message);
+
+        await Appeals.ReviewAsync(_county.County, id);
+        Assert.Equal(AppealStatus.Reviewing, Assert.Single(await Appeals.ListAsync(_county.County)).Status);
+        await _county.Get<AttendanceService>().SetAsync(_county.County, _county.CycleId, before.Row.AssistantId, 3, 22);
+        _county.Later();
+        await _county.ComputeAsync();
+        await _county.MoveAsync(CycleState.Published);
+        await Appeals.AdjustAsync(_county.County, id, "三月考勤已按签到表更正为 22 天，结果已重新计算公布。");
+
+        var appeal = Assert.Single(await Appeals.ListAsync(_county.Assistant));
+        Assert.Equal((AppealStatus.Adjusted, 1, 2), (appeal.Status, appeal.VersionNumber, appeal.AdjustedVersionNumber));
+        var after = Assert.Single(await _county.Get<ResultQueryService>().PublishedForSelfAsync(_county.Assistant));
+        Assert.Equal(2, after.VersionNumber);
+        await using var db = await _county.Db.OpenAsync();
+        Assert.Equal([1, 2], await db.ResultVersions.Where(v => v.CycleId == _county.CycleId && v.PublishedAt != null).OrderBy(v => v.Number).Select(v => v.Number).ToListAsync());
+        Assert.Contains(await db.CycleTransitions.Where(t => t.CycleId == _county.CycleId).Select(t => t.Reason).ToListAsync(), r => r != null && r.StartsWith($"复核申请 #{id}", StringComparison.Ordinal));
+    }
+}
