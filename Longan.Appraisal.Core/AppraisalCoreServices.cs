@@ -49,6 +49,7 @@ public static class AppraisalCoreServices
         services.AddSingleton<Features.Cards.ReportCardService>();
         services.AddSingleton<Features.Audit.AuditService>();
         services.AddSingleton<Features.Appeals.AppealService>();
+        services.AddSingleton<Features.FollowUps.FollowUpService>();
         services.AddSingleton<DemoCountySeeder>();
         services.AddSingleton<SyntheticCounty>();
         return services;

@@ -35,6 +35,7 @@ public sealed class AppraisalDbContext(DbContextOptions<AppraisalDbContext> opti
     public DbSet<Domain.Results.OutcomeOverride> OutcomeOverrides => Set<Domain.Results.OutcomeOverride>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Domain.Appeals.Appeal> Appeals => Set<Domain.Appeals.Appeal>();
+    public DbSet<Domain.FollowUps.FollowUp> FollowUps => Set<Domain.FollowUps.FollowUp>();
 
     private readonly List<AuditRecord> _explicitRecords = [];
     private readonly HashSet<Type> _summarised = [];

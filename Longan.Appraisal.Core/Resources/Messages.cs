@@ -198,6 +198,18 @@ public static class Messages
     public static string LabelAppealReason => R();
     public static string LabelAppealAnswer => R();
 
+    // Decisions follow-up
+    public static string FollowUpNotFound => R();
+    public static string FollowUpAlreadyDone => R();
+    public static string FollowUpReplacementThroughPostings => R();
+    public static string FollowUpNoCurrentPosting(string name) => F([name]);
+    public static string FollowUpDateInFuture => R();
+    public static string LabelFollowUpDate => R();
+    public static string LabelTalkBy => R();
+    public static string LabelNoticeReference => R();
+    public static string LabelReserveDecision => R();
+    public static string LabelFollowUpNotes => R();
+
     // Workbooks
     public static string FileNotXlsx => R();
     public static string FileTooLarge(long megabytes) => F([megabytes]);

@@ -728,6 +728,62 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.ToTable("VillagerTallies");
                 });
 
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.FollowUps.FollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssistantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SuccessorPostingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssistantId");
+
+                    b.HasIndex("SuccessorPostingId");
+
+                    b.HasIndex("CycleId", "AssistantId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("FollowUps");
+                });
+
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Posting", b =>
                 {
                     b.Property<int>("Id")
@@ -1334,6 +1390,26 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Assistant");
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.FollowUps.FollowUp", b =>
+                {
+                    b.HasOne("Longan.Appraisal.Core.Domain.Assistant", null)
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Longan.Appraisal.Core.Domain.AppraisalCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Longan.Appraisal.Core.Domain.Posting", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorPostingId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Posting", b =>

@@ -1,0 +1,148 @@
+using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Domain.FollowUps;
+using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Features.Postings;
+using Longan.Appraisal.Core.Features.Results;
+using Longan.Appraisal.Core.Persistence;
+using Longan.Appraisal.Core.Resources;
+using Longan.Appraisal.Core.Scoring;
+using Longan.Appraisal.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Longan.Appraisal.Core.Features.FollowUps;
+
+/// <summary>
+/// One effective outcome of a published appraisal to see through: whose, which, due when, and —
+/// once done — what was done. <see cref="CurrentPosting"/> is the assistant's present term (for a replacement).
+/// </summary>
+public sealed record FollowUpCase(
+    int CycleId, int Year, int AssistantId, string AssistantCode, string AssistantName, int TownshipId, string Township, int TownshipOrder, string Village,
+    Outcome Kind, DateOnly Due, FollowUp? Done, PostingRow? CurrentPosting)
+{
+    public bool IsOpen => Done is null;
+    public bool IsOverdue(DateOnly today) => IsOpen && today > Due;
+}
+
+/// <summary>What 组织部 records for a talk, a notice or a reserve-cadre decision.</summary>
+public sealed class FollowUpInput
+{
+    public DateOnly? Date { get; set; }
+    public string? By { get; set; }
+    public string? Reference { get; set; }
+    public string? Notes { get; set; }
+    public bool? Accepted { get; set; }
+}
+
+/// <summary>
+/// Decisions follow-up (issue 6): every effective outcome of each published cycle's current
+/// version becomes a case — 诫勉谈话, 通报批评, 调整撤换, 后备干部人选 — due a set number of days after
+/// publication; 组织部 records how each was carried out (a replacement through the postings, so a
+/// village never has two assistants); townships see their own cases.
+/// </summary>
+public sealed class FollowUpService(IDbContextFactory<AppraisalDbContext> dbFactory, ResultQueryService results, PostingService postings, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<FollowUpCase>> ListAsync(Caller caller, bool openOnly = false, CancellationToken ct = default)
+    {
+        if (caller.Role is not (AppRole.County or AppRole.Township))
+        {
+            throw new AccessDeniedException(Messages.NoAccessToMasterData);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var published = await db.Cycles.AsNoTracking().Where(c => c.State == CycleState.Published).Select(c => c.Id).ToListAsync(ct);
+        var done = await db.FollowUps.AsNoTracking().Where(f => published.Contains(f.CycleId)).ToListAsync(ct);
+        var cases = new List<FollowUpCase>();
+        foreach (var cycleId in published)
+        {
+            var version = await db.ResultVersions.Where(v => v.CycleId == cycleId && v.PublishedAt != null).OrderByDescending(v => v.Number).FirstAsync(ct);
+            var set = await results.ReadAsync(caller, cycleId, versionNumber: version.Number, ct: ct);
+            var publishedOn = DateOnly.FromDateTime(version.PublishedAt!.Value.ToOffset(TimeSpan.FromHours(8)).DateTime);
+            foreach (var row in set!.Rows)
+            {
+                foreach (var kind in row.Outcomes.Where(FollowUpDeadlines.Kinds.Contains))
+                {
+                    var record = done.FirstOrDefault(f => f.CycleId == cycleId && f.AssistantId == row.AssistantId && f.Kind == kind);
+                    if (!openOnly || record is null)
+                    {
+                        cases.Add(new FollowUpCase(cycleId, set.Year, row.AssistantId, row.Code, row.Name, row.TownshipId, row.Township, row.TownshipOrder, row.Village,
+                            kind, publishedOn.AddDays(FollowUpDeadlines.Days(kind)), record, null));
+                    }
+                }
+            }
+        }
+        var replacing = cases.Where(c => c.Kind == Outcome.Replacement && c.IsOpen).Select(c => c.AssistantId).ToList();
+        var current = await db.Postings.AsNoTracking().Where(p => replacing.Contains(p.AssistantId) && p.EndedOn == null)
+            .Select(PostingRow.Projection).ToDictionaryAsync(p => p.AssistantId, ct);
+        return cases
+            .Select(c => c.Kind == Outcome.Replacement && c.IsOpen ? c with { CurrentPosting = current.GetValueOrDefault(c.AssistantId) } : c)
+            .OrderByDescending(c => c.Year).ThenBy(c => c.TownshipOrder).ThenBy(c => c.Due).ThenBy(c => c.AssistantCode, StringComparer.Ordinal).ThenBy(c => c.Kind)
+            .ToList();
+    }
+
+    /// <summary>Records a talk held, a notice issued or a reserve-cadre decision; the case closes.</summary>
+    public async Task RecordAsync(Caller caller, int cycleId, int assistantId, Outcome kind, FollowUpInput input, CancellationToken ct = default)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
+        if (kind == Outcome.Replacement)
+        {
+            throw new RuleViolationException(Messages.FollowUpReplacementThroughPostings);
+        }
+        var by = Validator.Clean(input.By);
+        var reference = Validator.Clean(input.Reference);
+        var notes = Validator.Clean(input.Notes);
+        var today = CountyCalendar.Today(clock);
+        new Validator()
+            .Check(input.Date is not null, nameof(input.Date), Messages.FieldRequired(Messages.LabelFollowUpDate))
+            .Check(input.Date is null || input.Date <= today, nameof(input.Date), Messages.FollowUpDateInFuture)
+            .Check(kind != Outcome.AdmonishmentTalk || by is not null, nameof(input.By), Messages.FieldRequired(Messages.LabelTalkBy))
+            .MaxLength(nameof(input.By), Messages.LabelTalkBy, by, FieldLimits.Name)
+            .Check(kind != Outcome.PublicCriticism || reference is not null, nameof(input.Reference), Messages.FieldRequired(Messages.LabelNoticeReference))
+            .MaxLength(nameof(input.Reference), Messages.LabelNoticeReference, reference, FieldLimits.Name)
+            .Check(kind != Outcome.ReserveCadre || input.Accepted is not null, nameof(input.Accepted), Messages.FieldRequired(Messages.LabelReserveDecision))
+            .Check(kind != Outcome.ReserveCadre || notes is not null, nameof(input.Notes), Messages.FieldRequired(Messages.LabelFollowUpNotes))
+            .MaxLength(nameof(input.Notes), Messages.LabelFollowUpNotes, notes, FieldLimits.Comment)
+            .ThrowIfInvalid();
+        await EnsureOpenCaseAsync(caller, cycleId, assistantId, kind, ct);
+        await SaveAsync(caller, new FollowUp
+        {
+            CycleId = cycleId, AssistantId = assistantId, Kind = kind, Date = input.Date!.Value,
+            By = kind == Outcome.AdmonishmentTalk ? by : null, Reference = kind == Outcome.PublicCriticism ? reference : null, Notes = notes,
+            Accepted = kind == Outcome.ReserveCadre ? input.Accepted : null, RecordedAt = clock.GetUtcNow(), RecordedBy = caller.UserName,
+        }, ct);
+    }
+
+    /// <summary>调整撤换: the assistant's term ends and the successor's begins (one transaction in the postings), then the case closes.</summary>
+    public async Task ReplaceAsync(Caller caller, int cycleId, int assistantId, ReplaceInput input, CancellationToken ct = default)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
+        var open = await EnsureOpenCaseAsync(caller, cycleId, assistantId, Outcome.Replacement, ct);
+        var current = open.CurrentPosting ?? throw new RuleViolationException(Messages.FollowUpNoCurrentPosting(open.AssistantName));
+        var posting = await postings.ReplaceAsync(caller, current.VillageId, input, ct);
+        await SaveAsync(caller, new FollowUp
+        {
+            CycleId = cycleId, AssistantId = assistantId, Kind = Outcome.Replacement, Date = input.StartDate!.Value, Notes = Validator.Clean(input.Reason),
+            SuccessorPostingId = posting, RecordedAt = clock.GetUtcNow(), RecordedBy = caller.UserName,
+        }, ct);
+    }
+
+    private async Task<FollowUpCase> EnsureOpenCaseAsync(Caller caller, int cycleId, int assistantId, Outcome kind, CancellationToken ct)
+    {
+        var found = (await ListAsync(caller, ct: ct)).FirstOrDefault(c => c.CycleId == cycleId && c.AssistantId == assistantId && c.Kind == kind)
+            ?? throw new NotFoundException(Messages.FollowUpNotFound);
+        return found.IsOpen ? found : throw new RuleViolationException(Messages.FollowUpAlreadyDone);
+    }
+
+    private async Task SaveAsync(Caller caller, FollowUp record, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+        db.FollowUps.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone recorded the same case a moment earlier (unique index).
+            throw new RuleViolationException(Messages.FollowUpAlreadyDone);
+        }
+    }
+}
