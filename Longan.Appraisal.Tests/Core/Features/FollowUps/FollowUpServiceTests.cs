@@ -88,6 +88,10 @@ public sealed class FollowUpServiceTests : IAsyncLifetime
         await FollowUps.RecordAsync(_county.County, _county.CycleId, _admonished, Outcome.PublicCriticism, new FollowUpInput { Date = today, Reference = "隆组通〔2026〕12号" });
 
         Assert.Equal("隆组通〔2026〕12号", (await CaseAsync(_admonished, Outcome.PublicCriticism)).Done!.Reference);
+        await using var db = await _county.Db.OpenAsync();
+        var record = await db.AuditRecords.SingleAsync(r => r.Subject == "FollowUp");
+        Assert.Equal((Longan.Appraisal.Core.Domain.Audit.AuditAction.Created, _county.County.UserName), (record.Action, record.Actor));
+        Assert.Contains("隆组通〔2026〕12号", record.After);
     }
 
     [Fact]
