@@ -195,6 +195,8 @@ public static class Messages
     public static string AppealAlreadyAnswered => R();
     public static string AppealAdjustNeedsNewVersion(int version) => F([version]);
     public static string AppealReviewNeedsPublished => R();
+    public static string AppealOncePerVersion(int version) => F([version]);
+    public static string AppealAdjustUnchanged(int version) => F([version]);
     public static string LabelAppealReason => R();
     public static string LabelAppealAnswer => R();
 
@@ -207,7 +209,8 @@ public static class Messages
     public static string LabelFollowUpDate => R();
     public static string LabelTalkBy => R();
     public static string LabelNoticeReference => R();
-    public static string LabelReserveDecision => R();
+    public static string FollowUpChooseAccepted => R();
+    public static string LabelFollowUpReason => R();
     public static string LabelFollowUpNotes => R();
 
     // Workbooks

@@ -25,7 +25,8 @@ public sealed class AuditTests(PortalFixture portal)
         await county.GetByRole(AriaRole.Link, new() { Name = "审计日志" }).ClickAsync();
         var grid = county.Locator("[data-testid=audit-grid]");
         await Shell.EnterAsync(grid.Locator(".search-box input"), stranger);
-        await Assertions.Expect(grid.Locator("tbody tr").Filter(new() { HasText = "登录失败" })).ToContainTextAsync(stranger);
+        await Assertions.Expect(grid.Locator("tbody tr").Filter(new() { HasText = stranger })).ToContainTextAsync("登录失败");
+        await Assertions.Expect(grid.Locator("tbody tr").Filter(new() { HasText = stranger })).ToContainTextAsync("无此账号");
 
         await Shell.EnterAsync(grid.Locator(".search-box input"), Demo.Chengxiang);
         await Assertions.Expect(grid.Locator("tbody tr").Filter(new() { HasText = "拒绝访问" }).First).ToContainTextAsync("/audit");

@@ -17,9 +17,9 @@ public sealed record AppealRow(
     int? AdjustedVersionNumber);
 
 /// <summary>Whether the assistant may appeal a published result now, and until when.</summary>
-public sealed record AppealWindow(int CycleId, int VersionNumber, DateTimeOffset Deadline, bool IsOpen, bool HasOpenAppeal)
+public sealed record AppealWindow(int CycleId, int VersionNumber, DateTimeOffset Deadline, bool IsOpen, bool HasOpenAppeal, bool HasAppealedThisVersion)
 {
-    public bool CanFile => IsOpen && !HasOpenAppeal;
+    public bool CanFile => IsOpen && !HasOpenAppeal && !HasAppealedThisVersion;
 }
 
 /// <summary>
@@ -30,20 +30,27 @@ public sealed record AppealWindow(int CycleId, int VersionNumber, DateTimeOffset
 /// </summary>
 public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactory, ResultQueryService results, CycleService cycles, TimeProvider clock)
 {
-    /// <summary>The appeal window of each of the assistant's published results.</summary>
+    /// <summary>
+    /// The appeal window of each of the assistant's published results: from the cycle's first
+    /// publication (a republication does not reopen it), one appeal per published version.
+    /// </summary>
     public async Task<IReadOnlyList<AppealWindow>> WindowsAsync(Caller caller, CancellationToken ct = default)
     {
         var mine = await results.PublishedForSelfAsync(caller, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cycleIds = mine.Select(m => m.CycleId).ToList();
         var days = await db.Cycles.Where(c => cycleIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Rules.AppealWindowDays, ct);
-        var open = await db.Appeals.Where(a => a.AssistantId == caller.AssistantId && cycleIds.Contains(a.CycleId)
-            && (a.Status == AppealStatus.Open || a.Status == AppealStatus.Reviewing)).Select(a => a.CycleId).ToListAsync(ct);
+        var first = (await db.ResultVersions.Where(v => cycleIds.Contains(v.CycleId) && v.PublishedAt != null).Select(v => new { v.CycleId, v.PublishedAt }).ToListAsync(ct))
+            .GroupBy(v => v.CycleId).ToDictionary(g => g.Key, g => g.Min(v => v.PublishedAt!.Value));
+        var appeals = await db.Appeals.Where(a => a.AssistantId == caller.AssistantId && cycleIds.Contains(a.CycleId))
+            .Select(a => new { a.CycleId, a.VersionNumber, a.Status }).ToListAsync(ct);
         var now = clock.GetUtcNow();
         return mine.Select(m =>
         {
-            var deadline = m.PublishedAt.AddDays(days[m.CycleId]);
-            return new AppealWindow(m.CycleId, m.VersionNumber, deadline, days[m.CycleId] > 0 && now <= deadline, open.Contains(m.CycleId));
+            var deadline = first[m.CycleId].AddDays(days[m.CycleId]);
+            var own = appeals.Where(a => a.CycleId == m.CycleId).ToList();
+            return new AppealWindow(m.CycleId, m.VersionNumber, deadline, days[m.CycleId] > 0 && now <= deadline,
+                own.Any(a => a.Status is AppealStatus.Open or AppealStatus.Reviewing), own.Any(a => a.VersionNumber == m.VersionNumber));
         }).ToList();
     }
 
@@ -63,6 +70,10 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
         if (window.HasOpenAppeal)
         {
             throw new RuleViolationException(Messages.AppealAlreadyOpen);
+        }
+        if (window.HasAppealedThisVersion)
+        {
+            throw new RuleViolationException(Messages.AppealOncePerVersion(window.VersionNumber));
         }
         if (!window.IsOpen)
         {
@@ -145,6 +156,13 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
         if (published is null || published <= appeal.VersionNumber)
         {
             throw new RuleViolationException(Messages.AppealAdjustNeedsNewVersion(appeal.VersionNumber));
+        }
+        // "Adjusted" must be true: this assistant's score, grade or effective outcome differs in the new version.
+        var was = (await results.ReadAsync(caller, appeal.CycleId, appeal.AssistantId, appeal.VersionNumber, ct))!.Rows.Single();
+        var now = (await results.ReadAsync(caller, appeal.CycleId, appeal.AssistantId, published, ct))!.Rows.Single();
+        if (was.Composite == now.Composite && was.Grade == now.Grade && was.Outcomes.SequenceEqual(now.Outcomes))
+        {
+            throw new RuleViolationException(Messages.AppealAdjustUnchanged(published.Value));
         }
         await AnswerAsync(caller, appealId, answer, AppealStatus.Adjusted, published, ct);
     }

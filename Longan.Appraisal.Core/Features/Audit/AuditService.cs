@@ -12,6 +12,15 @@ public sealed record AuditQuery(PageRequest Page, AuditAction? Action = null, st
 
 public sealed record AuditRow(long Id, DateTimeOffset At, string Actor, AppRole? Role, AuditAction Action, string Subject, string? SubjectKey, string? Summary, string? Before, string? After);
 
+/// <summary>Why a sign-in failed, as the audit trail records it.</summary>
+public enum SignInFailure
+{
+    NoSuchAccount,
+    WrongPassword,
+    LockedOut,
+    Deactivated,
+}
+
 /// <summary>
 /// The audit trail for 组织部 (spec §1: "audit log"): searching it, checking its hash chain, and
 /// recording what the database does not see by itself — sign-ins, failed sign-ins and refused access.
@@ -46,8 +55,14 @@ public sealed class AuditService(IDbContextFactory<AppraisalDbContext> dbFactory
         }
         if (query.Page.Term is { } term)
         {
+            // An assistant's name or code also finds the records that refer to them only by id (entries, appeals, decisions).
+            var ids = await db.Assistants.Where(a => a.Code == term || a.Name.Contains(term)).OrderBy(a => a.Id).Select(a => a.Id).Take(20).ToListAsync(ct);
+            var keys = ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var references = ids.SelectMany(id => new[] { $"\"AssistantId\":{id},", $"\"AssistantId\":{id}}}" }).ToList();
             records = records.Where(r => r.Actor.Contains(term) || (r.SubjectKey != null && r.SubjectKey == term)
-                || (r.Summary != null && r.Summary.Contains(term)) || (r.Before != null && r.Before.Contains(term)) || (r.After != null && r.After.Contains(term)));
+                || (r.Summary != null && r.Summary.Contains(term)) || (r.Before != null && r.Before.Contains(term)) || (r.After != null && r.After.Contains(term))
+                || (r.Subject == "Assistant" && keys.Contains(r.SubjectKey!))
+                || references.Any(x => (r.Before != null && r.Before.Contains(x)) || (r.After != null && r.After.Contains(x))));
         }
         var total = await records.CountAsync(ct);
         var rows = await records.OrderByDescending(r => r.Id).Skip(query.Page.Offset).Take(query.Page.Take)
@@ -82,9 +97,19 @@ public sealed class AuditService(IDbContextFactory<AppraisalDbContext> dbFactory
         }
     }
 
-    /// <summary>A sign-in: succeeded, or failed with why (wrong password, locked out, deactivated), under the name typed.</summary>
-    public Task RecordSignInAsync(string userName, AppRole? role, bool succeeded, string? why, CancellationToken ct = default) =>
-        AppendAsync(userName, role, succeeded ? AuditAction.SignedIn : AuditAction.SignInFailed, "Account", userName, why, ct);
+    /// <summary>A successful sign-in.</summary>
+    public Task RecordSignInAsync(string userName, AppRole role, CancellationToken ct = default) =>
+        AppendAsync(userName, role, AuditAction.SignedIn, "Account", userName, null, ct);
+
+    /// <summary>A failed sign-in under the name typed, with why — for the auditor, not shown to the person signing in.</summary>
+    public Task RecordSignInFailedAsync(string userName, AppRole? role, SignInFailure why, CancellationToken ct = default) =>
+        AppendAsync(userName, role, AuditAction.SignInFailed, "Account", userName, why switch
+        {
+            SignInFailure.NoSuchAccount => "无此账号",
+            SignInFailure.WrongPassword => "密码错误",
+            SignInFailure.LockedOut => "账号已锁定（连续输错密码）",
+            _ => "账号已停用",
+        }, ct);
 
     /// <summary>Access refused: who (if signed in), where they tried to go and what they were told.</summary>
     public Task RecordRefusalAsync(Caller? caller, string where, string message, CancellationToken ct = default) =>

@@ -13,11 +13,13 @@ namespace Longan.Appraisal.Core.Features.FollowUps;
 
 /// <summary>
 /// One effective outcome of a published appraisal to see through: whose, which, due when, and —
-/// once done — what was done. <see cref="CurrentPosting"/> is the assistant's present term (for a replacement).
+/// once done — what was done. <see cref="CurrentPosting"/> is the assistant's present term (for an
+/// open replacement); <see cref="Successor"/> who took over (a done one); <see cref="ViaPostings"/>
+/// that the replacement was made from the village's postings rather than recorded here.
 /// </summary>
 public sealed record FollowUpCase(
     int CycleId, int Year, int AssistantId, string AssistantCode, string AssistantName, int TownshipId, string Township, int TownshipOrder, string Village,
-    Outcome Kind, DateOnly Due, FollowUp? Done, PostingRow? CurrentPosting)
+    Outcome Kind, DateOnly Due, FollowUp? Done, PostingRow? CurrentPosting, string? Successor = null, bool ViaPostings = false)
 {
     public bool IsOpen => Done is null;
     public bool IsOverdue(DateOnly today) => IsOpen && today > Due;
@@ -48,34 +50,74 @@ public sealed class FollowUpService(IDbContextFactory<AppraisalDbContext> dbFact
             throw new AccessDeniedException(Messages.NoAccessToMasterData);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var published = await db.Cycles.AsNoTracking().Where(c => c.State == CycleState.Published).Select(c => c.Id).ToListAsync(ct);
-        var done = await db.FollowUps.AsNoTracking().Where(f => published.Contains(f.CycleId)).ToListAsync(ct);
+        // Every cycle ever published, also while reopened: its latest published version's outcomes
+        // stand until it is published again; cases are due from the first publication.
+        var publications = (await db.ResultVersions.AsNoTracking().Where(v => v.PublishedAt != null).Select(v => new { v.CycleId, v.Number, v.PublishedAt }).ToListAsync(ct))
+            .GroupBy(v => v.CycleId)
+            .Select(g => (CycleId: g.Key, Latest: g.Max(v => v.Number), First: g.Min(v => v.PublishedAt!.Value)))
+            .ToList();
+        var cycleIds = publications.Select(p => p.CycleId).ToList();
+        var done = await db.FollowUps.AsNoTracking().Where(f => cycleIds.Contains(f.CycleId)).ToListAsync(ct);
         var cases = new List<FollowUpCase>();
-        foreach (var cycleId in published)
+        foreach (var (cycleId, latest, first) in publications)
         {
-            var version = await db.ResultVersions.Where(v => v.CycleId == cycleId && v.PublishedAt != null).OrderByDescending(v => v.Number).FirstAsync(ct);
-            var set = await results.ReadAsync(caller, cycleId, versionNumber: version.Number, ct: ct);
-            var publishedOn = DateOnly.FromDateTime(version.PublishedAt!.Value.ToOffset(TimeSpan.FromHours(8)).DateTime);
+            var set = await results.ReadAsync(caller, cycleId, versionNumber: latest, ct: ct);
+            var publishedOn = DateOnly.FromDateTime(first.ToOffset(TimeSpan.FromHours(8)).DateTime);
             foreach (var row in set!.Rows)
             {
                 foreach (var kind in row.Outcomes.Where(FollowUpDeadlines.Kinds.Contains))
                 {
-                    var record = done.FirstOrDefault(f => f.CycleId == cycleId && f.AssistantId == row.AssistantId && f.Kind == kind);
-                    if (!openOnly || record is null)
-                    {
-                        cases.Add(new FollowUpCase(cycleId, set.Year, row.AssistantId, row.Code, row.Name, row.TownshipId, row.Township, row.TownshipOrder, row.Village,
-                            kind, publishedOn.AddDays(FollowUpDeadlines.Days(kind)), record, null));
-                    }
+                    cases.Add(new FollowUpCase(cycleId, set.Year, row.AssistantId, row.Code, row.Name, row.TownshipId, row.Township, row.TownshipOrder, row.Village,
+                        kind, publishedOn.AddDays(FollowUpDeadlines.Days(kind)),
+                        done.FirstOrDefault(f => f.CycleId == cycleId && f.AssistantId == row.AssistantId && f.Kind == kind), null));
                 }
             }
         }
-        var replacing = cases.Where(c => c.Kind == Outcome.Replacement && c.IsOpen).Select(c => c.AssistantId).ToList();
-        var current = await db.Postings.AsNoTracking().Where(p => replacing.Contains(p.AssistantId) && p.EndedOn == null)
-            .Select(PostingRow.Projection).ToDictionaryAsync(p => p.AssistantId, ct);
+        cases = await WithPostingsAsync(db, cases, publications.ToDictionary(p => p.CycleId, p => DateOnly.FromDateTime(p.First.ToOffset(TimeSpan.FromHours(8)).DateTime)), ct);
         return cases
-            .Select(c => c.Kind == Outcome.Replacement && c.IsOpen ? c with { CurrentPosting = current.GetValueOrDefault(c.AssistantId) } : c)
+            .Where(c => !openOnly || c.IsOpen)
             .OrderByDescending(c => c.Year).ThenBy(c => c.TownshipOrder).ThenBy(c => c.Due).ThenBy(c => c.AssistantCode, StringComparer.Ordinal).ThenBy(c => c.Kind)
             .ToList();
+    }
+
+    /// <summary>
+    /// Replacements and postings: an open case gets the assistant's current term; a term ended after
+    /// publication (replaced from the village's page) closes the case; a done case names the successor.
+    /// </summary>
+    private static async Task<List<FollowUpCase>> WithPostingsAsync(AppraisalDbContext db, List<FollowUpCase> cases, Dictionary<int, DateOnly> publishedOn, CancellationToken ct)
+    {
+        var assistants = cases.Where(c => c.Kind == Outcome.Replacement).Select(c => c.AssistantId).ToList();
+        if (assistants.Count == 0)
+        {
+            return cases;
+        }
+        var terms = await db.Postings.AsNoTracking().Where(p => assistants.Contains(p.AssistantId)).Select(PostingRow.Projection).ToListAsync(ct);
+        var villages = terms.Select(t => t.VillageId).Distinct().ToList();
+        var inVillages = await db.Postings.AsNoTracking().Where(p => villages.Contains(p.VillageId)).Select(PostingRow.Projection).ToListAsync(ct);
+        return cases.Select(c =>
+        {
+            if (c.Kind != Outcome.Replacement)
+            {
+                return c;
+            }
+            if (c.Done is { } record)
+            {
+                return c with { Successor = inVillages.FirstOrDefault(p => p.Id == record.SuccessorPostingId)?.AssistantName };
+            }
+            var current = terms.FirstOrDefault(t => t.AssistantId == c.AssistantId && t.IsCurrent);
+            var ended = terms.Where(t => t.AssistantId == c.AssistantId && t.EndedOn >= publishedOn[c.CycleId]).MaxBy(t => t.EndedOn);
+            if (current is null && ended is not null)
+            {
+                var next = inVillages.Where(p => p.VillageId == ended.VillageId && p.StartDate > ended.EndedOn).MinBy(p => p.StartDate);
+                var viaPostings = new FollowUp
+                {
+                    CycleId = c.CycleId, AssistantId = c.AssistantId, Kind = Outcome.Replacement, Date = ended.EndedOn!.Value.AddDays(1), Notes = ended.EndReason,
+                    SuccessorPostingId = next?.Id, RecordedBy = "",
+                };
+                return c with { Done = viaPostings, Successor = next?.AssistantName, ViaPostings = true };
+            }
+            return c with { CurrentPosting = current };
+        }).ToList();
     }
 
     /// <summary>Records a talk held, a notice issued or a reserve-cadre decision; the case closes.</summary>
@@ -97,9 +139,9 @@ public sealed class FollowUpService(IDbContextFactory<AppraisalDbContext> dbFact
             .MaxLength(nameof(input.By), Messages.LabelTalkBy, by, FieldLimits.Name)
             .Check(kind != Outcome.PublicCriticism || reference is not null, nameof(input.Reference), Messages.FieldRequired(Messages.LabelNoticeReference))
             .MaxLength(nameof(input.Reference), Messages.LabelNoticeReference, reference, FieldLimits.Name)
-            .Check(kind != Outcome.ReserveCadre || input.Accepted is not null, nameof(input.Accepted), Messages.FieldRequired(Messages.LabelReserveDecision))
-            .Check(kind != Outcome.ReserveCadre || notes is not null, nameof(input.Notes), Messages.FieldRequired(Messages.LabelFollowUpNotes))
-            .MaxLength(nameof(input.Notes), Messages.LabelFollowUpNotes, notes, FieldLimits.Comment)
+            .Check(kind != Outcome.ReserveCadre || input.Accepted is not null, nameof(input.Accepted), Messages.FollowUpChooseAccepted)
+            .Check(kind != Outcome.ReserveCadre || notes is not null, nameof(input.Notes), Messages.FieldRequired(Messages.LabelFollowUpReason))
+            .MaxLength(nameof(input.Notes), kind == Outcome.ReserveCadre ? Messages.LabelFollowUpReason : Messages.LabelFollowUpNotes, notes, FieldLimits.Comment)
             .ThrowIfInvalid();
         await EnsureOpenCaseAsync(caller, cycleId, assistantId, kind, ct);
         await SaveAsync(caller, new FollowUp

@@ -5,6 +5,7 @@ using Longan.Appraisal.Core.Features.Attendance;
 using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Features.Results;
 using Longan.Appraisal.Core.Resources;
+using Longan.Appraisal.Core.Scoring;
 using Longan.Appraisal.Core.Security;
 using Longan.Appraisal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -98,24 +99,53 @@ public sealed class AppealServiceTests : IAsyncLifetime
     public async Task Adjusted_ThroughReopeningCorrectionAndANewVersion_TheAppealedVersionIsKept()
     {
         var before = Assert.Single(await _county.Get<ResultQueryService>().PublishedForSelfAsync(_county.Assistant));
-        var id = await Appeals.FileAsync(_county.Assistant, _county.CycleId, "三月实际在村 22 天，考勤登记为 15 天");
+        var id = await Appeals.FileAsync(_county.Assistant, _county.CycleId, "处理建议与实际表现不符，请复核");
         var early = await Assert.ThrowsAsync<RuleViolationException>(() => Appeals.AdjustAsync(_county.County, id, "已更正"));
         Assert.Equal(Messages.AppealAdjustNeedsNewVersion(1), early.Message);
 
         await Appeals.ReviewAsync(_county.County, id);
         Assert.Equal(AppealStatus.Reviewing, Assert.Single(await Appeals.ListAsync(_county.County)).Status);
-        await _county.Get<AttendanceService>().SetAsync(_county.County, _county.CycleId, before.Row.AssistantId, 3, 22);
+        Outcome[] corrected = before.Row.Outcomes.Count == 0 ? [Outcome.AdmonishmentTalk] : [];
         _county.Later();
-        await _county.ComputeAsync();
+        await _county.Get<OutcomeOverrideService>().OverrideAsync(_county.County, _county.CycleId, before.Row.AssistantId, corrected, "复核后更正处理建议");
+        _county.Later();
         await _county.MoveAsync(CycleState.Published);
-        await Appeals.AdjustAsync(_county.County, id, "三月考勤已按签到表更正为 22 天，结果已重新计算公布。");
+        await Appeals.AdjustAsync(_county.County, id, "经复核，处理建议已更正，结果重新公布。");
 
         var appeal = Assert.Single(await Appeals.ListAsync(_county.Assistant));
         Assert.Equal((AppealStatus.Adjusted, 1, 2), (appeal.Status, appeal.VersionNumber, appeal.AdjustedVersionNumber));
         var after = Assert.Single(await _county.Get<ResultQueryService>().PublishedForSelfAsync(_county.Assistant));
-        Assert.Equal(2, after.VersionNumber);
+        Assert.Equal((2, corrected), (after.VersionNumber, after.Row.Outcomes.ToArray()));
         await using var db = await _county.Db.OpenAsync();
         Assert.Equal([1, 2], await db.ResultVersions.Where(v => v.CycleId == _county.CycleId && v.PublishedAt != null).OrderBy(v => v.Number).Select(v => v.Number).ToListAsync());
         Assert.Contains(await db.CycleTransitions.Where(t => t.CycleId == _county.CycleId).Select(t => t.Reason).ToListAsync(), r => r != null && r.StartsWith($"复核申请 #{id}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Adjusted_RefusedWhenTheNewVersionChangedNothingForThisAssistant_AndTheWindowDoesNotReopen()
+    {
+        var id = await Appeals.FileAsync(_county.Assistant, _county.CycleId, "请复核群众评议");
+        var deadline = Assert.Single(await Appeals.WindowsAsync(_county.Assistant)).Deadline;
+        await Appeals.ReviewAsync(_county.County, id);
+        _county.Later();
+        await _county.MoveAsync(CycleState.Published);
+
+        var unchanged = await Assert.ThrowsAsync<RuleViolationException>(() => Appeals.AdjustAsync(_county.County, id, "已调整"));
+        Assert.Equal(Messages.AppealAdjustUnchanged(2), unchanged.Message);
+        await Appeals.UpholdAsync(_county.County, id, "经复核，群众评议统计无误，维持原结果。");
+        var window = Assert.Single(await Appeals.WindowsAsync(_county.Assistant));
+        Assert.Equal(deadline, window.Deadline);
+        Assert.True(window.CanFile);
+    }
+
+    [Fact]
+    public async Task AVersion_IsAppealedOnce()
+    {
+        var id = await Appeals.FileAsync(_county.Assistant, _county.CycleId, "请复核");
+        await Appeals.UpholdAsync(_county.County, id, "维持原结果。");
+
+        Assert.False(Assert.Single(await Appeals.WindowsAsync(_county.Assistant)).CanFile);
+        var again = await Assert.ThrowsAsync<RuleViolationException>(() => Appeals.FileAsync(_county.Assistant, _county.CycleId, "再申请"));
+        Assert.Equal(Messages.AppealOncePerVersion(1), again.Message);
     }
 }

@@ -175,8 +175,8 @@ public sealed class AuditTrailTests : IAsyncLifetime
     [Fact]
     public async Task SignInsAndRefusals_Recorded()
     {
-        await Audit.RecordSignInAsync("zzb.admin", AppRole.County, succeeded: true, why: null);
-        await Audit.RecordSignInAsync("nobody", null, succeeded: false, why: "用户名或密码错误");
+        await Audit.RecordSignInAsync("zzb.admin", AppRole.County);
+        await Audit.RecordSignInFailedAsync("nobody", null, SignInFailure.NoSuchAccount);
         await Audit.RecordRefusalAsync(_county.Natong, "/accounts", "无权访问");
 
         var records = await NewRecordsAsync();
@@ -184,6 +184,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
             [(AuditAction.SignedIn, "zzb.admin", (AppRole?)AppRole.County), (AuditAction.SignInFailed, "nobody", null), (AuditAction.AccessRefused, _county.Natong.UserName, AppRole.Township)],
             records.Select(r => (r.Action, r.Actor, r.Role)));
         Assert.Equal("/accounts", records[2].SubjectKey);
+        Assert.Equal("无此账号", records[1].Summary);
     }
 
     [Fact]
@@ -248,7 +249,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     public async Task Query_FiltersByActionSubjectAndText_CountyOnly()
     {
         await _county.Get<TownshipService>().CreateAsync(_county.County, new TownshipInput { Name = "检索乡", SortOrder = 400 });
-        await Audit.RecordSignInAsync("nobody", null, succeeded: false, why: "用户名或密码错误");
+        await Audit.RecordSignInFailedAsync("nobody", null, SignInFailure.WrongPassword);
 
         var byText = await Audit.QueryAsync(_county.County, new AuditQuery(new PageRequest("检索乡")));
         Assert.Equal(nameof(Township), Assert.Single(byText.Items).Subject);
@@ -260,6 +261,15 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         Assert.Equal(byText.TotalCount, (await Audit.QueryAsync(_county.County, new AuditQuery(new PageRequest("检索乡"), From: today, To: today))).TotalCount);
         Assert.Equal(0, (await Audit.QueryAsync(_county.County, new AuditQuery(new PageRequest("检索乡"), To: today.AddDays(-1)))).TotalCount);
+
+        await _county.Get<Longan.Appraisal.Core.Features.Attendance.AttendanceService>().SetAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, 5, 12);
+        await using (var db = await _county.Db.OpenAsync())
+        {
+            var langwan = await db.Assistants.SingleAsync(a => a.Id == _county.LangwanAssistant);
+            var byName = await Audit.QueryAsync(_county.County, new AuditQuery(new PageRequest(langwan.Name), Subject: nameof(AttendanceMonth)));
+            Assert.Contains("\"Days\":12", Assert.Single(byName.Items).After);
+            Assert.Single((await Audit.QueryAsync(_county.County, new AuditQuery(new PageRequest(langwan.Code), Subject: nameof(AttendanceMonth)))).Items);
+        }
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => Audit.QueryAsync(_county.Natong, new AuditQuery(new PageRequest())));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Audit.VerifyAsync(_county.Assistant));

@@ -123,14 +123,37 @@ public sealed class FollowUpServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Republishing_WithoutTheOutcome_TheCaseIsNoLongerListed()
+    public async Task AReplacementMadeFromTheVillagesPostings_ClosesTheCase_NamingTheSuccessor()
     {
+        var open = await CaseAsync(_replaced, Outcome.Replacement);
+        var successor = await _county.Get<AssistantService>().CreateAsync(_county.County, new AssistantInput
+        {
+            Code = "SYN900002", Name = "蒙接任", Gender = Gender.Female, BirthDate = new DateOnly(1998, 7, 1),
+        });
+
+        await _county.Get<PostingService>().ReplaceAsync(_county.County, open.CurrentPosting!.VillageId, new ReplaceInput
+        {
+            SuccessorId = successor, StartDate = CountyCalendar.Today(_county.Get<TimeProvider>()).AddDays(1), Reason = "考核不称职，调整撤换",
+        });
+
+        var done = await CaseAsync(_replaced, Outcome.Replacement);
+        Assert.Equal((false, true, "蒙接任", "考核不称职，调整撤换"), (done.IsOpen, done.ViaPostings, done.Successor, done.Done!.Notes));
+        await Assert.ThrowsAsync<RuleViolationException>(() => FollowUps.ReplaceAsync(_county.County, _county.CycleId, _replaced,
+            new ReplaceInput { SuccessorId = successor, StartDate = CountyCalendar.Today(_county.Get<TimeProvider>()).AddDays(9), Reason = "再撤换" }));
+    }
+
+    [Fact]
+    public async Task Republishing_WithoutTheOutcome_TheCaseIsNoLongerListed_OthersKeepTheirDueDates()
+    {
+        var due = (await CaseAsync(_admonished, Outcome.AdmonishmentTalk)).Due;
+        ((FixedClock)_county.Get<TimeProvider>()).Advance(TimeSpan.FromDays(3));
         await _county.MoveAsync(CycleState.Review, "复查处理建议");
+        Assert.Contains(await FollowUps.ListAsync(_county.County), c => c.AssistantId == _replaced && c.Kind == Outcome.Replacement);
         await _county.Get<OutcomeOverrideService>().OverrideAsync(_county.County, _county.CycleId, _replaced, [], "经复查，不作调整撤换");
         await _county.MoveAsync(CycleState.Published);
 
         var cases = await FollowUps.ListAsync(_county.County);
         Assert.DoesNotContain(cases, c => c.AssistantId == _replaced);
-        Assert.Contains(cases, c => c.AssistantId == _admonished && c.Kind == Outcome.AdmonishmentTalk);
+        Assert.Equal(due, Assert.Single(cases, c => c.AssistantId == _admonished && c.Kind == Outcome.AdmonishmentTalk).Due);
     }
 }
