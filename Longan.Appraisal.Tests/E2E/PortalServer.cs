@@ -120,6 +120,10 @@ public sealed class PortalServer : IAsyncDisposable
     /// <summary>A cycle's id by its year.</summary>
     public Task<int> CycleIdAsync(int year) => ScalarAsync("SELECT Id FROM Cycles WHERE Year = $a", year, null);
 
+    /// <summary>How many refusals the audit trail holds for an account at an address.</summary>
+    public Task<int> RefusalsAsync(string userName, string address) =>
+        ScalarAsync("SELECT COUNT(*) FROM AuditRecords WHERE Action = 12 AND Actor = $a AND SubjectKey = $b", userName, address);
+
     private async Task<int> ScalarAsync(string sql, object a, object? b)
     {
         await using var connection = new SqliteConnection($"Data Source={_databasePath};Mode=ReadOnly;Pooling=False");

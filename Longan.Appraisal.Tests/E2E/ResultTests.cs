@@ -104,6 +104,7 @@ public sealed class ResultTests(PortalFixture portal)
         var natong = await portal.SignedInPageAsync(Demo.Natong);
         Assert.Equal(200, (await Get(natong, langwan)).Status);
         Assert.Equal(403, (await Get(natong, baota)).Status);
+        Assert.Equal(1, await portal.Server.RefusalsAsync(Demo.Natong, $"/cycles/{cycle}/cards/{baota}.pdf"));
 
         var assistant = await portal.SignedInPageAsync(Demo.Assistant);
         Assert.Equal(200, (await Get(assistant, langwan)).Status);
