@@ -52,9 +52,6 @@ public sealed class PdfStreamWriter : IDisposable
         Write("%PDF-1.7\n%\u00E2\u00E3\u00CF\u00D3\n");
     }
 
-    /// <summary>How many pages have been written so far.</summary>
-    public int PageCount => _pages.Count;
-
     /// <summary>A new A4 page to draw on; <see cref="WritePage"/> writes it out when it is finished.</summary>
     public PdfPage NewPage()
     {
@@ -276,9 +273,9 @@ public sealed class PdfStreamWriter : IDisposable
         return text.ToString();
     }
 
-    /// <summary>A text string as hexadecimal: Latin-1 when it fits, otherwise UTF-16BE with its byte-order mark.</summary>
+    /// <summary>A text string as hexadecimal: plain ASCII as it is (PDFDocEncoding agrees there), anything else UTF-16BE with its byte-order mark.</summary>
     internal static string Text(string value) =>
-        "<" + (value.All(c => c <= '\u00FF') ? Convert.ToHexString(s_bytes.GetBytes(value)) : "FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(value))) + ">";
+        "<" + (value.All(char.IsAscii) ? Convert.ToHexString(Encoding.ASCII.GetBytes(value)) : "FEFF" + Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(value))) + ">";
 
     private int Allocate()
     {

@@ -9,9 +9,12 @@ namespace Longan.Appraisal.Core.Persistence;
 
 /// <summary>
 /// The appraisal database: master data and the Identity accounts, in one SQLite file by default.
-/// Every save that changes something is recorded in the hash-chained audit trail in the same
-/// transaction, in the name of the caller set with <see cref="ActingAs"/>; a change without one is
-/// refused, so no write can slip past the trail.
+/// Every save of tracked changes is recorded in the hash-chained audit trail in the same
+/// transaction, in the name of the caller set with <see cref="ActingAs"/>; a tracked change without
+/// one is refused. Writes the change tracker does not see (ExecuteDelete, raw SQL) must add their
+/// own <see cref="Record"/>: the ballot import's replacement does; the results' bulk writer stores
+/// rows of a version whose creation is recorded. A failed save leaves the context unusable (its
+/// entities already accepted); services use a context per operation.
 /// </summary>
 public sealed class AppraisalDbContext(DbContextOptions<AppraisalDbContext> options)
     : IdentityUserContext<AppUser>(options)

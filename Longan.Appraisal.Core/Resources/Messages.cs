@@ -197,6 +197,7 @@ public static class Messages
     public static string AppealReviewNeedsPublished => R();
     public static string AppealOncePerVersion(int version) => F([version]);
     public static string AppealAdjustUnchanged(int version) => F([version]);
+    public static string AppealAssistantNotInVersion(int version) => F([version]);
     public static string LabelAppealReason => R();
     public static string LabelAppealAnswer => R();
 
@@ -206,6 +207,7 @@ public static class Messages
     public static string FollowUpReplacementThroughPostings => R();
     public static string FollowUpNoCurrentPosting(string name) => F([name]);
     public static string FollowUpDateInFuture => R();
+    public static string PostingChangedMeanwhile(string village) => F([village]);
     public static string LabelFollowUpDate => R();
     public static string LabelTalkBy => R();
     public static string LabelNoticeReference => R();

@@ -48,19 +48,6 @@ public static class AuditChain
         }
     }
 
-    /// <summary>Walks the records in order of their numbers and reports the first that was edited, removed or inserted.</summary>
-    public static AuditVerification Verify(IEnumerable<AuditRecord> records)
-    {
-        var walk = new AuditChainWalk();
-        foreach (var record in records)
-        {
-            if (!walk.Step(record))
-            {
-                break;
-            }
-        }
-        return walk.Result;
-    }
 }
 
 /// <summary>Checks the trail one record at a time, in order, so a long trail need not be held in memory.</summary>

@@ -19,7 +19,7 @@ public enum AuditAction
 /// One entry of the append-only audit trail (issue 6): who, when, what, and the values before and
 /// after (JSON of the changed fields). Records are numbered without gaps and hash-chained — each
 /// carries the SHA-256 of its own content and of the record before it — so that editing, deleting
-/// or inserting a record is detected by <see cref="AuditChain.Verify"/>.
+/// or inserting a record is detected by <see cref="AuditChainWalk"/>.
 /// </summary>
 public sealed class AuditRecord
 {

@@ -86,7 +86,15 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
             FiledAt = clock.GetUtcNow(), FiledBy = caller.UserName,
         };
         db.Appeals.Add(appeal);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same version appealed a moment earlier (a double click, a second tab): unique in the database.
+            throw new RuleViolationException(Messages.AppealOncePerVersion(window.VersionNumber));
+        }
         return appeal.Id;
     }
 
@@ -119,25 +127,34 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
         return rows;
     }
 
-    /// <summary>组织部 takes the appeal up for correction: the published cycle goes back to review with the appeal as its reason.</summary>
+    /// <summary>
+    /// 组织部 takes the appeal up for correction: the published cycle goes back to review with the
+    /// appeal as its reason, in one transaction with the appeal's new status.
+    /// </summary>
     public async Task ReviewAsync(Caller caller, int appealId, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        var (appeal, name) = await OpenAppealAsync(caller, appealId, ct);
-        await using (var db = await dbFactory.CreateDbContextAsync(caller, ct))
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var appeal = await db.Appeals.SingleOrDefaultAsync(a => a.Id == appealId, ct) ?? throw new NotFoundException(Messages.AppealNotFound);
+        if (!appeal.IsOpen)
         {
-            var state = await db.Cycles.Where(c => c.Id == appeal.CycleId).Select(c => c.State).SingleAsync(ct);
-            if (state == CycleState.Published)
-            {
-                var reason = $"复核申请 #{appeal.Id}（{name}）：{appeal.Reason}";
-                await cycles.TransitionAsync(caller, appeal.CycleId, CycleState.Review, reason.Length > FieldLimits.Text ? reason[..FieldLimits.Text] : reason, ct);
-            }
-            else if (state != CycleState.Review)
-            {
-                throw new RuleViolationException(Messages.AppealReviewNeedsPublished);
-            }
+            throw new RuleViolationException(Messages.AppealAlreadyAnswered);
         }
-        await UpdateAsync(caller, appealId, a => a.Status = AppealStatus.Reviewing, ct);
+        var state = await db.Cycles.Where(c => c.Id == appeal.CycleId).Select(c => c.State).SingleAsync(ct);
+        if (state == CycleState.Published)
+        {
+            var name = await db.Assistants.Where(a => a.Id == appeal.AssistantId).Select(a => a.Name).SingleAsync(ct);
+            var reason = $"复核申请 #{appeal.Id}（{name}）：{appeal.Reason}";
+            await cycles.TransitionAsync(db, caller, appeal.CycleId, CycleState.Review, reason.Length > FieldLimits.Text ? reason[..FieldLimits.Text] : reason, ct);
+        }
+        else if (state != CycleState.Review)
+        {
+            throw new RuleViolationException(Messages.AppealReviewNeedsPublished);
+        }
+        appeal.Status = AppealStatus.Reviewing;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>The result stands (维持原结果), with a written answer.</summary>
@@ -148,7 +165,7 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
     public async Task AdjustAsync(Caller caller, int appealId, string? answer, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        var (appeal, _) = await OpenAppealAsync(caller, appealId, ct);
+        var appeal = await OpenAppealAsync(caller, appealId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var published = await db.Cycles.Where(c => c.Id == appeal.CycleId).Select(c => c.State).SingleAsync(ct) == CycleState.Published
             ? await db.ResultVersions.Where(v => v.CycleId == appeal.CycleId && v.PublishedAt != null).MaxAsync(v => (int?)v.Number, ct)
@@ -158,9 +175,13 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
             throw new RuleViolationException(Messages.AppealAdjustNeedsNewVersion(appeal.VersionNumber));
         }
         // "Adjusted" must be true: this assistant's score, grade or effective outcome differs in the new version.
-        var was = (await results.ReadAsync(caller, appeal.CycleId, appeal.AssistantId, appeal.VersionNumber, ct))!.Rows.Single();
-        var now = (await results.ReadAsync(caller, appeal.CycleId, appeal.AssistantId, published, ct))!.Rows.Single();
-        if (was.Composite == now.Composite && was.Grade == now.Grade && was.Outcomes.SequenceEqual(now.Outcomes))
+        var was = (await results.ReadAsPublishedAsync(caller, appeal.CycleId, appeal.VersionNumber, appeal.AssistantId, ct))!.Rows.SingleOrDefault();
+        var now = (await results.ReadAsPublishedAsync(caller, appeal.CycleId, published.Value, appeal.AssistantId, ct))!.Rows.SingleOrDefault();
+        if (now is null)
+        {
+            throw new RuleViolationException(Messages.AppealAssistantNotInVersion(published.Value));
+        }
+        if (was is not null && was.Composite == now.Composite && was.Grade == now.Grade && was.Outcomes.SequenceEqual(now.Outcomes))
         {
             throw new RuleViolationException(Messages.AppealAdjustUnchanged(published.Value));
         }
@@ -185,12 +206,11 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
         }, ct);
     }
 
-    private async Task<(Appeal Appeal, string AssistantName)> OpenAppealAsync(Caller caller, int appealId, CancellationToken ct)
+    private async Task<Appeal> OpenAppealAsync(Caller caller, int appealId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await (from a in db.Appeals join p in db.Assistants on a.AssistantId equals p.Id where a.Id == appealId select new { a, p.Name })
-            .AsNoTracking().SingleOrDefaultAsync(ct) ?? throw new NotFoundException(Messages.AppealNotFound);
-        return found.a.IsOpen ? (found.a, found.Name) : throw new RuleViolationException(Messages.AppealAlreadyAnswered);
+        var appeal = await db.Appeals.AsNoTracking().SingleOrDefaultAsync(a => a.Id == appealId, ct) ?? throw new NotFoundException(Messages.AppealNotFound);
+        return appeal.IsOpen ? appeal : throw new RuleViolationException(Messages.AppealAlreadyAnswered);
     }
 
     /// <summary>Changes an appeal that is still open, in one transaction with the check.</summary>

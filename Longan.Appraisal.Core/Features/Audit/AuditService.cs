@@ -4,6 +4,7 @@ using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Longan.Appraisal.Core.Features.Audit;
 
@@ -25,7 +26,7 @@ public enum SignInFailure
 /// The audit trail for 组织部 (spec §1: "audit log"): searching it, checking its hash chain, and
 /// recording what the database does not see by itself — sign-ins, failed sign-ins and refused access.
 /// </summary>
-public sealed class AuditService(IDbContextFactory<AppraisalDbContext> dbFactory)
+public sealed class AuditService(IDbContextFactory<AppraisalDbContext> dbFactory, ILogger<AuditService> logger)
 {
     private const int CheckBatch = 5000;
     private static readonly TimeSpan s_china = TimeSpan.FromHours(8);
@@ -111,19 +112,34 @@ public sealed class AuditService(IDbContextFactory<AppraisalDbContext> dbFactory
             _ => "账号已停用",
         }, ct);
 
-    /// <summary>Access refused: who (if signed in), where they tried to go and what they were told.</summary>
+    /// <summary>
+    /// Access refused to a signed-in user: who, where they tried to go and what they were told. An
+    /// anonymous visitor is sent to sign in, not recorded (they could fill the trail at will).
+    /// </summary>
     public Task RecordRefusalAsync(Caller? caller, string where, string message, CancellationToken ct = default) =>
-        AppendAsync(caller?.UserName ?? "", caller?.Role, AuditAction.AccessRefused, "Page", where, message, ct);
+        caller is null ? Task.CompletedTask : AppendAsync(caller.UserName, caller.Role, AuditAction.AccessRefused, "Page", where, message, ct);
 
+    /// <summary>
+    /// Appends a sign-in or refusal record. These are written from the middle of a user's request
+    /// (a refusal being shown, a sign-in answered): if the database cannot take the record (e.g. busy),
+    /// it is logged as an error rather than breaking the page.
+    /// </summary>
     private async Task AppendAsync(string actor, AppRole? role, AuditAction action, string subject, string key, string? summary, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Record(new AuditRecord
+        try
         {
-            At = DateTimeOffset.UtcNow, Actor = actor.Length > 256 ? actor[..256] : actor, Role = role, Action = action,
-            Subject = subject, SubjectKey = key.Length > 200 ? key[..200] : key, Summary = summary, PreviousHash = "", Hash = "",
-        });
-        await db.SaveChangesAsync(ct);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            db.Record(new AuditRecord
+            {
+                At = DateTimeOffset.UtcNow, Actor = actor.Length > 256 ? actor[..256] : actor, Role = role, Action = action,
+                Subject = subject, SubjectKey = key.Length > 200 ? key[..200] : key, Summary = summary, PreviousHash = "", Hash = "",
+            });
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Could not record {Action} of {Actor} at {Subject} {Key} in the audit trail.", action, actor, subject, key);
+        }
     }
 
     private static void EnsureCounty(Caller caller)

@@ -112,6 +112,14 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
         AccessPolicy.EnsureCanManageMasterData(caller);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await TransitionAsync(db, caller, id, to, reason, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The same move inside the caller's context and transaction (an appeal reopening the cycle with it).</summary>
+    internal async Task TransitionAsync(AppraisalDbContext db, Caller caller, int id, CycleState to, string? reason, CancellationToken ct)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
         var cycle = await db.Cycles.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
         var from = cycle.State;
         if (!AppraisalCycle.IsAllowed(from, to))
@@ -141,7 +149,6 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
             CycleId = cycle.Id, From = from, To = to, Reason = reason, ByUserId = caller.UserId, ByUserName = caller.UserName, At = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
     }
 
     /// <summary>

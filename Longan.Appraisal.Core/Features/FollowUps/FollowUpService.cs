@@ -61,7 +61,7 @@ public sealed class FollowUpService(IDbContextFactory<AppraisalDbContext> dbFact
         var cases = new List<FollowUpCase>();
         foreach (var (cycleId, latest, first) in publications)
         {
-            var set = await results.ReadAsync(caller, cycleId, versionNumber: latest, ct: ct);
+            var set = await results.ReadAsPublishedAsync(caller, cycleId, latest, ct: ct);
             var publishedOn = DateOnly.FromDateTime(first.ToOffset(TimeSpan.FromHours(8)).DateTime);
             foreach (var row in set!.Rows)
             {
@@ -152,18 +152,25 @@ public sealed class FollowUpService(IDbContextFactory<AppraisalDbContext> dbFact
         }, ct);
     }
 
-    /// <summary>调整撤换: the assistant's term ends and the successor's begins (one transaction in the postings), then the case closes.</summary>
+    /// <summary>
+    /// 调整撤换: the assistant's term ends and the successor's begins, and the case closes — all in one
+    /// transaction, refused if somebody changed the village's current term since the case was read.
+    /// </summary>
     public async Task ReplaceAsync(Caller caller, int cycleId, int assistantId, ReplaceInput input, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
         var open = await EnsureOpenCaseAsync(caller, cycleId, assistantId, Outcome.Replacement, ct);
         var current = open.CurrentPosting ?? throw new RuleViolationException(Messages.FollowUpNoCurrentPosting(open.AssistantName));
-        var posting = await postings.ReplaceAsync(caller, current.VillageId, input, ct);
-        await SaveAsync(caller, new FollowUp
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var posting = await postings.ReplaceAsync(db, caller, current.VillageId, input, expectedPostingId: current.Id, ct);
+        db.FollowUps.Add(new FollowUp
         {
             CycleId = cycleId, AssistantId = assistantId, Kind = Outcome.Replacement, Date = input.StartDate!.Value, Notes = Validator.Clean(input.Reason),
             SuccessorPostingId = posting, RecordedAt = clock.GetUtcNow(), RecordedBy = caller.UserName,
-        }, ct);
+        });
+        await SaveUniqueAsync(db, ct);
+        await tx.CommitAsync(ct);
     }
 
     private async Task<FollowUpCase> EnsureOpenCaseAsync(Caller caller, int cycleId, int assistantId, Outcome kind, CancellationToken ct)
@@ -177,13 +184,18 @@ public sealed class FollowUpService(IDbContextFactory<AppraisalDbContext> dbFact
     {
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         db.FollowUps.Add(record);
+        await SaveUniqueAsync(db, ct);
+    }
+
+    private static async Task SaveUniqueAsync(AppraisalDbContext db, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
-            // Someone recorded the same case a moment earlier (unique index).
+            // Someone recorded the same case a moment earlier (unique index); nothing of this one is kept.
             throw new RuleViolationException(Messages.FollowUpAlreadyDone);
         }
     }

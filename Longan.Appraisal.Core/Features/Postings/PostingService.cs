@@ -60,9 +60,26 @@ public sealed class PostingService(IDbContextFactory<AppraisalDbContext> dbFacto
         AccessPolicy.EnsureCanManageMasterData(caller);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var posting = await ReplaceAsync(db, caller, villageId, input, expectedPostingId: null, ct);
+        await tx.CommitAsync(ct);
+        return posting;
+    }
+
+    /// <summary>
+    /// The same replacement inside the caller's context and transaction; with
+    /// <paramref name="expectedPostingId"/> it is refused when somebody else changed the village's
+    /// current term in the meantime.
+    /// </summary>
+    internal async Task<int> ReplaceAsync(AppraisalDbContext db, Caller caller, int villageId, ReplaceInput input, int? expectedPostingId, CancellationToken ct)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
         var village = await db.Villages.FindAsync([villageId], ct) ?? throw new NotFoundException(Messages.VillageNotFound);
         var current = await db.Postings.FirstOrDefaultAsync(p => p.VillageId == villageId && p.EndedOn == null, ct)
             ?? throw new RuleViolationException(Messages.VillageHasNoCurrentAssistant(village.Name));
+        if (expectedPostingId is { } expected && current.Id != expected)
+        {
+            throw new ConflictException(Messages.PostingChangedMeanwhile(village.Name));
+        }
         var reason = Validator.Clean(input.Reason);
         var validator = new Validator()
             .Check(input.SuccessorId is not null, nameof(input.SuccessorId), Messages.FieldRequired(Messages.LabelSuccessor))
@@ -83,7 +100,6 @@ public sealed class PostingService(IDbContextFactory<AppraisalDbContext> dbFacto
         validator.ThrowIfInvalid();
         db.Postings.Add(posting);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return posting.Id;
     }
 

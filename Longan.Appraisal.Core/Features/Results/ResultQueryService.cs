@@ -16,7 +16,17 @@ namespace Longan.Appraisal.Core.Features.Results;
 public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbFactory)
 {
     /// <summary>The requested version (the latest when none is named), or null when nothing has been computed yet.</summary>
-    public async Task<ResultSet?> ReadAsync(Caller caller, int cycleId, int? assistantId = null, int? versionNumber = null, CancellationToken ct = default)
+    public Task<ResultSet?> ReadAsync(Caller caller, int cycleId, int? assistantId = null, int? versionNumber = null, CancellationToken ct = default) =>
+        ReadAsync(caller, cycleId, assistantId, versionNumber, asPublished: false, ct);
+
+    /// <summary>
+    /// A published version exactly as it was published — with the decisions made up to its
+    /// publication, even while the cycle is reopened and new decisions are being prepared.
+    /// </summary>
+    public Task<ResultSet?> ReadAsPublishedAsync(Caller caller, int cycleId, int versionNumber, int? assistantId = null, CancellationToken ct = default) =>
+        ReadAsync(caller, cycleId, assistantId, versionNumber, asPublished: true, ct);
+
+    private async Task<ResultSet?> ReadAsync(Caller caller, int cycleId, int? assistantId, int? versionNumber, bool asPublished, CancellationToken ct)
     {
         if (caller.Role is not (AppRole.County or AppRole.Township))
         {
@@ -32,7 +42,8 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
         var version = versionNumber is { } n
             ? versions.FirstOrDefault(v => v.Number == n) ?? throw new NotFoundException(Messages.ResultVersionNotFound(n))
             : versions[^1];
-        var decisions = await OutcomeOverrideService.InForceAsync(db, cycleId, DecisionsUpTo(cycle, versions, version), ct);
+        var cutoff = asPublished && version.PublishedAt is { } published ? published : DecisionsUpTo(cycle, versions, version);
+        var decisions = await OutcomeOverrideService.InForceAsync(db, cycleId, cutoff, ct);
         var township = caller.Role == AppRole.Township ? caller.TownshipId ?? throw new AccessDeniedException(Messages.NoAccessToTownship) : (int?)null;
         var rows = await RowsAsync(db, version.Id, township, assistantId, decisions, ct);
         if (assistantId is not null && rows.Count == 0 && caller.Role == AppRole.Township)

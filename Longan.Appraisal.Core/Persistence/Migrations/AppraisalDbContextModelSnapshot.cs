@@ -120,7 +120,7 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Answer")
-                        .HasMaxLength(200)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("AnsweredAt")
@@ -146,7 +146,7 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -161,7 +161,8 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("CycleId", "AssistantId");
+                    b.HasIndex("CycleId", "AssistantId", "VersionNumber")
+                        .IsUnique();
 
                     b.ToTable("Appeals");
                 });

@@ -88,11 +88,13 @@ public sealed class AppealServiceTests : IAsyncLifetime
         Assert.Equal((AppealStatus.Upheld, "经核对，票数与会议记录一致，维持原结果。", _county.County.UserName), (answered.Status, answered.Answer, answered.AnsweredBy));
         Assert.Empty(await Appeals.ListAsync(_county.County, openOnly: true));
         await Assert.ThrowsAsync<RuleViolationException>(() => Appeals.UpholdAsync(_county.County, id, "再答复一次"));
+        await Assert.ThrowsAsync<RuleViolationException>(() => Appeals.ReviewAsync(_county.County, id));
         await using var db = await _county.Db.OpenAsync();
         var trail = await db.AuditRecords.Where(r => r.Subject == nameof(Appeal)).OrderBy(r => r.Id).Select(r => new { r.Action, r.Actor, r.After }).ToListAsync();
         Assert.Equal([(Longan.Appraisal.Core.Domain.Audit.AuditAction.Created, _county.Assistant.UserName), (Longan.Appraisal.Core.Domain.Audit.AuditAction.Changed, _county.County.UserName)],
             trail.Select(r => (r.Action, r.Actor)));
         Assert.Contains("维持原结果", trail[1].After);
+        Assert.Equal(CycleState.Published, await db.Cycles.Where(c => c.Id == _county.CycleId).Select(c => c.State).SingleAsync());
     }
 
     [Fact]

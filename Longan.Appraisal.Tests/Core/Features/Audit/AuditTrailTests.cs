@@ -184,6 +184,8 @@ public sealed class AuditTrailTests : IAsyncLifetime
             [(AuditAction.SignedIn, "zzb.admin", (AppRole?)AppRole.County), (AuditAction.SignInFailed, "nobody", null), (AuditAction.AccessRefused, _county.Natong.UserName, AppRole.Township)],
             records.Select(r => (r.Action, r.Actor, r.Role)));
         Assert.Equal("/accounts", records[2].SubjectKey);
+        await Audit.RecordRefusalAsync(null, "/audit", "无权访问");
+        Assert.Empty(await NewRecordsAsync());
         Assert.Equal("无此账号", records[1].Summary);
     }
 
