@@ -75,6 +75,8 @@ public sealed class MasterDataTests(PortalFixture portal)
         await page.ClickAsync("[data-testid=replace]");
         await page.Locator("[data-testid=assistant-picker]").FillAsync("0100");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "梁振宇" }).ClickAsync();
+        // The choice has reached the dialog before anything else is typed (a loaded machine can lag).
+        await Assertions.Expect(page.Locator("[data-testid=assistant-picker]")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("梁振宇"));
         await Shell.EnterAsync(page.Locator(".mud-dialog textarea"), "调整撤换");
         await page.ClickAsync("[data-testid=dialog-save]");
 
