@@ -40,8 +40,7 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cycleIds = mine.Select(m => m.CycleId).ToList();
         var days = await db.Cycles.Where(c => cycleIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Rules.AppealWindowDays, ct);
-        var first = (await db.ResultVersions.Where(v => cycleIds.Contains(v.CycleId) && v.PublishedAt != null).Select(v => new { v.CycleId, v.PublishedAt }).ToListAsync(ct))
-            .GroupBy(v => v.CycleId).ToDictionary(g => g.Key, g => g.Min(v => v.PublishedAt!.Value));
+        var first = await ResultQueryService.FirstPublicationsAsync(db, cycleIds, ct);
         var appeals = await db.Appeals.Where(a => a.AssistantId == caller.AssistantId && cycleIds.Contains(a.CycleId))
             .Select(a => new { a.CycleId, a.VersionNumber, a.Status }).ToListAsync(ct);
         var now = clock.GetUtcNow();
@@ -165,7 +164,7 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
     public async Task AdjustAsync(Caller caller, int appealId, string? answer, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        var appeal = await OpenAppealAsync(caller, appealId, ct);
+        var appeal = await OpenAppealAsync(appealId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var published = await db.Cycles.Where(c => c.Id == appeal.CycleId).Select(c => c.State).SingleAsync(ct) == CycleState.Published
             ? await db.ResultVersions.Where(v => v.CycleId == appeal.CycleId && v.PublishedAt != null).MaxAsync(v => (int?)v.Number, ct)
@@ -206,7 +205,7 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
         }, ct);
     }
 
-    private async Task<Appeal> OpenAppealAsync(Caller caller, int appealId, CancellationToken ct)
+    private async Task<Appeal> OpenAppealAsync(int appealId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var appeal = await db.Appeals.AsNoTracking().SingleOrDefaultAsync(a => a.Id == appealId, ct) ?? throw new NotFoundException(Messages.AppealNotFound);

@@ -91,6 +91,23 @@ public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFa
         }
     }
 
+    /// <summary>
+    /// An assistant's own published results, each with its card's content (what 我的考核 shows): the
+    /// same rules as the PDF, read in one pass rather than a lookup per year.
+    /// </summary>
+    public async Task<IReadOnlyList<(PublishedResult Result, ReportCard Card)>> MineAsync(Caller caller, CancellationToken ct = default)
+    {
+        var mine = await results.PublishedForSelfAsync(caller, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cards = new List<(PublishedResult, ReportCard)>();
+        foreach (var result in mine)
+        {
+            var source = await CardSource.LoadAsync(db, result.CycleId, result.VersionNumber, [result.Row.AssistantId], ct);
+            cards.Add((result, source.Build(result.Row)));
+        }
+        return cards;
+    }
+
     public async Task<ReportCard> GetAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default)
     {
         ResultRow row;

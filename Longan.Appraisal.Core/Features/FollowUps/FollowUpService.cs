@@ -52,28 +52,27 @@ public sealed class FollowUpService(IDbContextFactory<AppraisalDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Every cycle ever published, also while reopened: its latest published version's outcomes
         // stand until it is published again; cases are due from the first publication.
-        var publications = (await db.ResultVersions.AsNoTracking().Where(v => v.PublishedAt != null).Select(v => new { v.CycleId, v.Number, v.PublishedAt }).ToListAsync(ct))
-            .GroupBy(v => v.CycleId)
-            .Select(g => (CycleId: g.Key, Latest: g.Max(v => v.Number), First: g.Min(v => v.PublishedAt!.Value)))
-            .ToList();
-        var cycleIds = publications.Select(p => p.CycleId).ToList();
-        var done = await db.FollowUps.AsNoTracking().Where(f => cycleIds.Contains(f.CycleId)).ToListAsync(ct);
+        var first = await ResultQueryService.FirstPublicationsAsync(db, null, ct);
+        var latest = (await db.ResultVersions.AsNoTracking().Where(v => v.PublishedAt != null).Select(v => new { v.CycleId, v.Number }).ToListAsync(ct))
+            .GroupBy(v => v.CycleId).ToDictionary(g => g.Key, g => g.Max(v => v.Number));
+        var publishedOn = first.ToDictionary(p => p.Key, p => DateOnly.FromDateTime(p.Value.ToOffset(TimeSpan.FromHours(8)).DateTime));
+        var cycleIds = first.Keys.ToList();
+        var done = (await db.FollowUps.AsNoTracking().Where(f => cycleIds.Contains(f.CycleId)).ToListAsync(ct))
+            .ToDictionary(f => (f.CycleId, f.AssistantId, f.Kind));
         var cases = new List<FollowUpCase>();
-        foreach (var (cycleId, latest, first) in publications)
+        foreach (var (cycleId, version) in latest)
         {
-            var set = await results.ReadAsPublishedAsync(caller, cycleId, latest, ct: ct);
-            var publishedOn = DateOnly.FromDateTime(first.ToOffset(TimeSpan.FromHours(8)).DateTime);
+            var set = await results.ReadAsPublishedAsync(caller, cycleId, version, ct: ct);
             foreach (var row in set!.Rows)
             {
                 foreach (var kind in row.Outcomes.Where(FollowUpDeadlines.Kinds.Contains))
                 {
                     cases.Add(new FollowUpCase(cycleId, set.Year, row.AssistantId, row.Code, row.Name, row.TownshipId, row.Township, row.TownshipOrder, row.Village,
-                        kind, publishedOn.AddDays(FollowUpDeadlines.Days(kind)),
-                        done.FirstOrDefault(f => f.CycleId == cycleId && f.AssistantId == row.AssistantId && f.Kind == kind), null));
+                        kind, publishedOn[cycleId].AddDays(FollowUpDeadlines.Days(kind)), done.GetValueOrDefault((cycleId, row.AssistantId, kind)), null));
                 }
             }
         }
-        cases = await WithPostingsAsync(db, cases, publications.ToDictionary(p => p.CycleId, p => DateOnly.FromDateTime(p.First.ToOffset(TimeSpan.FromHours(8)).DateTime)), ct);
+        cases = await WithPostingsAsync(db, cases, publishedOn, ct);
         return cases
             .Where(c => !openOnly || c.IsOpen)
             .OrderByDescending(c => c.Year).ThenBy(c => c.TownshipOrder).ThenBy(c => c.Due).ThenBy(c => c.AssistantCode, StringComparer.Ordinal).ThenBy(c => c.Kind)

@@ -55,6 +55,16 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
     }
 
     /// <summary>
+    /// When each cycle was first published (appeal windows and follow-up due dates count from it; a
+    /// republication does not move them); cycles never published are absent.
+    /// </summary>
+    public static async Task<Dictionary<int, DateTimeOffset>> FirstPublicationsAsync(AppraisalDbContext db, IReadOnlyCollection<int>? cycleIds, CancellationToken ct) =>
+        (await db.ResultVersions.AsNoTracking()
+            .Where(v => v.PublishedAt != null && (cycleIds == null || cycleIds.Contains(v.CycleId)))
+            .Select(v => new { v.CycleId, v.PublishedAt }).ToListAsync(ct))
+        .GroupBy(v => v.CycleId).ToDictionary(g => g.Key, g => g.Min(v => v.PublishedAt!.Value));
+
+    /// <summary>
     /// Which decisions a version shows: the current ones for the version being worked on (the latest,
     /// while the cycle is not published); for a published version those made up to its publication;
     /// for an older one those made before the next version was computed.
