@@ -33,6 +33,7 @@ public sealed class AppealTests(PortalFixture portal)
 
         var county = await portal.SignedInPageAsync(Demo.County);
         await county.GotoAsync("/appeals");
+        await Shell.WaitForInteractiveAsync(county);
         var appeal = county.Locator("[data-testid=appeal]").Filter(new() { HasText = "考勤少记了 4 天" });
         await appeal.Locator("[data-testid=appeal-uphold]").ClickAsync();
         await Shell.EnterAsync(county.Locator("[data-testid=reason]"), "经核对乡镇签到表，六月在村 17 天属实，维持原结果。");
