@@ -203,24 +203,31 @@ public static class ReportCardRenderer
         flow.Space(SectionGap);
     }
 
-    /// <summary>The outcome and the decision on the left, the seal area on the right.</summary>
+    /// <summary>
+    /// The outcome and the decision on the left, the seal area on the right; a long decision makes the
+    /// block taller (and moves it to the next page when it no longer fits) rather than running into the footer.
+    /// </summary>
     private static void Outcome(PdfFlow flow, ReportCard card)
     {
         var r = card.Result;
         const double seal = 62;
-        flow.EnsureRoom(seal);
-        var top = flow.Y;
-        flow.TextAt("六、处理建议", s_section, flow.Left, top, flow.Width * 0.52);
+        var style = s_body with { Bold = true };
+        var textWidth = flow.Width * 0.52;
         var text = (r.Outcomes.Count == 0 ? "无。" : Names.Outcomes(r.Outcomes) + "。")
             + (r.Decision is { } decision ? "\n组织部决定：" + decision.Reason : "");
-        flow.TextAt(text, s_body with { Bold = true }, flow.Left, top + flow.LineHeight(s_section), flow.Width * 0.52);
+        var textHeight = flow.LineHeight(s_section) + flow.Lines(text, style, textWidth).Count * flow.LineHeight(style);
+        var height = Math.Max(seal, textHeight + SectionGap);
+        flow.EnsureRoom(height);
+        var top = flow.Y;
+        flow.TextAt("六、处理建议", s_section, flow.Left, top, textWidth);
+        flow.TextAt(text, style, flow.Left, top + flow.LineHeight(s_section), textWidth);
         var x = flow.Left + flow.Width * 0.58;
         var width = flow.Width * 0.42;
         flow.Box(x, top, width, seal - 6, new XPen(XColor.FromArgb(0xC0, 0xC0, 0xC0), 0.6) { DashStyle = XDashStyle.Dash });
         flow.TextAt("（盖章处）", s_note with { Align = XStringAlignment.Center }, x, top + 4, width);
         flow.TextAt("中共隆安县委组织部", s_body with { Align = XStringAlignment.Center }, x, top + 26, width);
         flow.TextAt("年　　月　　日", s_body with { Align = XStringAlignment.Center }, x, top + 41, width);
-        flow.Space(seal);
+        flow.Space(height);
     }
 
     private static string Score(decimal value) => ScoringEngine.Round(value).ToString("0.00", CultureInfo.InvariantCulture);

@@ -131,6 +131,27 @@ public sealed class ReportCardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LongDecisionReason_GrowsTheOutcomeBlock_NeverRunsIntoTheFooter()
+    {
+        await _county.ComputeAsync();
+        var reason = string.Concat(Enumerable.Repeat("经组织部研究，该同志履职情况与群众反映存在差距，", 30)) + "特此决定（完）";
+        await _county.Get<Longan.Appraisal.Core.Features.Results.OutcomeOverrideService>()
+            .OverrideAsync(_county.County, _county.CycleId, _assistant, [Longan.Appraisal.Core.Scoring.Outcome.AdmonishmentTalk], reason);
+
+        var pdf = await Cards.RenderAsync(_county.County, _county.CycleId, _assistant);
+
+        using var document = Read.Open(pdf);
+        Assert.Contains("特此决定（完）", Text(pdf));
+        foreach (var page in document.GetPages())
+        {
+            // The footer is the only text in the bottom margin (PDF coordinates start at the bottom).
+            var inMargin = string.Concat(page.Letters.Where(l => l.BoundingBox.Bottom < Longan.Appraisal.Core.Pdf.PdfFlow.Margin - 2).Select(l => l.Value));
+            Assert.StartsWith("生成时间", inMargin);
+            Assert.DoesNotContain("研究", inMargin);
+        }
+    }
+
+    [Fact]
     public async Task Scope_TownshipsOthers_AssistantsOthers_SupervisorRefused_OwnOnlyOncePublished()
     {
         await _county.MoveAsync(CycleState.Review);
