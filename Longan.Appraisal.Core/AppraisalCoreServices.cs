@@ -47,6 +47,7 @@ public static class AppraisalCoreServices
         services.AddSingleton<ResultQueryService>();
         services.AddSingleton<OutcomeOverrideService>();
         services.AddSingleton<Features.Cards.ReportCardService>();
+        services.AddSingleton<Features.Cards.CardVerificationService>();
         services.AddSingleton<Features.Audit.AuditService>();
         services.AddSingleton<Features.Appeals.AppealService>();
         services.AddSingleton<Features.FollowUps.FollowUpService>();

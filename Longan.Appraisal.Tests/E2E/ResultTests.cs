@@ -118,6 +118,30 @@ public sealed class ResultTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task Township_OnAPhone_ChecksAPrintedCardsCode_AndSeesThatItStands()
+    {
+        var cycle = await portal.Server.CycleIdAsync(2025);
+        var langwan = await portal.Server.AssistantIdAsync(Demo.NatongTownship, Demo.LangwanVillage);
+        var phone = await portal.SignedInPageAsync(Demo.Natong, width: 360, height: 780);
+        string text;
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await (await phone.APIRequest.GetAsync($"/cycles/{cycle}/cards/{langwan}.pdf")).BodyAsync()))
+        {
+            text = pdf.GetPage(1).Text;
+        }
+        var code = System.Text.RegularExpressions.Regex.Match(text, "核验码 ?([0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4})").Groups[1].Value;
+        Assert.NotEmpty(code);
+
+        await phone.GotoAsync("/cards/verify");
+        await Shell.WaitForInteractiveAsync(phone);
+        await Shell.EnterAsync(phone.Locator("[data-testid=verify-code]"), code.ToLowerInvariant());
+        await phone.ClickAsync("[data-testid=verify-submit]");
+
+        await Assertions.Expect(phone.Locator("[data-testid=verify-standing]")).ToContainTextAsync("核验通过");
+        await Assertions.Expect(phone.Locator("[data-testid=verify-result]")).ToContainTextAsync(code);
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+
+    [Fact]
     public async Task WorkbookDownloads_PerRole()
     {
         var cycle = await portal.Server.CycleIdAsync(2025);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Longan.Appraisal.Core.Domain;
 using Longan.Appraisal.Core.Security;
 using Longan.Appraisal.Tests.Infrastructure;
@@ -77,6 +78,19 @@ public sealed partial class UiStringTests
     public void ComponentsScan_FindsTheKeys()
     {
         Assert.True(KeysUsedInComponents().Count > 100);
+    }
+
+    [Theory]
+    [InlineData("Longan.Appraisal.Web/Resources/SharedResource.resx")]
+    [InlineData("Longan.Appraisal.Web/Resources/SharedResource.en.resx")]
+    [InlineData("Longan.Appraisal.Core/Resources/Messages.resx")]
+    [InlineData("Longan.Appraisal.Core/Resources/Messages.en.resx")]
+    public void Resources_NameEachKeyOnce(string file)
+    {
+        // A second entry with the same name is silently ignored: the page would show the first one's text.
+        var names = XDocument.Load(Path.Combine(SolutionPaths.Root, file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!);
+
+        Assert.Empty(names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key));
     }
 
     private static HashSet<string> NeutralKeys() => Keys(CultureInfo.InvariantCulture.Name);

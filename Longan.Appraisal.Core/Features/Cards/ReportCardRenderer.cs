@@ -61,9 +61,13 @@ public static class ReportCardRenderer
     public static void Append(PdfStreamWriter pdf, ReportCard card, DateTimeOffset generatedAt)
     {
         var generated = generatedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        using var flow = new PdfFlow(pdf, (f, page) => f.TextAt(
-            $"生成时间 {generated} · 结果第 {card.VersionNumber} 版 · 核验码 {card.VerificationCode} · {card.Identity.Name} 第 {page} 页",
-            TextStyle.Small with { Align = XStringAlignment.Center }, f.Left, f.Bottom + 14, f.Width));
+        using var flow = new PdfFlow(pdf, (f, page) =>
+        {
+            f.TextAt($"生成时间 {generated} · 结果第 {card.VersionNumber} 版 · 核验码 {card.VerificationCode} · {card.Identity.Name} 第 {page} 页",
+                TextStyle.Small with { Align = XStringAlignment.Center }, f.Left, f.Bottom + 12, f.Width);
+            f.TextAt("凭核验码可在隆安县驻村助理员考核系统“核验报告卡”中核对本卡",
+                TextStyle.Small with { Size = 7, Align = XStringAlignment.Center }, f.Left, f.Bottom + 22, f.Width);
+        });
         Title(flow, card);
         Identity(flow, card);
         ResultBlock(flow, card);

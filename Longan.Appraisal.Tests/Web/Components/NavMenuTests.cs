@@ -6,7 +6,7 @@ namespace Longan.Appraisal.Tests.Web.Components;
 
 public sealed class NavMenuTests : BunitTestBase
 {
-    private static readonly string[] s_masterData = ["/cycles", "/appeals", "/follow-up", "/townships", "/villages", "/assistants", "/supervisors"];
+    private static readonly string[] s_masterData = ["/cycles", "/appeals", "/follow-up", "/cards/verify", "/townships", "/villages", "/assistants", "/supervisors"];
 
     private string[] Links(IRenderedComponent<NavMenu> cut) =>
         cut.FindAll("a").Select(a => a.GetAttribute("href")!).ToArray();
