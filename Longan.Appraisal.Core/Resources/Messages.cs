@@ -181,6 +181,7 @@ public static class Messages
     public static string CardNotPublished => R();
     public static string CardNoResult => R();
     public static string CardNoSuchAssistant(string code) => F([code]);
+    public static string ImportTallyEmpty => R();
     public static string CardCodeRequired => R();
     public static string CardCodeLength(int length) => F([length]);
     public static string CardCodeBadCharacter(string character) => F([character]);

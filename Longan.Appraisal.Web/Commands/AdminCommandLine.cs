@@ -52,6 +52,14 @@ public static class AdminCommandLine
             return args[0] is "help" or "usage" ? ExitOk : ExitUsage;
         }
 
+        var arguments = new VerbArguments(args.Skip(1));
+        if (arguments.Mismatch(verb.Usage) is { } mismatch)
+        {
+            await error.WriteLineAsync($"{verb.Name}：{mismatch}。");
+            await error.WriteLineAsync("用法：" + verb.Usage);
+            return ExitUsage;
+        }
+
         // The same configuration as the portal (appsettings, environment, ConnectionStrings__Appraisal),
         // without starting a server.
         // Only --key=value settings reach the configuration: a file path such as /tmp/x.xlsx would
@@ -64,7 +72,7 @@ public static class AdminCommandLine
         try
         {
             await AppraisalDatabase.MigrateAsync(app.Services.GetRequiredService<IDbContextFactory<AppraisalDbContext>>());
-            return await verb.RunAsync(new VerbArguments(args.Skip(1)), app.Services, output, CancellationToken.None);
+            return await verb.RunAsync(arguments, app.Services, output, CancellationToken.None);
         }
         catch (ImportRejectedException ex)
         {

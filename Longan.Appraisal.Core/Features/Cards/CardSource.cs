@@ -27,6 +27,7 @@ internal sealed class CardSource
     private readonly ILookup<int, decimal[]> _duties;
     private readonly ILookup<int, string> _partyComments;
     private readonly ILookup<int, CardMonth> _shortMonths;
+    private readonly Dictionary<int, int> _monthsRecorded;
     private readonly ILookup<int, CardRecord> _records;
     private readonly ILookup<int, string> _villagerComments;
     private readonly ILookup<int, string> _cadreComments;
@@ -34,12 +35,12 @@ internal sealed class CardSource
 
     private CardSource(AppraisalCycle cycle, ResultVersion version, Dictionary<int, Assistant> assistants, Dictionary<int, (DateOnly, DateOnly)> terms,
         int countyComplete, Dictionary<int, int> townshipComplete, (decimal?, decimal?, decimal?) groupAverages, decimal?[] dutyAverages,
-        ILookup<int, decimal[]> duties, ILookup<int, string> partyComments, ILookup<int, CardMonth> shortMonths, ILookup<int, CardRecord> records,
+        ILookup<int, decimal[]> duties, ILookup<int, string> partyComments, ILookup<int, CardMonth> shortMonths, Dictionary<int, int> monthsRecorded, ILookup<int, CardRecord> records,
         ILookup<int, string> villagerComments, ILookup<int, string> cadreComments, ILookup<int, CardTrend> trend)
     {
         (_cycle, _version, _assistants, _terms) = (cycle, version, assistants, terms);
         (_countyComplete, _townshipComplete, _groupAverages, _dutyAverages) = (countyComplete, townshipComplete, groupAverages, dutyAverages);
-        (_duties, _partyComments, _shortMonths, _records) = (duties, partyComments, shortMonths, records);
+        (_duties, _partyComments, _shortMonths, _monthsRecorded, _records) = (duties, partyComments, shortMonths, monthsRecorded, records);
         (_villagerComments, _cadreComments, _trend) = (villagerComments, cadreComments, trend);
     }
 
@@ -74,8 +75,9 @@ internal sealed class CardSource
         var dutyAverages = Enumerable.Range(0, DutyNames.Length).Select(i => duties.Count == 0 ? (decimal?)null : duties.Average(d => d.Duties[i])).ToArray();
 
         var min = cycle.Rules.AttendanceMinDays;
-        var months = await db.AttendanceMonths.AsNoTracking().Where(m => m.CycleId == cycleId && m.Days < min)
+        var attendance = await db.AttendanceMonths.AsNoTracking().Where(m => m.CycleId == cycleId)
             .Select(m => new { m.AssistantId, m.Month, m.Days }).ToListAsync(ct);
+        var months = attendance.Where(m => m.Days < min).ToList();
         var records = await db.SupervisionRecords.AsNoTracking().Where(r => r.CycleId == cycleId && r.Verification == Verification.Confirmed)
             .OrderBy(r => r.Date).ThenBy(r => r.Id).Select(r => new { r.AssistantId, r.Date, r.Nature, r.Category, r.Description }).ToListAsync(ct);
         var villagerComments = await db.VillagerTallies.AsNoTracking().Where(t => t.CycleId == cycleId && t.Comment != null).Select(t => new { t.AssistantId, t.Comment }).ToListAsync(ct);
@@ -88,6 +90,7 @@ internal sealed class CardSource
             duties.Where(d => Wanted(d.AssistantId)).ToLookup(d => d.AssistantId, d => d.Duties),
             ballots.Where(b => b.Comment != null && Wanted(b.AssistantId)).ToLookup(b => b.AssistantId, b => b.Comment!),
             months.Where(m => Wanted(m.AssistantId)).OrderBy(m => m.Month).ToLookup(m => m.AssistantId, m => new CardMonth(m.Month.Month, m.Days)),
+            attendance.Where(m => Wanted(m.AssistantId)).GroupBy(m => m.AssistantId).ToDictionary(g => g.Key, g => g.Count()),
             records.Where(r => Wanted(r.AssistantId)).ToLookup(r => r.AssistantId, r => new CardRecord(r.Date, BallotWorkbook.Word(BallotWorkbook.Natures, r.Nature), BallotWorkbook.Word(BallotWorkbook.Categories, r.Category), r.Description)),
             villagerComments.Where(c => Wanted(c.AssistantId)).ToLookup(c => c.AssistantId, c => c.Comment!),
             cadreComments.Where(c => Wanted(c.AssistantId)).ToLookup(c => c.AssistantId, c => c.Comment!),
@@ -118,6 +121,8 @@ internal sealed class CardSource
                 Group("党员干部评议", row.CadreBallots, row.Cadres, cWeight),
             ],
             [.. _shortMonths[id]],
+            _monthsRecorded.GetValueOrDefault(id),
+            _cycle.Rules.AttendanceMinDays,
             DutyNames.Select((name, i) => new CardBar(name, own.Count == 0 ? null : own.Average(d => d[i]), _dutyAverages[i])).ToList(),
             [
                 new CardBar("群众评议", row.Villagers, _groupAverages.V),

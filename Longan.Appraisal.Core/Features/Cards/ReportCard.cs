@@ -12,6 +12,8 @@ public sealed record ReportCard(
     int TownshipComplete,
     IReadOnlyList<CardGroup> Groups,
     IReadOnlyList<CardMonth> ShortMonths,
+    int AttendanceMonthsRecorded,
+    int AttendanceMinDays,
     IReadOnlyList<CardBar> Duties,
     IReadOnlyList<CardBar> GroupBars,
     IReadOnlyList<CardRecord> Records,

@@ -134,7 +134,9 @@ public static class ReportCardRenderer
             i == 0 ? $"{g.Ballots} 票，满意率 {Percent(r.SatisfactionRate)}，不满意率 {Percent(r.DissatisfactionRate)}" : $"{g.Ballots} 票",
             g.Score is { } s ? Score(s) : "数据不足", $"{g.Weight:0.##}%", g.Points is { } p ? p.ToString("0.00##", CultureInfo.InvariantCulture) : "—"]).ToList();
         rows.Add(["五老监督（属实记录）", "", "", "", r.Supervision.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture)]);
-        var months = card.ShortMonths.Count == 0 ? "各月均达 20 天" : "不足月份：" + string.Join("、", card.ShortMonths.Select(m => $"{m.Month}月{m.Days}天"));
+        var months = card.AttendanceMonthsRecorded == 0 ? "未录入考勤，不扣分"
+            : card.ShortMonths.Count == 0 ? $"已录入 {card.AttendanceMonthsRecorded} 个月，每月均不少于 {card.AttendanceMinDays} 天"
+            : $"不足 {card.AttendanceMinDays} 天的月份：" + string.Join("、", card.ShortMonths.Select(m => $"{m.Month}月{m.Days}天"));
         rows.Add(["驻村考勤", months, "", "", (-r.Attendance).ToString("+0.0#;-0.0#;0", CultureInfo.InvariantCulture)]);
         rows.Add(["综合得分", "", "", "", r.Composite is { } c ? Score(c) : "—"]);
         flow.Table(

@@ -160,13 +160,15 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         var b = row.Int("基本满意", 0, VillagerTallyService.MaxCount);
         var d = row.Int("不满意", 0, VillagerTallyService.MaxCount);
         var i = row.Int("无效", 0, VillagerTallyService.MaxCount, required: false) ?? 0;
-        var note = Limit(row, "备注", row.Text("备注"), FieldLimits.Comment);
-        if (s + b + d + i == 0 && note is null)
+        // 备注 says which meeting or round the tally is from (e.g. "3月村民代表会议"); villagers' own words
+        // come on the 群众意见 sheet. Kept apart, a clerk's note never prints as a villager's opinion.
+        var round = Limit(row, "备注", row.Text("备注"), FieldLimits.Name);
+        if (s + b + d + i == 0)
         {
-            row.Error("满意", "0", Messages.TallyEmpty);
+            row.Error("满意", "0", Messages.ImportTallyEmpty);
             return null;
         }
-        return s is null || b is null || d is null ? null : new VillagerTally { Satisfied = s.Value, BasicallySatisfied = b.Value, Dissatisfied = d.Value, Invalid = i, Comment = note };
+        return s is null || b is null || d is null ? null : new VillagerTally { Satisfied = s.Value, BasicallySatisfied = b.Value, Dissatisfied = d.Value, Invalid = i, Round = round };
     }
 
     private static PartyBallot? ReadParty(SheetRow row, RowContext context, RosterEntry? assistant)

@@ -70,6 +70,10 @@ public sealed class BallotImportServiceTests : IAsyncLifetime
         Assert.Equal((Verification.Pending, Verification.Confirmed), (records[0].Verification, records[1].Verification));
         Assert.Null(records[1].SupervisorId);
         Assert.Equal(92m, (await db.PartyBallots.FirstAsync(b => b.TicketNo == "P01")).Total);
+        // 备注 names the meeting; only the 群众意见 sheet holds villagers' comments.
+        var tallies = await db.VillagerTallies.Where(t => t.CycleId == _county.CycleId).ToListAsync();
+        Assert.Equal("3月会议", Assert.Single(tallies, t => t.Round is not null).Round);
+        Assert.Equal(["希望多到屯里走访"], tallies.Where(t => t.Comment is not null).Select(t => t.Comment));
     }
 
     [Fact]

@@ -63,6 +63,44 @@ public sealed class AdminCommandLineTests : IDisposable
         Assert.Contains("审计日志被篡改，问题出在第 1 条", _out.ToString());
     }
 
+    [Theory]
+    [InlineData(new[] { "export-cards", "--year", "2025", "--out", "x.pdf", "--townshp", "那桐镇" }, "export-cards：不认识的选项 --townshp。")]
+    [InlineData(new[] { "export-cards", "--year", "2025", "--out", "x.pdf", "那桐镇" }, "export-cards：多余的参数“那桐镇”（选项要写成 --名称 值）。")]
+    [InlineData(new[] { "export-cards", "--year", "2025", "--out", "x.pdf", "--township" }, "export-cards：选项 --township 后面要写上它的值。")]
+    [InlineData(new[] { "import-ballots", "a.xlsx", "--year", "2026", "--replace", "b.xlsx" }, "import-ballots：选项 --replace 不带值，多出了“b.xlsx”。")]
+    [InlineData(new[] { "import-roster", "a.xlsx", "b.xlsx" }, "import-roster：多余的参数“b.xlsx”（选项要写成 --名称 值）。")]
+    public async Task Run_ArgumentsOutsideTheUsage_RefusedWithTheUsage_NothingDone(string[] args, string message)
+    {
+        var code = await AdminCommandLine.RunAsync([.. args, Database], _out, _err);
+
+        Assert.Equal(AdminCommandLine.ExitUsage, code);
+        Assert.StartsWith(message, _err.ToString());
+        Assert.Contains("用法：" + args[0], _err.ToString());
+        Assert.False(File.Exists(_path));
+    }
+
+    [Fact]
+    public void Mismatch_EveryVerbsOwnUsage_Fits()
+    {
+        foreach (var verb in AdminCommandLine.Verbs)
+        {
+            var example = System.Text.RegularExpressions.Regex.Replace(verb.Usage.Replace("[", "").Replace("]", ""), "<[^>]+>", "v").Split(' ')[1..];
+            Assert.Null(new VerbArguments([.. example, "--environment=Development"]).Mismatch(verb.Usage));
+        }
+    }
+
+    [Fact]
+    public async Task Export_IntoAFolderThatDoesNotExist_SaysSoInChinese()
+    {
+        Assert.Equal(AdminCommandLine.ExitOk, await AdminCommandLine.RunAsync(["migrate", Database], _out, _err));
+        var nowhere = Path.Combine(Path.GetTempPath(), $"longan-none-{Guid.NewGuid():N}", "x.pdf");
+
+        var code = await AdminCommandLine.RunAsync(["export-cards", "--year", "2025", "--out", nowhere, Database], _out, _err);
+
+        Assert.Equal(AdminCommandLine.ExitFailed, code);
+        Assert.Contains($"无法写入“{nowhere}”：文件夹“{Path.GetDirectoryName(nowhere)}”不存在。", _out.ToString());
+    }
+
     [Fact]
     public async Task Run_Help_PrintsUsageAndSucceeds()
     {

@@ -119,7 +119,7 @@ public sealed class ResultPagesTests : BunitTestBase
             AppraisalGrade.Competent, false, 1, 1, [], null, [], []);
         var card = new Longan.Appraisal.Core.Features.Cards.ReportCard(1, 2026,
             new("LA0001", "某", null, null, null, null, null, "那桐镇", "浪湾村", new DateOnly(2025, 3, 1), new DateOnly(2027, 2, 28)),
-            row, 10, 4, [], [new(6, 17)], [], [], [new(new DateOnly(2026, 5, 3), "表扬", "服务态度", "热心调解邻里纠纷")],
+            row, 10, 4, [], [new(6, 17)], 10, 20, [], [], [new(new DateOnly(2026, 5, 3), "表扬", "服务态度", "热心调解邻里纠纷")],
             new(null, ["多到农户家走访"], ["工作踏实"]), [new(2025, 88.5m, "称职")], 1, DateTimeOffset.UnixEpoch, "ABCD-EF01-2345");
 
         var cut = Render<MyFeedback>(p => p.Add(x => x.Card, card));
@@ -128,7 +128,7 @@ public sealed class ResultPagesTests : BunitTestBase
         Assert.Contains("有效票不足 5 张，为保护评议人不列出意见", comments);
         Assert.Contains("多到农户家走访", comments);
         Assert.Contains("工作踏实", comments);
-        Assert.Contains("6月 17 天", cut.Find("[data-testid=my-attendance]").TextContent);
+        Assert.Contains("不足 20 天的月份：6月 17 天", cut.Find("[data-testid=my-attendance]").TextContent);
         Assert.Contains("热心调解邻里纠纷", cut.Find("[data-testid=my-records]").TextContent);
         Assert.Contains("88.50", cut.Find("[data-testid=my-trend]").TextContent);
     }

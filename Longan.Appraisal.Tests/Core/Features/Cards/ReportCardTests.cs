@@ -152,6 +152,28 @@ public sealed class ReportCardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Attendance_SaysWhatWasRecorded_AgainstTheCyclesMinimum()
+    {
+        var other = _county.OtherAssistant.AssistantId!.Value;
+        await using (var db = await _county.Db.OpenAsync())
+        {
+            await db.AttendanceMonths.Where(m => m.AssistantId == _assistant).ExecuteDeleteAsync();
+            await db.AttendanceMonths.Where(m => m.AssistantId == other).ExecuteUpdateAsync(s => s.SetProperty(m => m.Days, 25));
+            await db.AttendanceMonths.Where(m => m.AssistantId == other).OrderBy(m => m.Month).Take(1).ExecuteUpdateAsync(s => s.SetProperty(m => m.Days, 15));
+        }
+        await _county.ComputeAsync();
+
+        var none = Text(await Cards.RenderAsync(_county.County, _county.CycleId, _assistant));
+        var card = await Cards.GetAsync(_county.County, _county.CycleId, other);
+        var shortMonth = Text(await Cards.RenderAsync(_county.County, _county.CycleId, other));
+
+        Assert.Contains("未录入考勤，不扣分", none);
+        Assert.DoesNotContain("均不少于", none);
+        Assert.Equal(20, card.AttendanceMinDays);
+        Assert.Contains($"不足 20 天的月份：{card.ShortMonths.Single().Month}月15天", shortMonth);
+    }
+
+    [Fact]
     public async Task Scope_TownshipsOthers_AssistantsOthers_SupervisorRefused_OwnOnlyOncePublished()
     {
         await _county.MoveAsync(CycleState.Review);
