@@ -34,6 +34,10 @@ public static class LineBreaker
         {
             // The longest prefix that fits; at least one character, so a too-narrow width still progresses.
             var end = start + 1;
+            if (end < text.Length && char.IsLowSurrogate(text[end]))
+            {
+                end++;
+            }
             while (end < text.Length && measure(text[start..(end + 1)]) <= width)
             {
                 end++;
@@ -63,8 +67,17 @@ public static class LineBreaker
         {
             candidate--;
         }
-        // No allowed break on this line (e.g. one very long Latin word): break where it fits.
-        return Allowed(text, candidate) ? candidate : end;
+        // No allowed break on this line (e.g. one very long Latin word): break where it fits, but
+        // never between the two halves of a character beyond the basic plane (𬇙).
+        if (Allowed(text, candidate))
+        {
+            return candidate;
+        }
+        if (!char.IsLowSurrogate(text[end]))
+        {
+            return end;
+        }
+        return end - 1 > start ? end - 1 : end + 1;
     }
 
     /// <summary>Whether a line may end before <paramref name="at"/>.</summary>
@@ -72,6 +85,10 @@ public static class LineBreaker
     {
         var before = text[at - 1];
         var after = text[at];
+        if (char.IsLowSurrogate(after))
+        {
+            return false;
+        }
         if (NoLineStart.Contains(after) || NoLineEnd.Contains(before))
         {
             return false;

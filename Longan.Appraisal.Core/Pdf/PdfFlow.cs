@@ -75,7 +75,7 @@ public sealed class PdfFlow : IDisposable
     {
         var font = Font(style);
         var graphics = Graphics;
-        return LineBreaker.Break(text, width, piece => graphics.MeasureString(piece, font).Width);
+        return LineBreaker.Break(PdfFonts.Printable(text), width, piece => graphics.MeasureString(piece, font).Width);
     }
 
     /// <summary>Starts a new page when fewer than <paramref name="height"/> points are left on this one.</summary>
@@ -259,6 +259,7 @@ public sealed class PdfFlow : IDisposable
     private void DrawLine(string line, TextStyle style, double x, double y, double width)
     {
         var format = new XStringFormat { Alignment = style.Align, LineAlignment = XLineAlignment.Near };
+        line = PdfFonts.Printable(line);
         _writer.UseText(line);
         Graphics.DrawString(line, Font(style), new XSolidBrush(XColor.FromKnownColor(style.Color)), new XRect(x, y, width, LineHeight(style)), format);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using PdfSharp.Fonts;
 
 namespace Longan.Appraisal.Core.Pdf;
@@ -20,25 +21,51 @@ public static class PdfFonts
         return true;
     });
 
+    /// <summary>The typesetter's mark for a character the face has no glyph for (better than an empty box, which reads as a character).</summary>
+    public const string MissingMark = "〓";
+
+    private const string Regular = "NotoSansSC-Regular";
+
+    private static readonly Lazy<FontCoverage> s_coverage = new(() => FontCoverage.Read(FaceBytes(Regular)));
+
     /// <summary>Installs the resolver once per process, before the first font is created.</summary>
     public static void EnsureRegistered() => _ = s_registered.Value;
 
+    /// <summary>The characters the shipped face can print.</summary>
+    public static FontCoverage Coverage => s_coverage.Value;
+
+    /// <summary>The text with every character the face cannot print replaced by <see cref="MissingMark"/>.</summary>
+    public static string Printable(string text)
+    {
+        if (Coverage.FirstMissing(text) is null)
+        {
+            return text;
+        }
+        var printable = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            printable.Append(Rune.IsWhiteSpace(rune) || Rune.IsControl(rune) || Coverage.Covers(rune.Value) ? rune.ToString() : MissingMark);
+        }
+        return printable.ToString();
+    }
+
+    private static byte[] FaceBytes(string name)
+    {
+        using var stream = typeof(PdfFonts).Assembly.GetManifestResourceStream($"Longan.Appraisal.Core.Pdf.Fonts.{name}.ttf")
+            ?? throw new InvalidOperationException($"The font {name}.ttf is not embedded in Longan.Appraisal.Core.");
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
     private sealed class EmbeddedFontResolver : IFontResolver
     {
-        private const string Regular = "NotoSansSC-Regular";
         private readonly ConcurrentDictionary<string, byte[]> _faces = new(StringComparer.Ordinal);
 
         /// <summary>Every family asked for gets this face, so no text can fall back to a missing font.</summary>
         public FontResolverInfo ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
             new(Regular, mustSimulateBold: isBold, mustSimulateItalic: isItalic);
 
-        public byte[] GetFont(string faceName) => _faces.GetOrAdd(faceName, static name =>
-        {
-            using var stream = typeof(PdfFonts).Assembly.GetManifestResourceStream($"Longan.Appraisal.Core.Pdf.Fonts.{name}.ttf")
-                ?? throw new InvalidOperationException($"The font {name}.ttf is not embedded in Longan.Appraisal.Core.");
-            using var bytes = new MemoryStream();
-            stream.CopyTo(bytes);
-            return bytes.ToArray();
-        });
+        public byte[] GetFont(string faceName) => _faces.GetOrAdd(faceName, FaceBytes);
     }
 }

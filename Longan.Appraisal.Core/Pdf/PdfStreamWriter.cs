@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
@@ -20,7 +21,7 @@ public sealed record PdfInfo(string Title, string Author, string Creator);
 /// catalogue and the cross-reference table. Memory stays flat: what is kept per page is its object
 /// number and the file offsets of its objects.
 /// </summary>
-public sealed class PdfStreamWriter : IDisposable
+public sealed partial class PdfStreamWriter : IDisposable
 {
     private const int CatalogNumber = 1;
     private const int PagesNumber = 2;
@@ -159,10 +160,39 @@ public sealed class PdfStreamWriter : IDisposable
         var fonts = read.Pages[0].Resources.Elements.GetDictionary("/Font")
             ?? throw new InvalidOperationException("The font carrier has no font.");
         var type0 = fonts.Elements.Values.OfType<PdfReference>().Single().Value;
+        if (((PdfDictionary)type0).Elements.GetReference("/ToUnicode")?.Value is PdfDictionary { Stream: not null } toUnicode)
+        {
+            MendSupplementaryPlane(toUnicode);
+        }
         _embeddingFont = true;
         _scratchObjects = new(ReferenceEqualityComparer.Instance) { [type0] = number };
         WriteObject(number, type0);
     }
+
+    /// <summary>
+    /// PDFsharp writes a character beyond the basic plane (𬇙 U+2C1D9, in people's names) into the
+    /// ToUnicode map as its bare code point, &lt;2C1D9&gt;, where PDF wants UTF-16 (&lt;D870DDD9&gt;):
+    /// the glyph prints, but copying or searching the text gives another character. The map is
+    /// rewritten with each such destination as its surrogate pair.
+    /// </summary>
+    private static void MendSupplementaryPlane(PdfDictionary toUnicode)
+    {
+        if (!toUnicode.Stream!.TryUncompress())
+        {
+            throw new InvalidOperationException("The font's ToUnicode map cannot be read.");
+        }
+        var cmap = Encoding.ASCII.GetString(toUnicode.Stream.Value);
+        var mended = SupplementaryDestination().Replace(cmap, m =>
+        {
+            var utf16 = char.ConvertFromUtf32(int.Parse(m.Groups[2].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+            return $"{m.Groups[1].Value}<{Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(utf16))}>";
+        });
+        toUnicode.Stream.Value = Encoding.ASCII.GetBytes(mended);
+    }
+
+    /// <summary>A bfrange line "&lt;src&gt;&lt;src&gt;&lt;dst&gt;" whose destination has more than four hex digits.</summary>
+    [GeneratedRegex("(<[0-9A-Fa-f]{4}>\\s*<[0-9A-Fa-f]{4}>\\s*)<([0-9A-Fa-f]{5,6})>")]
+    private static partial Regex SupplementaryDestination();
 
     /// <summary>The object number for an indirect object a page refers to, writing the object when it is new.</summary>
     private int Reference(PdfObject obj)

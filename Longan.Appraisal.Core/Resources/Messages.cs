@@ -33,6 +33,7 @@ public static class Messages
     // Generic validation
     public static string FieldRequired(string label) => F([label]);
     public static string FieldTooLong(string label, int max) => F([label, max]);
+    public static string NotPrintable(string label, string character) => F([label, character]);
 
     // Labels used inside messages
     public static string LabelTownship => R();

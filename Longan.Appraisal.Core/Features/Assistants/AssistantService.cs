@@ -145,6 +145,7 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
             .Check(code is null || !code.Any(char.IsWhiteSpace), nameof(input.Code), Messages.CodeHasSpaces)
             .Required(nameof(input.Name), Messages.LabelName, name)
             .MaxLength(nameof(input.Name), Messages.LabelName, name, FieldLimits.Name)
+            .Printable(nameof(input.Name), Messages.LabelName, name)
             .Check(input.Gender is null || Enum.IsDefined(input.Gender.Value), nameof(input.Gender), Messages.GenderInvalid)
             .MaxLength(nameof(input.Ethnicity), Messages.LabelEthnicity, input.Ethnicity, FieldLimits.Short)
             .Check(input.BirthDate is null || input.BirthDate <= today, nameof(input.BirthDate), Messages.BirthDateInFuture)

@@ -25,6 +25,15 @@ public sealed class Validator
         return this;
     }
 
+    /// <summary>
+    /// Text printed on the report card (a name) must consist of characters the card's face has:
+    /// a character it lacks would print as 〓 on a county document.
+    /// </summary>
+    public Validator Printable(string field, string label, string? value) =>
+        Pdf.PdfFonts.Coverage.FirstMissing(value) is { } missing
+            ? Check(false, field, Messages.NotPrintable(label, missing))
+            : this;
+
     /// <summary>A phone number: digits, spaces, + and -, within the column's length.</summary>
     public Validator Phone(string field, string? value)
     {

@@ -151,6 +151,11 @@ public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> db
                 code = null;
             }
             var name = Length(row, "姓名", row.RequiredText("姓名"), FieldLimits.Name);
+            if (Pdf.PdfFonts.Coverage.FirstMissing(name) is { } missing)
+            {
+                row.Error("姓名", name!, Messages.NotPrintable("姓名", missing));
+                name = null;
+            }
             var township = Length(row, "乡镇", row.RequiredText("乡镇"), FieldLimits.Name);
             var village = Length(row, "驻村", row.RequiredText("驻村"), FieldLimits.Name);
             var gender = row.Choice("性别", Genders, required: false);

@@ -60,7 +60,8 @@ public sealed class RosterImportServiceTests : IAsyncLifetime
             Row("N1", "乙", null, null, null, null, null, null, "那桐镇", "新村二", "2026-03-01", null),
             Row("N2", "丙", "未知", null, null, null, null, null, "那桐镇", "浪湾村", "2026-03-01", null),
             Row("LA0001", "卢国庆", null, null, null, null, null, null, "那桐镇", "新村三", null, null),
-            Row("N3", null, null, null, null, null, null, null, "那桐镇", "新村四", null, null)).Bytes();
+            Row("N3", null, null, null, null, null, null, null, "那桐镇", "新村四", null, null),
+            Row("N4", "田𠮷", null, null, null, null, null, null, "那桐镇", "新村五", null, null)).Bytes();
 
         var ex = await Assert.ThrowsAsync<ImportRejectedException>(() => Service.ImportAsync(Caller.System, bytes, "名册.xlsx"));
 
@@ -69,6 +70,7 @@ public sealed class RosterImportServiceTests : IAsyncLifetime
         Assert.Contains((3, "编号"), errors);
         Assert.Contains((4, "性别"), errors);
         Assert.Contains((6, "姓名"), errors);
+        Assert.Contains("“𠮷”不在报告卡的字库中", ex.Errors.Single(e => e.Row == 7).Reason);
         await using var db = await _db.OpenAsync();
         Assert.False(await db.Villages.AnyAsync(v => v.Name.StartsWith("新村")));
     }

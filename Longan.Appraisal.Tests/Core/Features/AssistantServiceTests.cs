@@ -84,6 +84,20 @@ public sealed class AssistantServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_NameTheCardCannotPrint_Refused_RareButStandardCharactersAccepted()
+    {
+        var input = Valid("X2");
+        input.Name = "田𠮷";
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Service.CreateAsync(Caller.System, input));
+
+        Assert.Equal((nameof(AssistantInput.Name), "姓名中的“𠮷”不在报告卡的字库中，打印出来会缺字；请改用《通用规范汉字表》中的写法（与身份证一致）。"),
+            (ex.Errors.Single().Field, ex.Errors.Single().Message));
+        input.Name = "陆𬇙";
+        Assert.True(await Service.CreateAsync(Caller.System, input) > 0);
+    }
+
+    [Fact]
     public async Task Create_BornToday_Accepted()
     {
         var input = Valid();

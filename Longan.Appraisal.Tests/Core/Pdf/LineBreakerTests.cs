@@ -59,4 +59,16 @@ public sealed class LineBreakerTests
 
         Assert.Equal(["第一行", "", "ABCDEF", "GHIJKL", "MNOP"], lines);
     }
+
+    [Theory]
+    [InlineData("𠮷𠮷𠮷𠮷", 3)]
+    [InlineData("陆𬇙𬇙𬇙𬇙𬇙", 2)]
+    [InlineData("ABC𬇙DEF𬇙GHI", 4)]
+    public void CharactersBeyondTheBasicPlane_NeverSplitInHalf(string text, double width)
+    {
+        var lines = LineBreaker.Break(text, width, s => s.Length);
+
+        Assert.All(lines, l => Assert.False(char.IsHighSurrogate(l[^1]) || char.IsLowSurrogate(l[0]), l));
+        Assert.Equal(text, string.Concat(lines));
+    }
 }

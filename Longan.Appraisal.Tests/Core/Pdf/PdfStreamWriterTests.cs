@@ -51,6 +51,51 @@ public sealed partial class PdfStreamWriterTests
     }
 
     [Fact]
+    public void CharactersBeyondTheBasicPlane_ExtractedIntact()
+    {
+        // 𬇙 (U+2C1D9) and 𫖮 (U+2B5AE) are in the 通用规范汉字表 and appear in people's names; a PDF's
+        // text layer must give them back as themselves (copy, search), not as a neighbouring character.
+        const string name = "陆𬇙 䶮𫖮 翟珊妹";
+        using var stream = new MemoryStream();
+        using (var writer = new PdfStreamWriter(stream, s_info, DateTimeOffset.UnixEpoch))
+        {
+            using (var flow = new PdfFlow(writer))
+            {
+                flow.Paragraph(name, new TextStyle(12));
+            }
+            writer.Finish();
+        }
+
+        using var pdf = Read.Open(stream.ToArray());
+
+        Assert.Equal(name.Replace(" ", "", StringComparison.Ordinal), pdf.GetPage(1).Text.Replace(" ", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ACharacterTheFaceLacks_PrintsTheMissingMark_NotAnEmptyBox()
+    {
+        // 𠮷 (U+20BB7) is outside the face; the emoji too. Both become 〓, which a reader sees as "a character is missing here".
+        Assert.False(PdfFonts.Coverage.Covers(0x20BB7));
+        Assert.True(PdfFonts.Coverage.Covers(0x2C1D9));
+        Assert.True(PdfFonts.Coverage.Covers(PdfFonts.MissingMark[0]));
+        Assert.Equal("𠮷", PdfFonts.Coverage.FirstMissing("田𠮷"));
+        Assert.Null(PdfFonts.Coverage.FirstMissing("翟珊妹 陆𬇙 LA0001，。"));
+        using var stream = new MemoryStream();
+        using (var writer = new PdfStreamWriter(stream, s_info, DateTimeOffset.UnixEpoch))
+        {
+            using (var flow = new PdfFlow(writer))
+            {
+                flow.Paragraph("田𠮷 办事好😀", new TextStyle(12));
+            }
+            writer.Finish();
+        }
+
+        using var pdf = Read.Open(stream.ToArray());
+
+        Assert.Equal("田〓办事好〓", pdf.GetPage(1).Text.Replace(" ", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Pages_AreWrittenAsTheyAreFinished_NotAtTheEnd()
     {
         var lengths = new List<long>();
