@@ -23,7 +23,12 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
     private static readonly string[] s_who = ["助理员编号", "姓名", "乡镇", "驻村"];
     private static readonly double[] s_whoWidths = [12, 9, 9, 11];
 
-    /// <summary>评议原始数据.xlsx: one sheet per evaluation, one row per tally or ballot, in entry order within an assistant.</summary>
+    /// <summary>
+    /// 评议原始数据.xlsx: the sheets and headers of the 评议数据.xlsx exchange contract (spec workbooks.md)
+    /// with the assistant's name, township and village beside the code, one row per tally, comment or
+    /// ballot in entry order within an assistant — so the file reads like what the townships sent
+    /// and can be imported again.
+    /// </summary>
     public async Task<byte[]> EvaluationsAsync(Caller caller, int cycleId, CancellationToken ct = default)
     {
         var (db, cycle, people) = await OpenAsync(caller, cycleId, ct);
@@ -33,26 +38,29 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
             var party = await db.PartyBallots.AsNoTracking().Where(b => b.CycleId == cycleId).OrderBy(b => b.AssistantId).ThenBy(b => b.Id).ToListAsync(ct);
             var cadres = await db.CadreBallots.AsNoTracking().Where(b => b.CycleId == cycleId).OrderBy(b => b.AssistantId).ThenBy(b => b.Id).ToListAsync(ct);
             using var workbook = new XLWorkbook();
-            Sheet(workbook, "群众评议", ["会议或轮次", "满意", "基本满意", "不满意", "无效", "意见建议"], [14, 7, 9, 7, 7, 40], people, tallies, (row, t) =>
-            {
-                SafeCells.Text(row.Cell(5), t.Round);
-                SafeCells.Number(row.Cell(6), t.Satisfied);
-                SafeCells.Number(row.Cell(7), t.BasicallySatisfied);
-                SafeCells.Number(row.Cell(8), t.Dissatisfied);
-                SafeCells.Number(row.Cell(9), t.Invalid);
-                SafeCells.Text(row.Cell(10), t.Comment);
-            }, $"隆安县{cycle.Year}年度群众评议原始数据");
-            Sheet(workbook, "党组织评议", ["票号", "政策宣讲员", "民意信息员", "民事代办员", "纠纷调解员", "党建指导员", "合计", "意见"], [8, 10, 10, 10, 10, 10, 8, 36], people, party, (row, b) =>
-            {
-                SafeCells.Text(row.Cell(5), b.TicketNo);
-                var column = 6;
-                foreach (var duty in (decimal[])[b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide, b.Total])
+            Sheet(workbook, BallotWorkbook.Villagers.Name, ["满意", "基本满意", "不满意", "无效", "备注"], [7, 9, 7, 7, 18], people,
+                tallies.Where(t => t.Counted + t.Invalid > 0).ToList(), (row, t) =>
                 {
-                    SafeCells.Number(row.Cell(column++), duty, "0.0");
-                }
-                SafeCells.Text(row.Cell(12), b.Comment);
-            }, $"隆安县{cycle.Year}年度基层党组织评议原始数据");
-            Sheet(workbook, "党员干部评议", ["票号", "等次", "意见"], [8, 9, 40], people, cadres, (row, b) =>
+                    SafeCells.Number(row.Cell(5), t.Satisfied);
+                    SafeCells.Number(row.Cell(6), t.BasicallySatisfied);
+                    SafeCells.Number(row.Cell(7), t.Dissatisfied);
+                    SafeCells.Number(row.Cell(8), t.Invalid);
+                    SafeCells.Text(row.Cell(9), t.Round);
+                }, $"隆安县{cycle.Year}年度群众评议原始数据");
+            Sheet(workbook, BallotWorkbook.VillagerComments.Name, [BallotWorkbook.Comment], [60], people,
+                tallies.Where(t => t.Comment is not null).ToList(), (row, t) => SafeCells.Text(row.Cell(5), t.Comment), $"隆安县{cycle.Year}年度群众意见");
+            Sheet(workbook, BallotWorkbook.Party.Name, [BallotWorkbook.TicketNo, "政策宣讲员", "民意信息员", "民事代办员", "纠纷调解员", "党建指导员", "合计", BallotWorkbook.Comment],
+                [8, 10, 10, 10, 10, 10, 8, 36], people, party, (row, b) =>
+                {
+                    SafeCells.Text(row.Cell(5), b.TicketNo);
+                    var column = 6;
+                    foreach (var duty in (decimal[])[b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide, b.Total])
+                    {
+                        SafeCells.Number(row.Cell(column++), duty, "0.0");
+                    }
+                    SafeCells.Text(row.Cell(12), b.Comment);
+                }, $"隆安县{cycle.Year}年度基层党组织评议原始数据");
+            Sheet(workbook, BallotWorkbook.Cadres.Name, [BallotWorkbook.TicketNo, "等次", BallotWorkbook.Comment], [8, 9, 40], people, cadres, (row, b) =>
             {
                 SafeCells.Text(row.Cell(5), b.TicketNo);
                 SafeCells.Text(row.Cell(6), BallotWorkbook.Word(BallotWorkbook.Grades, b.Grade));
@@ -62,7 +70,10 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
         }
     }
 
-    /// <summary>五老监督记录.xlsx: every record with its verification.</summary>
+    /// <summary>
+    /// 五老监督记录.xlsx: every record with its verification, on the contract's 五老监督 sheet with its
+    /// headers (the verification's note, verifier and time added after them).
+    /// </summary>
     public async Task<byte[]> SupervisionAsync(Caller caller, int cycleId, CancellationToken ct = default)
     {
         var (db, cycle, people) = await OpenAsync(caller, cycleId, ct);
@@ -70,7 +81,7 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
         {
             var records = await db.SupervisionRecords.AsNoTracking().Where(r => r.CycleId == cycleId).OrderBy(r => r.AssistantId).ThenBy(r => r.Date).ThenBy(r => r.Id).ToListAsync(ct);
             using var workbook = new XLWorkbook();
-            Sheet(workbook, "五老监督记录", ["日期", "监督员", "类型", "类别", "严重程度", "情况", "核实结果", "核实说明", "核实人", "核实时间"],
+            Sheet(workbook, BallotWorkbook.Supervision.Name, ["日期", "监督员", "性质", "类别", "严重程度", "情况描述", "核实结果", "核实说明", "核实人", "核实时间"],
                 [11, 9, 6, 9, 8, 40, 8, 24, 10, 16], people, records, (row, r) =>
                 {
                     row.Cell(5).SetValue(r.Date.ToDateTime(TimeOnly.MinValue));
@@ -93,7 +104,10 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
         }
     }
 
-    /// <summary>驻村考勤.xlsx: one row per assistant, days in the village for each month, short months counted.</summary>
+    /// <summary>
+    /// 驻村考勤.xlsx: 考勤汇总, one row per assistant with the days in the village for each month and the
+    /// short months counted; and 驻村考勤, the contract's sheet, one row per recorded month.
+    /// </summary>
     public async Task<byte[]> AttendanceAsync(Caller caller, int cycleId, CancellationToken ct = default)
     {
         var (db, cycle, people) = await OpenAsync(caller, cycleId, ct);
@@ -104,7 +118,7 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
             var min = cycle.Rules.AttendanceMinDays;
             var headers = s_who.Concat(Enumerable.Range(1, 12).Select(m => $"{m}月")).Append($"不足{min}天月数").ToList();
             using var workbook = new XLWorkbook();
-            var sheet = ExportSheet.Begin(workbook, "驻村考勤", headers, [.. s_whoWidths, .. Enumerable.Repeat(5.5, 12), 10]);
+            var sheet = ExportSheet.Begin(workbook, "考勤汇总", headers, [.. s_whoWidths, .. Enumerable.Repeat(5.5, 12), 10]);
             var row = 2;
             foreach (var person in people.Values.OrderBy(p => p.TownshipId).ThenBy(p => p.Code, StringComparer.Ordinal))
             {
@@ -125,7 +139,19 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
                 SafeCells.Number(cells.Cell(17), own.Values.Count(d => d < min));
                 row++;
             }
-            ExportSheet.Finish(sheet, row - 2, headers.Count, $"隆安县{cycle.Year}年度驻村考勤");
+            ExportSheet.Finish(sheet, row - 2, headers.Count, $"隆安县{cycle.Year}年度驻村考勤汇总");
+            var listed = people.Values.OrderBy(p => p.TownshipId).ThenBy(p => p.Code, StringComparer.Ordinal)
+                .SelectMany(p => months[p.AssistantId].OrderBy(m => m.Month).Select(m => (Person: p, m.Month, m.Days))).ToList();
+            var list = ExportSheet.Begin(workbook, BallotWorkbook.Attendance.Name, [.. s_who, "月份", "驻村天数"], [.. s_whoWidths, 9, 9]);
+            row = 2;
+            foreach (var (person, month, days) in listed)
+            {
+                var cells = list.Row(row++);
+                Who(cells, person);
+                SafeCells.Text(cells.Cell(5), month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+                SafeCells.Number(cells.Cell(6), days);
+            }
+            ExportSheet.Finish(list, listed.Count, s_who.Length + 2, $"隆安县{cycle.Year}年度驻村考勤");
             return ExportSheet.Save(workbook);
         }
     }

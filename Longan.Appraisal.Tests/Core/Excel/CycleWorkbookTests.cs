@@ -6,6 +6,7 @@ using Longan.Appraisal.Core.Features.Supervision;
 using Longan.Appraisal.Core.Features.Workbooks;
 using Longan.Appraisal.Core.Security;
 using Longan.Appraisal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Tests.Core.Excel;
 
@@ -43,17 +44,23 @@ public sealed class CycleWorkbookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Evaluations_ThreeSheets_NumbersAsNumbers_CodesAndFormulaLikeTextAsText_NoEvaluator()
+    public async Task Evaluations_TheContractsSheets_NumbersAsNumbers_CodesAndFormulaLikeTextAsText_NoEvaluator()
     {
         using var workbook = new XLWorkbook(new MemoryStream(await Service.EvaluationsAsync(_county.County, _county.CycleId)));
 
+        Assert.Equal(["群众评议", "群众意见", "党组织评议", "党员干部评议"], workbook.Worksheets.Select(w => w.Name));
         var villagers = workbook.Worksheet("群众评议");
-        Assert.Equal(["助理员编号", "姓名", "乡镇", "驻村", "会议或轮次", "满意", "基本满意", "不满意", "无效", "意见建议"], villagers.Row(1).CellsUsed().Select(c => c.GetString()));
+        Assert.Equal(["助理员编号", "姓名", "乡镇", "驻村", "满意", "基本满意", "不满意", "无效", "备注"], villagers.Row(1).CellsUsed().Select(c => c.GetString()));
         Assert.Equal("LA0020", villagers.Cell(2, 1).GetString());
-        Assert.Equal(XLDataType.Number, villagers.Cell(2, 6).DataType);
-        Assert.Equal("=cmd|' /C calc'!A0", villagers.Cell(2, 10).GetString());
-        Assert.False(villagers.Cell(2, 10).HasFormula);
+        Assert.Equal(XLDataType.Number, villagers.Cell(2, 5).DataType);
+        Assert.Equal("第一次会议", villagers.Cell(2, 9).GetString());
+        var comments = workbook.Worksheet("群众意见");
+        Assert.Equal(["助理员编号", "姓名", "乡镇", "驻村", "意见建议"], comments.Row(1).CellsUsed().Select(c => c.GetString()));
+        Assert.Equal("=cmd|' /C calc'!A0", comments.Cell(2, 5).GetString());
+        Assert.False(comments.Cell(2, 5).HasFormula);
         var party = workbook.Worksheet("党组织评议");
+        Assert.Equal(["助理员编号", "姓名", "乡镇", "驻村", "票号", "政策宣讲员", "民意信息员", "民事代办员", "纠纷调解员", "党建指导员", "合计", "意见建议"],
+            party.Row(1).CellsUsed().Select(c => c.GetString()));
         Assert.Equal("007", party.Cell(2, 5).GetString());
         Assert.Equal(XLDataType.Text, party.Cell(2, 5).DataType);
         Assert.Equal(92.0, party.Cell(2, 11).GetDouble());
@@ -72,7 +79,8 @@ public sealed class CycleWorkbookTests : IAsyncLifetime
     {
         using var workbook = new XLWorkbook(new MemoryStream(await Service.SupervisionAsync(_county.County, _county.CycleId)));
 
-        var sheet = workbook.Worksheet("五老监督记录");
+        var sheet = workbook.Worksheet("五老监督");
+        Assert.Equal(["日期", "监督员", "性质", "类别", "严重程度", "情况描述", "核实结果"], sheet.Row(1).CellsUsed().Skip(4).Take(7).Select(c => c.GetString()));
         Assert.Equal(XLDataType.DateTime, sheet.Cell(2, 5).DataType);
         Assert.Equal(new DateTime(2026, 4, 1), sheet.Cell(2, 5).GetDateTime());
         Assert.Equal(("问题", "在岗履职", "轻微"), (sheet.Cell(2, 7).GetString(), sheet.Cell(2, 8).GetString(), sheet.Cell(2, 9).GetString()));
@@ -82,18 +90,71 @@ public sealed class CycleWorkbookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Attendance_OneRowPerAssistant_MonthsAndShortMonths()
+    public async Task Attendance_AGridPerAssistant_AndTheContractsListOfMonths()
     {
         using var workbook = new XLWorkbook(new MemoryStream(await Service.AttendanceAsync(_county.County, _county.CycleId)));
 
-        var sheet = workbook.Worksheet("驻村考勤");
-        Assert.Equal("不足20天月数", sheet.Cell(1, 17).GetString());
-        Assert.Equal(61, sheet.LastRowUsed()!.RowNumber());
-        var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "LA0020");
+        var grid = workbook.Worksheet("考勤汇总");
+        Assert.Equal("不足20天月数", grid.Cell(1, 17).GetString());
+        Assert.Equal(61, grid.LastRowUsed()!.RowNumber());
+        var row = grid.RowsUsed().Single(r => r.Cell(1).GetString() == "LA0020");
         Assert.Equal((18, 22), (row.Cell(7).GetValue<int>(), row.Cell(8).GetValue<int>()));
         Assert.True(row.Cell(5).IsEmpty());
         Assert.Equal(1, row.Cell(17).GetValue<int>());
-        AssertSetUp(sheet);
+        var list = workbook.Worksheet("驻村考勤");
+        Assert.Equal(["助理员编号", "姓名", "乡镇", "驻村", "月份", "驻村天数"], list.Row(1).CellsUsed().Select(c => c.GetString()));
+        Assert.Equal(("LA0020", "2026-03", 18), (list.Cell(2, 1).GetString(), list.Cell(2, 5).GetString(), list.Cell(2, 6).GetValue<int>()));
+        Assert.Equal(XLDataType.Text, list.Cell(2, 5).DataType);
+        AssertSetUp(grid);
+        AssertSetUp(list);
+    }
+
+    [Fact]
+    public async Task Workbooks_ImportedAgainIntoAnEmptiedCycle_GiveBackTheSameEntries()
+    {
+        var (c, county) = (_county.CycleId, _county.County);
+        var files = new[]
+        {
+            await Service.EvaluationsAsync(county, c), await Service.SupervisionAsync(county, c), await Service.AttendanceAsync(county, c),
+        };
+        var before = await EntriesAsync();
+        await using (var db = await _county.Db.OpenAsync())
+        {
+            await db.VillagerTallies.ExecuteDeleteAsync();
+            await db.PartyBallots.ExecuteDeleteAsync();
+            await db.CadreBallots.ExecuteDeleteAsync();
+            await db.SupervisionRecords.ExecuteDeleteAsync();
+            await db.AttendanceMonths.ExecuteDeleteAsync();
+        }
+
+        foreach (var (file, i) in files.Select((f, i) => (f, i)))
+        {
+            await _county.Get<Longan.Appraisal.Core.Features.Imports.BallotImportService>().ImportAsync(county, c, file, $"导出{i}.xlsx", replace: false);
+        }
+
+        Assert.NotEmpty(before);
+        Assert.Equal(before, await EntriesAsync());
+    }
+
+    /// <summary>
+    /// The cycle's entries as a sorted list of what they say: a tally's comment stands on its own
+    /// (the contract carries it on the 群众意见 sheet), ids and entry times left out.
+    /// </summary>
+    private async Task<List<string>> EntriesAsync()
+    {
+        await using var db = await _county.Db.OpenAsync();
+        var c = _county.CycleId;
+        var tallies = await db.VillagerTallies.Where(t => t.CycleId == c).ToListAsync();
+        List<string> entries =
+        [
+            .. tallies.Where(t => t.Counted + t.Invalid > 0).Select(t => $"V {t.AssistantId} {t.Satisfied}/{t.BasicallySatisfied}/{t.Dissatisfied}/{t.Invalid} {t.Round}"),
+            .. tallies.Where(t => t.Comment is not null).Select(t => $"C {t.AssistantId} {t.Comment}"),
+            .. (await db.PartyBallots.Where(b => b.CycleId == c).ToListAsync()).Select(b => $"P {b.AssistantId} {b.TicketNo} {b.Total} {b.Comment}"),
+            .. (await db.CadreBallots.Where(b => b.CycleId == c).ToListAsync()).Select(b => $"G {b.AssistantId} {b.TicketNo} {b.Grade} {b.Comment}"),
+            .. (await db.SupervisionRecords.Where(r => r.CycleId == c).ToListAsync()).Select(r => $"S {r.AssistantId} {r.Date} {r.Nature} {r.Category} {r.Severity} {r.Description} {r.Verification}"),
+            .. (await db.AttendanceMonths.Where(m => m.CycleId == c).ToListAsync()).Select(m => $"A {m.AssistantId} {m.Month} {m.Days}"),
+        ];
+        return [.. entries.Order(StringComparer.Ordinal)];
     }
 
     [Fact]
