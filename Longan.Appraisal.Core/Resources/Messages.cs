@@ -181,6 +181,8 @@ public static class Messages
     public static string RenormaliseSwitchedOff => R();
     public static string CardNotPublished => R();
     public static string CardNoResult => R();
+    public static string CardBatchNothingComputed => R();
+    public static string CardBatchNobody => R();
     public static string CardNoSuchAssistant(string code) => F([code]);
     public static string ImportTallyEmpty => R();
     public static string CardCodeRequired => R();

@@ -96,6 +96,7 @@ public sealed class ResultTests(PortalFixture portal)
         var card = await Get(county, langwan);
         Assert.Equal(200, card.Status);
         Assert.Equal("application/pdf", card.Headers["content-type"]);
+        Assert.Contains("filename*=UTF-8''" + Uri.EscapeDataString("考核结果报告卡_2025_"), card.Headers["content-disposition"], StringComparison.Ordinal);
         using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await card.BodyAsync()))
         {
             Assert.Contains("隆安县2025年度驻村助理员考核结果报告卡", pdf.GetPage(1).Text);

@@ -43,18 +43,22 @@ public static class DownloadEndpoints
             ServeAsync(context, async caller => Results.File(await workbooks.AttendanceAsync(caller, cycleId, ct), XlsxType, "驻村考勤.xlsx"))).RequireAuthorization(county);
 
         endpoints.MapGet("/cycles/{cycleId:int}/cards/{assistantId:int}.pdf", (int cycleId, int assistantId, HttpContext context, ReportCardService cards, CancellationToken ct) =>
-                ServeAsync(context, async caller => Results.File(await cards.RenderAsync(caller, cycleId, assistantId, ct), PdfType, "考核结果报告卡.pdf")))
+                ServeAsync(context, async caller =>
+                {
+                    var (pdf, name) = await cards.RenderFileAsync(caller, cycleId, assistantId, ct);
+                    return Results.File(pdf, PdfType, name);
+                }))
             .RequireAuthorization(new AuthorizeAttribute { Roles = $"{nameof(AppRole.County)},{nameof(AppRole.Township)},{nameof(AppRole.Assistant)}" });
-        // A file prepared in the background for the signed-in user (a batch of cards); fetched once, then deleted.
+        // A file prepared in the background for the signed-in user (a batch of cards), for an hour.
         endpoints.MapGet("/downloads/{token}", (string token, HttpContext context, PreparedDownloads prepared) =>
         {
             var caller = CallerClaims.FromPrincipal(context.User);
-            if (caller is null || prepared.Take(token, caller.UserId) is not { } file || !File.Exists(file.Path))
+            if (caller is null || prepared.Find(token, caller.UserId) is not { } file)
             {
-                return Text("这个下载已失效或不属于您，请重新生成。", StatusCodes.Status404NotFound);
+                return Text("这个下载已过期（生成后保留一小时）或不属于您，请重新生成。", StatusCodes.Status404NotFound);
             }
-            var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-            return Results.File(stream, file.ContentType, file.FileName);
+            var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous);
+            return Results.File(stream, file.ContentType, file.FileName, enableRangeProcessing: true);
         }).RequireAuthorization();
         return endpoints;
     }

@@ -2,12 +2,15 @@ using System.Collections.Concurrent;
 
 namespace Longan.Appraisal.Web.Hosting;
 
-/// <summary>A file prepared on the server for one user (a batch of cards), fetched once by its token.</summary>
+/// <summary>A file prepared on the server for one user (a batch of cards), fetched by its token until it expires.</summary>
 public sealed record PreparedDownload(string UserId, string Path, string FileName, string ContentType, DateTimeOffset Expires);
 
 /// <summary>
-/// Files made in the background for a user, kept in a temporary folder until that user fetches them
-/// once (or for an hour). Only the user who asked may fetch a file; a token is unguessable.
+/// Files made in the background for a user, kept in a temporary folder for an hour: the user who
+/// asked may fetch a file as often as needed in that time (a second click, an interrupted download),
+/// nobody else at all; a token is unguessable. The registry lives in the server's memory, which is
+/// where the user's circuit lives too (Blazor Server needs sticky sessions behind several nodes);
+/// files left by a restart are swept once they are older than the lifetime.
 /// </summary>
 public sealed class PreparedDownloads(TimeProvider clock)
 {
@@ -31,14 +34,11 @@ public sealed class PreparedDownloads(TimeProvider clock)
         return token;
     }
 
-    /// <summary>The file for this token if it belongs to this user and has not expired; it is then forgotten.</summary>
-    public PreparedDownload? Take(string token, string userId)
+    /// <summary>The file for this token if it belongs to this user and has not expired.</summary>
+    public PreparedDownload? Find(string token, string userId)
     {
-        if (!_files.TryGetValue(token, out var file) || file.UserId != userId || file.Expires < clock.GetUtcNow())
-        {
-            return null;
-        }
-        return _files.TryRemove(token, out var taken) ? taken : null;
+        RemoveExpired();
+        return _files.TryGetValue(token, out var file) && file.UserId == userId && file.Expires >= clock.GetUtcNow() && File.Exists(file.Path) ? file : null;
     }
 
     private void RemoveExpired()
@@ -48,8 +48,28 @@ public sealed class PreparedDownloads(TimeProvider clock)
         {
             if (_files.TryRemove(token, out _))
             {
-                File.Delete(file.Path);
+                TryDelete(file.Path);
             }
+        }
+        if (Directory.Exists(Folder))
+        {
+            var known = _files.Values.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            foreach (var path in Directory.EnumerateFiles(Folder).Where(p => !known.Contains(p) && File.GetLastWriteTimeUtc(p) < (now - s_lifetime).UtcDateTime))
+            {
+                TryDelete(path);
+            }
+        }
+    }
+
+    /// <summary>A file being read by a download is deleted by the next sweep instead.</summary>
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
         }
     }
 }

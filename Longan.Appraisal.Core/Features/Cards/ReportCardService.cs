@@ -21,13 +21,18 @@ namespace Longan.Appraisal.Core.Features.Cards;
 public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFactory, ResultQueryService results, TimeProvider clock)
 {
     /// <summary>The card as a PDF, in Chinese whatever the reader's UI language (it is a county document).</summary>
-    public async Task<byte[]> RenderAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default)
+    public async Task<byte[]> RenderAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default) =>
+        (await RenderFileAsync(caller, cycleId, assistantId, ct)).Pdf;
+
+    /// <summary>The card as a PDF with a file name saying whose card and which year (考核结果报告卡_2025_黄志强.pdf).</summary>
+    public async Task<(byte[] Pdf, string FileName)> RenderFileAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default)
     {
         var uiCulture = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
         try
         {
-            return ReportCardRenderer.Render(await GetAsync(caller, cycleId, assistantId, ct), clock.GetUtcNow());
+            var card = await GetAsync(caller, cycleId, assistantId, ct);
+            return (ReportCardRenderer.Render(card, clock.GetUtcNow()), $"考核结果报告卡_{card.Year}_{card.Identity.Name}.pdf");
         }
         finally
         {
@@ -60,7 +65,7 @@ public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFa
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
         try
         {
-            var set = await results.ReadAsync(caller, cycleId, ct: ct) ?? throw new NotFoundException(Messages.CardNoResult);
+            var set = await results.ReadAsync(caller, cycleId, ct: ct) ?? throw new NotFoundException(Messages.CardBatchNothingComputed);
             var rows = set.Rows
                 .Where(r => townshipId is null || r.TownshipId == townshipId)
                 .Where(r => assistantCode is null || r.Code == assistantCode)
@@ -68,7 +73,7 @@ public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFa
                 .ToList();
             if (rows.Count == 0)
             {
-                throw new NotFoundException(assistantCode is null ? Messages.CardNoResult : Messages.CardNoSuchAssistant(assistantCode));
+                throw new NotFoundException(assistantCode is null ? Messages.CardBatchNobody : Messages.CardNoSuchAssistant(assistantCode));
             }
             await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
             var source = await CardSource.LoadAsync(db, cycleId, set.VersionNumber, townshipId is null && assistantCode is null ? null : rows.Select(r => r.AssistantId).ToList(), ct);

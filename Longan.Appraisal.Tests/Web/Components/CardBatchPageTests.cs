@@ -40,13 +40,18 @@ public sealed class CardBatchPageTests : BunitTestBase
         Assert.Contains($"已生成 {own.Count} / {own.Count} 份", cut.Markup);
         var token = cut.Find("[data-testid=card-download]").GetAttribute("href")!.Split('/')[^1];
         var downloads = Services.GetRequiredService<PreparedDownloads>();
-        Assert.Null(downloads.Take(token, _county.County.UserId));
-        var file = downloads.Take(token, _county.Township.UserId)!;
+        Assert.Null(downloads.Find(token, _county.County.UserId));
+        var file = downloads.Find(token, _county.Township.UserId)!;
         try
         {
             using var pdf = Read.Open(await File.ReadAllBytesAsync(file.Path));
             Assert.Equal(own.Count + 1, pdf.NumberOfPages);
-            Assert.Null(downloads.Take(token, _county.Township.UserId));
+            // A second click, or a download that broke off, gets the same file within the hour.
+            Assert.Equal(file, downloads.Find(token, _county.Township.UserId));
+            Assert.Equal($"考核结果报告卡_{PublishableCounty.Year}_{own[0].Township}.pdf", file.FileName);
+            ((FixedClock)Services.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromMinutes(61));
+            Assert.Null(downloads.Find(token, _county.Township.UserId));
+            Assert.False(File.Exists(file.Path));
         }
         finally
         {
