@@ -67,6 +67,12 @@ public static class ReportCardRenderer
                 TextStyle.Small with { Align = XStringAlignment.Center }, f.Left, f.Bottom + 12, f.Width);
             f.TextAt("凭核验码可在隆安县驻村助理员考核系统“核验报告卡”中核对本卡",
                 TextStyle.Small with { Size = 7, Align = XStringAlignment.Center }, f.Left, f.Bottom + 22, f.Width);
+            if (page > 1)
+            {
+                // A second page filed apart from the first still says whose card it is.
+                f.TextAt($"{card.Identity.Name}（{card.Identity.Code}）· 隆安县{card.Year}年度驻村助理员考核结果报告卡（续）",
+                    TextStyle.Small with { Align = XStringAlignment.Center }, f.Left, PdfFlow.Margin - 20, f.Width);
+            }
         });
         Title(flow, card);
         Identity(flow, card);
@@ -128,11 +134,11 @@ public static class ReportCardRenderer
     private static void Breakdown(PdfFlow flow, ReportCard card)
     {
         var r = card.Result;
-        flow.Paragraph("一、得分构成", s_section);
+        Section(flow, "一、得分构成");
         var rows = card.Groups.Select((g, i) => (IReadOnlyList<string>)[
             g.Name,
             i == 0 ? $"{g.Ballots} 票，满意率 {Percent(r.SatisfactionRate)}，不满意率 {Percent(r.DissatisfactionRate)}" : $"{g.Ballots} 票",
-            g.Score is { } s ? Score(s) : "数据不足", $"{g.Weight:0.##}%", g.Points is { } p ? p.ToString("0.00##", CultureInfo.InvariantCulture) : "—"]).ToList();
+            g.Score is { } s ? Score(s) : "数据不足", $"{g.Weight:0.##}%", g.Points is { } p ? Score(p) : "—"]).ToList();
         rows.Add(["五老监督（属实记录）", "", "", "", r.Supervision.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture)]);
         var months = card.AttendanceMonthsRecorded == 0 ? "未录入考勤，不扣分"
             : card.ShortMonths.Count == 0 ? $"已录入 {card.AttendanceMonthsRecorded} 个月，每月均不少于 {card.AttendanceMinDays} 天"
@@ -146,13 +152,18 @@ public static class ReportCardRenderer
         {
             flow.Paragraph("※ " + reason.Render(), s_note);
         }
+        var shown = card.Groups.Sum(g => g.Points is { } p ? ScoringEngine.Round(p) : 0) + r.Supervision - r.Attendance;
+        if (r.Composite is { } composite && ScoringEngine.Round(Math.Clamp(shown, 0, 100)) != ScoringEngine.Round(composite))
+        {
+            flow.Paragraph("※ 计入分按两位小数显示；综合得分由未经舍入的分值计算，可能与显示值之和相差 0.01。", s_note);
+        }
         flow.Space(SectionGap);
     }
 
     /// <summary>The five duties and the three groups side by side, each against the county average.</summary>
     private static void Chart(PdfFlow flow, ReportCard card)
     {
-        flow.Paragraph("二、评议得分图（竖线为全县平均）", s_section);
+        Section(flow, "二、评议得分图（竖线为全县平均）", flow.LineHeight(s_note) * 8);
         var style = s_note with { Color = XKnownColor.Black };
         var half = (flow.Width - 16) / 2;
         var rowHeight = flow.LineHeight(style) + 2;
@@ -163,7 +174,7 @@ public static class ReportCardRenderer
         var duties = card.Duties.Any(d => d.Value is not null)
             ? flow.Bars(card.Duties.Select(d => new Bar(d.Label, (double)(d.Value ?? 0), d.Value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "—")).ToList(),
                 20, card.Duties.Select(d => d.CountyAverage is { } a ? (double?)a : null).ToList(), style: style, x: flow.Left, width: half)
-            : 0;
+            : NoBallots(flow, style, half);
         var groups = flow.Bars(card.GroupBars.Select(b => new Bar(b.Label.Replace("基层", "", StringComparison.Ordinal), (double)(b.Value ?? 0), b.Value is { } v ? Score(v) : "—")).ToList(),
             100, card.GroupBars.Select(b => b.CountyAverage is { } a ? (double?)a : null).ToList(), style: style, x: flow.Left + half + 16, width: half);
         flow.Space(Math.Max(duties, groups));
@@ -171,9 +182,15 @@ public static class ReportCardRenderer
         flow.Space(SectionGap);
     }
 
+    private static double NoBallots(PdfFlow flow, TextStyle style, double width)
+    {
+        flow.TextAt("无基层党组织评议票，五大员得分空缺。", style with { Color = XKnownColor.DimGray }, flow.Left, flow.Y, width);
+        return flow.LineHeight(style) + 2;
+    }
+
     private static void Records(PdfFlow flow, ReportCard card)
     {
-        flow.Paragraph("三、五老监督记录（经乡镇党委核实属实）", s_section);
+        Section(flow, "三、五老监督记录（经乡镇党委核实属实）");
         if (card.Records.Count == 0)
         {
             flow.Paragraph("无。", s_body);
@@ -189,7 +206,7 @@ public static class ReportCardRenderer
 
     private static void Comments(PdfFlow flow, ReportCard card)
     {
-        flow.Paragraph("四、评议意见", s_section);
+        Section(flow, "四、评议意见");
         void Group(string title, IReadOnlyList<string>? comments) => flow.Paragraph(
             $"【{title}】" + (comments is null ? "有效票不足 5 张，为保护评议人不列出意见。" : comments.Count == 0 ? "无。" : string.Join("；", comments.Select(c => c.TrimEnd('。', '；', ';'))) + "。"),
             s_body);
@@ -201,7 +218,7 @@ public static class ReportCardRenderer
 
     private static void Trend(PdfFlow flow, ReportCard card)
     {
-        flow.Paragraph("五、历年考核", s_section);
+        Section(flow, "五、历年考核");
         var now = $"{card.Year}年度 {(card.Result.Composite is { } c ? Score(c) : "—")} 分，{Names.Grade(card.Result.Grade)}";
         flow.Paragraph(card.Trend.Count == 0
             ? now + "（首次考核）。"
@@ -219,8 +236,11 @@ public static class ReportCardRenderer
         const double seal = 62;
         var style = s_body with { Bold = true };
         var textWidth = flow.Width * 0.52;
-        var text = (r.Outcomes.Count == 0 ? "无。" : Names.Outcomes(r.Outcomes) + "。")
-            + (r.Decision is { } decision ? "\n组织部决定：" + decision.Reason : "");
+        static string Listed(IReadOnlyList<Outcome> outcomes, string none) => (outcomes.Count == 0 ? none : Names.Outcomes(outcomes)) + "。";
+        // The computed recommendation stays on the card beside the department's decision (spec §8, card item 9).
+        var text = r.Decision is { } decision
+            ? $"计算建议：{Listed(r.ComputedOutcomes, "无")}\n组织部决定：{Listed(decision.Outcomes, "不作处理")}\n理由：{decision.Reason}"
+            : Listed(r.ComputedOutcomes, "无");
         var textHeight = flow.LineHeight(s_section) + flow.Lines(text, style, textWidth).Count * flow.LineHeight(style);
         var height = Math.Max(seal, textHeight + SectionGap);
         flow.EnsureRoom(height);
@@ -234,6 +254,13 @@ public static class ReportCardRenderer
         flow.TextAt("中共隆安县委组织部", s_body with { Align = XStringAlignment.Center }, x, top + 26, width);
         flow.TextAt("年　　月　　日", s_body with { Align = XStringAlignment.Center }, x, top + 41, width);
         flow.Space(height);
+    }
+
+    /// <summary>A section's heading, never left alone at the foot of a page: it moves on with the first lines of what it heads.</summary>
+    private static void Section(PdfFlow flow, string title, double? keepWithNext = null)
+    {
+        flow.EnsureRoom(flow.LineHeight(s_section) + (keepWithNext ?? 3 * flow.LineHeight(s_body)));
+        flow.Paragraph(title, s_section);
     }
 
     private static string Score(decimal value) => ScoringEngine.Round(value).ToString("0.00", CultureInfo.InvariantCulture);

@@ -128,6 +128,12 @@ public sealed class ReportCardTests : IAsyncLifetime
         var text = Text(pdf);
         Assert.Contains("第24条", text);
         Assert.Contains("第 2 页", document.GetPage(2).Text);
+        // The second page says whose card it is, and the comments' heading stays with its first lines.
+        var name = (await Cards.GetAsync(_county.County, _county.CycleId, _assistant)).Identity.Name;
+        Assert.Contains($"{name}（", document.GetPage(2).Text);
+        Assert.Contains("年度驻村助理员考核结果报告卡（续）", document.GetPage(2).Text);
+        var headed = document.GetPages().Single(p => p.Text.Contains("四、评议意见", StringComparison.Ordinal));
+        Assert.Contains("【群众意见】", headed.Text);
     }
 
     [Fact]
@@ -142,6 +148,10 @@ public sealed class ReportCardTests : IAsyncLifetime
 
         using var document = Read.Open(pdf);
         Assert.Contains("特此决定（完）", Text(pdf));
+        var card = await Cards.GetAsync(_county.County, _county.CycleId, _assistant);
+        var computed = card.Result.ComputedOutcomes.Count == 0 ? "无" : Longan.Appraisal.Core.Resources.Names.Outcomes(card.Result.ComputedOutcomes);
+        Assert.Contains($"计算建议：{computed}。", Text(pdf));
+        Assert.Contains("组织部决定：诫勉谈话。", Text(pdf));
         foreach (var page in document.GetPages())
         {
             // The footer is the only text in the bottom margin (PDF coordinates start at the bottom).
@@ -171,6 +181,22 @@ public sealed class ReportCardTests : IAsyncLifetime
         Assert.DoesNotContain("均不少于", none);
         Assert.Equal(20, card.AttendanceMinDays);
         Assert.Contains($"不足 20 天的月份：{card.ShortMonths.Single().Month}月15天", shortMonth);
+    }
+
+    [Fact]
+    public async Task NoPartyBallots_TheDutiesChartSaysSo_PointsShownToTwoDecimals()
+    {
+        await using (var db = await _county.Db.OpenAsync())
+        {
+            await db.PartyBallots.Where(b => b.AssistantId == _assistant).ExecuteDeleteAsync();
+        }
+        await _county.ComputeAsync();
+
+        var pdf = await Cards.RenderAsync(_county.County, _county.CycleId, _assistant);
+
+        Assert.Contains("无基层党组织评议票，五大员得分空缺。", Text(pdf));
+        using var document = Read.Open(pdf);
+        Assert.DoesNotContain(document.GetPage(1).GetWords(), w => System.Text.RegularExpressions.Regex.IsMatch(w.Text, @"^\d+\.\d{3,}$"));
     }
 
     [Fact]
