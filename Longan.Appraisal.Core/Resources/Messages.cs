@@ -185,6 +185,7 @@ public static class Messages
     public static string CardBatchNobody => R();
     public static string CardNoSuchAssistant(string code) => F([code]);
     public static string ImportTallyEmpty => R();
+    public static string FollowUpDateBeforePublication(string published) => F([published]);
     public static string CardCodeRequired => R();
     public static string CardCodeLength(int length) => F([length]);
     public static string CardCodeBadCharacter(string character) => F([character]);

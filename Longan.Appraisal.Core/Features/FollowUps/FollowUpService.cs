@@ -72,7 +72,7 @@ public sealed class FollowUpService(IDbContextFactory<AppraisalDbContext> dbFact
                 }
             }
         }
-        cases = await WithPostingsAsync(db, cases, publishedOn, ct);
+        cases = await WithPostingsAsync(db, cases, ct);
         return cases
             .Where(c => !openOnly || c.IsOpen)
             .OrderByDescending(c => c.Year).ThenBy(c => c.TownshipOrder).ThenBy(c => c.Due).ThenBy(c => c.AssistantCode, StringComparer.Ordinal).ThenBy(c => c.Kind)
@@ -80,10 +80,12 @@ public sealed class FollowUpService(IDbContextFactory<AppraisalDbContext> dbFact
     }
 
     /// <summary>
-    /// Replacements and postings: an open case gets the assistant's current term; a term ended after
-    /// publication (replaced from the village's page) closes the case; a done case names the successor.
+    /// Replacements and postings: an open case gets the assistant's current term; an assistant no
+    /// longer serving anywhere closes the case with their last term (replaced from the village's page
+    /// — on the day of publication its term ends the day before — or gone before the results were
+    /// out); a done case names the successor.
     /// </summary>
-    private static async Task<List<FollowUpCase>> WithPostingsAsync(AppraisalDbContext db, List<FollowUpCase> cases, Dictionary<int, DateOnly> publishedOn, CancellationToken ct)
+    private static async Task<List<FollowUpCase>> WithPostingsAsync(AppraisalDbContext db, List<FollowUpCase> cases, CancellationToken ct)
     {
         var assistants = cases.Where(c => c.Kind == Outcome.Replacement).Select(c => c.AssistantId).ToList();
         if (assistants.Count == 0)
@@ -104,7 +106,7 @@ public sealed class FollowUpService(IDbContextFactory<AppraisalDbContext> dbFact
                 return c with { Successor = inVillages.FirstOrDefault(p => p.Id == record.SuccessorPostingId)?.AssistantName };
             }
             var current = terms.FirstOrDefault(t => t.AssistantId == c.AssistantId && t.IsCurrent);
-            var ended = terms.Where(t => t.AssistantId == c.AssistantId && t.EndedOn >= publishedOn[c.CycleId]).MaxBy(t => t.EndedOn);
+            var ended = terms.Where(t => t.AssistantId == c.AssistantId && t.EndedOn is not null).MaxBy(t => t.EndedOn);
             if (current is null && ended is not null)
             {
                 var next = inVillages.Where(p => p.VillageId == ended.VillageId && p.StartDate > ended.EndedOn).MinBy(p => p.StartDate);
@@ -142,7 +144,13 @@ public sealed class FollowUpService(IDbContextFactory<AppraisalDbContext> dbFact
             .Check(kind != Outcome.ReserveCadre || notes is not null, nameof(input.Notes), Messages.FieldRequired(Messages.LabelFollowUpReason))
             .MaxLength(nameof(input.Notes), kind == Outcome.ReserveCadre ? Messages.LabelFollowUpReason : Messages.LabelFollowUpNotes, notes, FieldLimits.Comment)
             .ThrowIfInvalid();
-        await EnsureOpenCaseAsync(caller, cycleId, assistantId, kind, ct);
+        var open = await EnsureOpenCaseAsync(caller, cycleId, assistantId, kind, ct);
+        // What is recorded carries out a published decision, so it cannot predate the publication.
+        var published = open.Due.AddDays(-FollowUpDeadlines.Days(kind));
+        if (input.Date < published)
+        {
+            throw new ValidationFailedException([new FieldError(nameof(input.Date), Messages.FollowUpDateBeforePublication(published.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))]);
+        }
         await SaveAsync(caller, new FollowUp
         {
             CycleId = cycleId, AssistantId = assistantId, Kind = kind, Date = input.Date!.Value,

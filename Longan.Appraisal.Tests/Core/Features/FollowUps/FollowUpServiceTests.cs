@@ -84,6 +84,9 @@ public sealed class FollowUpServiceTests : IAsyncLifetime
         var missing = await Assert.ThrowsAsync<ValidationFailedException>(() =>
             FollowUps.RecordAsync(_county.County, _county.CycleId, _admonished, Outcome.PublicCriticism, new FollowUpInput { Date = today.AddDays(1) }));
         Assert.Equal([nameof(FollowUpInput.Date), nameof(FollowUpInput.Reference)], missing.Errors.Select(e => e.Field));
+        var early = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            FollowUps.RecordAsync(_county.County, _county.CycleId, _admonished, Outcome.PublicCriticism, new FollowUpInput { Date = today.AddDays(-1), Reference = "隆组通〔2026〕12号" }));
+        Assert.Equal($"日期不能早于考核结果公布之日（{today:yyyy-MM-dd}）：这里登记的是对公布结果的处理。", early.Errors.Single().Message);
 
         await FollowUps.RecordAsync(_county.County, _county.CycleId, _admonished, Outcome.PublicCriticism, new FollowUpInput { Date = today, Reference = "隆组通〔2026〕12号" });
 
@@ -122,8 +125,10 @@ public sealed class FollowUpServiceTests : IAsyncLifetime
             new ReplaceInput { SuccessorId = successor, StartDate = start.AddDays(5), Reason = "再撤换一次" }));
     }
 
-    [Fact]
-    public async Task AReplacementMadeFromTheVillagesPostings_ClosesTheCase_NamingTheSuccessor()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)] // the successor starts on the day of publication: the term ended the day before it
+    public async Task AReplacementMadeFromTheVillagesPostings_ClosesTheCase_NamingTheSuccessor(int startsInDays)
     {
         var open = await CaseAsync(_replaced, Outcome.Replacement);
         var successor = await _county.Get<AssistantService>().CreateAsync(_county.County, new AssistantInput
@@ -133,7 +138,7 @@ public sealed class FollowUpServiceTests : IAsyncLifetime
 
         await _county.Get<PostingService>().ReplaceAsync(_county.County, open.CurrentPosting!.VillageId, new ReplaceInput
         {
-            SuccessorId = successor, StartDate = CountyCalendar.Today(_county.Get<TimeProvider>()).AddDays(1), Reason = "考核不称职，调整撤换",
+            SuccessorId = successor, StartDate = CountyCalendar.Today(_county.Get<TimeProvider>()).AddDays(startsInDays), Reason = "考核不称职，调整撤换",
         });
 
         var done = await CaseAsync(_replaced, Outcome.Replacement);
