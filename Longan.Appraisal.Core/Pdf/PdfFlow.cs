@@ -30,7 +30,9 @@ public sealed class PdfFlow : IDisposable
     private const double CellPadding = 3;
     private readonly PdfStreamWriter _writer;
     private readonly Action<PdfFlow, int>? _footer;
-    private readonly Dictionary<(double, bool), XFont> _fonts = [];
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(double Size, bool Bold, int Rune), double> s_advances = new();
+    // XFonts belong to no document; sharing them saves resolving the face again for every card of a batch.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(double Size, bool Bold), XFont> s_fonts = new();
     private XGraphics? _graphics;
     private PdfPage? _page;
     private int _pages;
@@ -57,25 +59,34 @@ public sealed class PdfFlow : IDisposable
 
     public int PageCount => _pages;
 
-    public XFont Font(TextStyle style)
-    {
-        if (!_fonts.TryGetValue((style.Size, style.Bold), out var font))
-        {
-            // Unicode (Identity-H) even for Latin text: one embedded font rather than a second WinAnsi copy of the face.
-            font = new XFont(PdfFonts.Family, style.Size, style.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, XPdfFontOptions.UnicodeDefault);
-            _fonts[(style.Size, style.Bold)] = font;
-        }
-        return font;
-    }
+    public XFont Font(TextStyle style) => s_fonts.GetOrAdd((style.Size, style.Bold), static key =>
+        // Unicode (Identity-H) even for Latin text: one embedded font rather than a second WinAnsi copy of the face.
+        new XFont(PdfFonts.Family, key.Size, key.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, XPdfFontOptions.UnicodeDefault));
 
     public double LineHeight(TextStyle style) => style.Size * LineSpacing;
 
     /// <summary>Text broken into lines of the given width with this style's font.</summary>
-    public IReadOnlyList<string> Lines(string text, TextStyle style, double width)
+    public IReadOnlyList<string> Lines(string text, TextStyle style, double width) =>
+        LineBreaker.Break(PdfFonts.Printable(text), width, piece => Measure(piece, style));
+
+    /// <summary>
+    /// The width of text in a style: the sum of its characters' advance widths, each measured once per
+    /// process (PDFsharp measures a string as that sum, without kerning). Line breaking measures every
+    /// prefix of a line; asking PDFsharp each time made it most of a card's cost.
+    /// </summary>
+    public double Measure(string text, TextStyle style)
     {
-        var font = Font(style);
-        var graphics = Graphics;
-        return LineBreaker.Break(PdfFonts.Printable(text), width, piece => graphics.MeasureString(piece, font).Width);
+        var width = 0.0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var key = (style.Size, style.Bold, rune.Value);
+            if (!s_advances.TryGetValue(key, out var advance))
+            {
+                advance = s_advances[key] = Graphics.MeasureString(rune.ToString(), Font(style)).Width;
+            }
+            width += advance;
+        }
+        return width;
     }
 
     /// <summary>Starts a new page when fewer than <paramref name="height"/> points are left on this one.</summary>
@@ -190,8 +201,8 @@ public sealed class PdfFlow : IDisposable
         var left = x ?? Left;
         var total = width ?? Width;
         var rowHeight = LineHeight(style) + 2;
-        var labelWidth = bars.Max(b => Graphics.MeasureString(b.Label, font).Width) + 6;
-        var valueWidth = bars.Max(b => Graphics.MeasureString(b.Text, font).Width) + 6;
+        var labelWidth = bars.Max(b => Measure(b.Label, style)) + 6;
+        var valueWidth = bars.Max(b => Measure(b.Text, style)) + 6;
         var barWidth = total - labelWidth - valueWidth;
         var height = rowHeight * bars.Count + (markerLegend is null ? 0 : rowHeight);
         if (x is null)

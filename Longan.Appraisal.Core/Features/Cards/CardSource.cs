@@ -52,7 +52,8 @@ internal sealed class CardSource
         var cycle = await db.Cycles.AsNoTracking().SingleAsync(c => c.Id == cycleId, ct);
         var version = await db.ResultVersions.AsNoTracking().SingleAsync(v => v.CycleId == cycleId && v.Number == versionNumber, ct);
         var ids = only?.ToList();
-        bool Wanted(int id) => ids is null || ids.Contains(id);
+        var wanted = ids?.ToHashSet();
+        bool Wanted(int id) => wanted is null || wanted.Contains(id);
 
         var stored = await db.StoredResults.AsNoTracking().Where(r => r.ResultVersionId == version.Id)
             .Select(r => new { r.AssistantId, r.TownshipId, r.VillageId, r.Composite, r.VillagerScore, r.PartyScore, r.CadreScore }).ToListAsync(ct);
@@ -69,33 +70,39 @@ internal sealed class CardSource
             .ToDictionary(g => g.Key, g => g.MaxBy(p => p.StartDate)!)
             .ToDictionary(p => p.Key, p => (p.Value.StartDate, p.Value.EndedOn ?? p.Value.PlannedEndDate));
 
+        // The county averages need every ballot's five scores; everything else only the wanted assistants', asked for in the query.
         var ballots = await db.PartyBallots.AsNoTracking().Where(b => b.CycleId == cycleId)
-            .Select(b => new { b.AssistantId, b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide, b.Comment }).ToListAsync(ct);
+            .Select(b => new { b.AssistantId, b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide }).ToListAsync(ct);
         var duties = ballots.Select(b => (b.AssistantId, Duties: new[] { b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide })).ToList();
         var dutyAverages = Enumerable.Range(0, DutyNames.Length).Select(i => duties.Count == 0 ? (decimal?)null : duties.Average(d => d.Duties[i])).ToArray();
+        var partyComments = await Only(db.PartyBallots.AsNoTracking().Where(b => b.CycleId == cycleId && b.Comment != null), ids).Select(b => new { b.AssistantId, b.Comment }).ToListAsync(ct);
 
         var min = cycle.Rules.AttendanceMinDays;
-        var attendance = await db.AttendanceMonths.AsNoTracking().Where(m => m.CycleId == cycleId)
-            .Select(m => new { m.AssistantId, m.Month, m.Days }).ToListAsync(ct);
-        var months = attendance.Where(m => m.Days < min).ToList();
-        var records = await db.SupervisionRecords.AsNoTracking().Where(r => r.CycleId == cycleId && r.Verification == Verification.Confirmed)
+        var attendance = Only(db.AttendanceMonths.AsNoTracking().Where(m => m.CycleId == cycleId), ids);
+        var recorded = await attendance.GroupBy(m => m.AssistantId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var months = await attendance.Where(m => m.Days < min).Select(m => new { m.AssistantId, m.Month, m.Days }).ToListAsync(ct);
+        var records = await Only(db.SupervisionRecords.AsNoTracking().Where(r => r.CycleId == cycleId && r.Verification == Verification.Confirmed), ids)
             .OrderBy(r => r.Date).ThenBy(r => r.Id).Select(r => new { r.AssistantId, r.Date, r.Nature, r.Category, r.Description }).ToListAsync(ct);
-        var villagerComments = await db.VillagerTallies.AsNoTracking().Where(t => t.CycleId == cycleId && t.Comment != null).Select(t => new { t.AssistantId, t.Comment }).ToListAsync(ct);
-        var cadreComments = await db.CadreBallots.AsNoTracking().Where(b => b.CycleId == cycleId && b.Comment != null).Select(b => new { b.AssistantId, b.Comment }).ToListAsync(ct);
+        var villagerComments = await Only(db.VillagerTallies.AsNoTracking().Where(t => t.CycleId == cycleId && t.Comment != null), ids).Select(t => new { t.AssistantId, t.Comment }).ToListAsync(ct);
+        var cadreComments = await Only(db.CadreBallots.AsNoTracking().Where(b => b.CycleId == cycleId && b.Comment != null), ids).Select(b => new { b.AssistantId, b.Comment }).ToListAsync(ct);
 
         return new CardSource(cycle, version, assistants, terms,
             complete.Count, complete.GroupBy(r => r.TownshipId).ToDictionary(g => g.Key, g => g.Count()),
             (Average(complete.Select(r => r.VillagerScore)), Average(complete.Select(r => r.PartyScore)), Average(complete.Select(r => r.CadreScore))),
             dutyAverages,
             duties.Where(d => Wanted(d.AssistantId)).ToLookup(d => d.AssistantId, d => d.Duties),
-            ballots.Where(b => b.Comment != null && Wanted(b.AssistantId)).ToLookup(b => b.AssistantId, b => b.Comment!),
-            months.Where(m => Wanted(m.AssistantId)).OrderBy(m => m.Month).ToLookup(m => m.AssistantId, m => new CardMonth(m.Month.Month, m.Days)),
-            attendance.Where(m => Wanted(m.AssistantId)).GroupBy(m => m.AssistantId).ToDictionary(g => g.Key, g => g.Count()),
-            records.Where(r => Wanted(r.AssistantId)).ToLookup(r => r.AssistantId, r => new CardRecord(r.Date, BallotWorkbook.Word(BallotWorkbook.Natures, r.Nature), BallotWorkbook.Word(BallotWorkbook.Categories, r.Category), r.Description)),
-            villagerComments.Where(c => Wanted(c.AssistantId)).ToLookup(c => c.AssistantId, c => c.Comment!),
-            cadreComments.Where(c => Wanted(c.AssistantId)).ToLookup(c => c.AssistantId, c => c.Comment!),
+            partyComments.ToLookup(b => b.AssistantId, b => b.Comment!),
+            months.OrderBy(m => m.Month).ToLookup(m => m.AssistantId, m => new CardMonth(m.Month.Month, m.Days)),
+            recorded,
+            records.ToLookup(r => r.AssistantId, r => new CardRecord(r.Date, BallotWorkbook.Word(BallotWorkbook.Natures, r.Nature), BallotWorkbook.Word(BallotWorkbook.Categories, r.Category), r.Description)),
+            villagerComments.ToLookup(c => c.AssistantId, c => c.Comment!),
+            cadreComments.ToLookup(c => c.AssistantId, c => c.Comment!),
             await TrendAsync(db, cycle.Year, ids, ct));
     }
+
+    /// <summary>The entries of the wanted assistants only (all when <paramref name="ids"/> is null).</summary>
+    private static IQueryable<T> Only<T>(IQueryable<T> entries, List<int>? ids) where T : Entry =>
+        ids is null ? entries : entries.Where(e => ids.Contains(e.AssistantId));
 
     public int VersionNumber => _version.Number;
 

@@ -33,6 +33,26 @@ public sealed class PdfFlowTests
         Assert.True(bytes.Length < 150 * 1024, $"{bytes.Length} bytes");
     }
 
+    [Theory]
+    [InlineData(9, false)]
+    [InlineData(10.5, true)]
+    public void Measure_TheSumOfCachedCharacterWidths_IsWhatPdfSharpMeasures(double size, bool bold)
+    {
+        const string text = "综合得分 87.42 分（全县第 3 名），满意率 96.88%；LA0020 陆𬇙 “核验报告卡”";
+        var style = new TextStyle(size, bold);
+        double ours = 0, theirs = 0;
+
+        Render(f =>
+        {
+            ours = f.Measure(text, style);
+            using var document = new PdfSharp.Pdf.PdfDocument();
+            using var graphics = PdfSharp.Drawing.XGraphics.FromPdfPage(document.AddPage());
+            theirs = graphics.MeasureString(text, f.Font(style)).Width;
+        });
+
+        Assert.Equal(theirs, ours, 3);
+    }
+
     [Fact]
     public void LongText_FlowsOntoASecondPage_EveryFooterDrawn()
     {
