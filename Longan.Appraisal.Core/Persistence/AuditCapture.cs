@@ -68,6 +68,32 @@ internal static class AuditCapture
                     break;
             }
         }
+        return MergeReplacedOwnedParts(pending);
+    }
+
+    /// <summary>
+    /// A part owned by its entity and saved as a whole (a cycle's rules, one JSON document) is
+    /// tracked as the old one deleted and a new one added; for the trail it is what it is to a
+    /// person — a change of the fields that differ.
+    /// </summary>
+    private static List<Pending> MergeReplacedOwnedParts(List<Pending> pending)
+    {
+        foreach (var added in pending.Where(p => p.Action == AuditAction.Created && p.Entry.Metadata.IsOwned()).ToList())
+        {
+            var deleted = pending.FirstOrDefault(p => p.Action == AuditAction.Deleted && p.Entry.Metadata.ClrType == added.Entry.Metadata.ClrType && Key(p) == Key(added));
+            if (deleted is null)
+            {
+                continue;
+            }
+            pending.Remove(added);
+            pending.Remove(deleted);
+            var before = deleted.Before!;
+            var changed = added.After.Where(a => !Equals(before.GetValueOrDefault(a.Metadata.Name), Value(a, a.CurrentValue))).ToList();
+            if (changed.Count > 0)
+            {
+                pending.Add(new(added.Entry, AuditAction.Changed, changed.ToDictionary(a => a.Metadata.Name, a => before.GetValueOrDefault(a.Metadata.Name)), changed));
+            }
+        }
         return pending;
     }
 

@@ -31,8 +31,10 @@ public sealed record AppealWindow(int CycleId, int VersionNumber, DateTimeOffset
 public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactory, ResultQueryService results, CycleService cycles, TimeProvider clock)
 {
     /// <summary>
-    /// The appeal window of each of the assistant's published results: from the cycle's first
-    /// publication (a republication does not reopen it), one appeal per published version.
+    /// The appeal window of each of the assistant's published results: from the publication that
+    /// first showed their present result (a republication that leaves their score, grade and outcome
+    /// as they were does not reopen it; one that changes them opens a new window), one appeal per
+    /// published version.
     /// </summary>
     public async Task<IReadOnlyList<AppealWindow>> WindowsAsync(Caller caller, CancellationToken ct = default)
     {
@@ -40,17 +42,49 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cycleIds = mine.Select(m => m.CycleId).ToList();
         var days = await db.Cycles.Where(c => cycleIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Rules.AppealWindowDays, ct);
-        var first = await ResultQueryService.FirstPublicationsAsync(db, cycleIds, ct);
+        var since = await ResultPublishedSinceAsync(db, caller.AssistantId!.Value, cycleIds, ct);
         var appeals = await db.Appeals.Where(a => a.AssistantId == caller.AssistantId && cycleIds.Contains(a.CycleId))
             .Select(a => new { a.CycleId, a.VersionNumber, a.Status }).ToListAsync(ct);
         var now = clock.GetUtcNow();
         return mine.Select(m =>
         {
-            var deadline = first[m.CycleId].AddDays(days[m.CycleId]);
+            var deadline = since[m.CycleId].AddDays(days[m.CycleId]);
             var own = appeals.Where(a => a.CycleId == m.CycleId).ToList();
             return new AppealWindow(m.CycleId, m.VersionNumber, deadline, days[m.CycleId] > 0 && now <= deadline,
                 own.Any(a => a.Status is AppealStatus.Open or AppealStatus.Reviewing), own.Any(a => a.VersionNumber == m.VersionNumber));
         }).ToList();
+    }
+
+    /// <summary>
+    /// For each cycle, when the assistant's present published result (composite, grade and the
+    /// outcome in force at publication) was first published: walking the published versions in
+    /// order, the window restarts whenever that result changed.
+    /// </summary>
+    private static async Task<Dictionary<int, DateTimeOffset>> ResultPublishedSinceAsync(AppraisalDbContext db, int assistantId, IReadOnlyCollection<int> cycleIds, CancellationToken ct)
+    {
+        var versions = await db.ResultVersions.AsNoTracking().Where(v => v.PublishedAt != null && cycleIds.Contains(v.CycleId))
+            .Select(v => new { v.Id, v.CycleId, v.Number, PublishedAt = v.PublishedAt!.Value }).ToListAsync(ct);
+        var versionIds = versions.Select(v => v.Id).ToList();
+        var rows = await db.StoredResults.AsNoTracking().Where(r => r.AssistantId == assistantId && versionIds.Contains(r.ResultVersionId))
+            .Select(r => new { r.ResultVersionId, r.Composite, r.Grade, r.Outcomes }).ToDictionaryAsync(r => r.ResultVersionId, ct);
+        var since = new Dictionary<int, DateTimeOffset>();
+        foreach (var cycle in versions.GroupBy(v => v.CycleId))
+        {
+            string? shown = null;
+            foreach (var version in cycle.OrderBy(v => v.Number))
+            {
+                var decisions = await OutcomeOverrideService.InForceAsync(db, cycle.Key, version.PublishedAt, ct);
+                var row = rows.GetValueOrDefault(version.Id);
+                var outcomes = decisions.TryGetValue(assistantId, out var decision) ? decision.Outcomes
+                    : row is null ? [] : OutcomeOverrideService.ParseOutcomes(row.Outcomes);
+                var result = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{row?.Composite}|{row?.Grade}|{string.Join(',', outcomes)}");
+                if (result != shown)
+                {
+                    (shown, since[cycle.Key]) = (result, version.PublishedAt);
+                }
+            }
+        }
+        return since;
     }
 
     /// <summary>Files an appeal against the assistant's own published result, within the window, one open at a time.</summary>

@@ -11,7 +11,15 @@ namespace Longan.Appraisal.Core.Features.Audit;
 /// <summary>A search of the audit trail: free text (who, what, key, values), an action, a subject and a period in China time.</summary>
 public sealed record AuditQuery(PageRequest Page, AuditAction? Action = null, string? Subject = null, DateOnly? From = null, DateOnly? To = null);
 
-public sealed record AuditRow(long Id, DateTimeOffset At, string Actor, AppRole? Role, AuditAction Action, string Subject, string? SubjectKey, string? Summary, string? Before, string? After);
+/// <param name="Names">What the ids in this page of records refer to ("AssistantId:20" → "谢明辉（LA0020）"), shared by the page's rows.</param>
+public sealed record AuditRow(long Id, DateTimeOffset At, string Actor, AppRole? Role, AuditAction Action, string Subject, string? SubjectKey, string? Summary, string? Before, string? After,
+    IReadOnlyDictionary<string, string>? Names)
+{
+    /// <summary>The name of what a field's id (or, with no field, the subject's key) refers to, when it is known.</summary>
+    public string? NameOf(string field, string? id) => id is null ? null : Names?.GetValueOrDefault($"{field}:{id}");
+
+    public string? SubjectName => AuditReferences.SubjectKey(Subject, SubjectKey) is { } key ? Names?.GetValueOrDefault(key) : null;
+}
 
 /// <summary>Why a sign-in failed, as the audit trail records it.</summary>
 public enum SignInFailure
@@ -60,16 +68,41 @@ public sealed class AuditService(IDbContextFactory<AppraisalDbContext> dbFactory
             var ids = await db.Assistants.Where(a => a.Code == term || a.Name.Contains(term)).OrderBy(a => a.Id).Select(a => a.Id).Take(20).ToListAsync(ct);
             var keys = ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
             var references = ids.SelectMany(id => new[] { $"\"AssistantId\":{id},", $"\"AssistantId\":{id}}}" }).ToList();
+            // A change to one of their entries records only the fields that changed: found by the entry's own key.
+            var owned = await AssistantsRecordsAsync(db, ids, ct);
             records = records.Where(r => r.Actor.Contains(term) || (r.SubjectKey != null && r.SubjectKey == term)
                 || (r.Summary != null && r.Summary.Contains(term)) || (r.Before != null && r.Before.Contains(term)) || (r.After != null && r.After.Contains(term))
                 || (r.Subject == "Assistant" && keys.Contains(r.SubjectKey!))
+                || owned.Contains(r.Subject + ":" + r.SubjectKey)
                 || references.Any(x => (r.Before != null && r.Before.Contains(x)) || (r.After != null && r.After.Contains(x))));
         }
         var total = await records.CountAsync(ct);
         var rows = await records.OrderByDescending(r => r.Id).Skip(query.Page.Offset).Take(query.Page.Take)
-            .Select(r => new AuditRow(r.Id, r.At, r.Actor, r.Role, r.Action, r.Subject, r.SubjectKey, r.Summary, r.Before, r.After))
+            .Select(r => new AuditRow(r.Id, r.At, r.Actor, r.Role, r.Action, r.Subject, r.SubjectKey, r.Summary, r.Before, r.After, null))
             .ToListAsync(ct);
-        return new PagedResult<AuditRow>(rows, total);
+        var names = await AuditReferences.ResolveAsync(db, rows, ct);
+        return new PagedResult<AuditRow>([.. rows.Select(r => r with { Names = names })], total);
+    }
+
+    /// <summary>"Subject:key" of every entry, posting, appeal, decision and follow-up of these assistants.</summary>
+    private static async Task<List<string>> AssistantsRecordsAsync(AppraisalDbContext db, List<int> ids, CancellationToken ct)
+    {
+        var keys = new List<string>();
+        async Task AddAsync(string subject, IQueryable<int> found) =>
+            keys.AddRange((await found.ToListAsync(ct)).Select(id => $"{subject}:{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+        if (ids.Count > 0)
+        {
+            await AddAsync("VillagerTally", db.VillagerTallies.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
+            await AddAsync("PartyBallot", db.PartyBallots.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
+            await AddAsync("CadreBallot", db.CadreBallots.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
+            await AddAsync("SupervisionRecord", db.SupervisionRecords.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
+            await AddAsync("AttendanceMonth", db.AttendanceMonths.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
+            await AddAsync("Posting", db.Postings.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
+            await AddAsync("Appeal", db.Appeals.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
+            await AddAsync("FollowUp", db.FollowUps.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
+            await AddAsync("OutcomeOverride", db.OutcomeOverrides.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
+        }
+        return keys;
     }
 
     /// <summary>The subjects present in the trail, for the page's filter.</summary>

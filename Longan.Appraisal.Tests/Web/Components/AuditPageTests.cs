@@ -33,6 +33,23 @@ public sealed class AuditPageTests : BunitTestBase
     }
 
     [Fact]
+    public async Task Records_ReadInWords_NamesForIds_EnumsInChinese_RulesByTheirLabels()
+    {
+        var county = await SignInAsync(Demo.County);
+        var cycles = Database.Get<Longan.Appraisal.Core.Features.Cycles.CycleService>();
+        var cycle = await cycles.CreateAsync(county, 2030);
+        await cycles.UpdateRulesAsync(county, cycle, new Longan.Appraisal.Core.Domain.CycleRules { AppealWindowDays = 10 });
+        await cycles.TransitionAsync(county, cycle, Longan.Appraisal.Core.Domain.CycleState.Collecting, null);
+
+        var cut = Render<AuditPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("草稿 → 采集中", cut.Markup));
+        Assert.Contains("2030 年度", cut.Markup);
+        Assert.Contains(Longan.Appraisal.Core.Resources.Messages.Get("Rule.AppealWindowDays") + "</b>：7 → 10", cut.Markup);
+        Assert.DoesNotContain("Draft", cut.Markup);
+    }
+
+    [Fact]
     public async Task Township_IsRefused()
     {
         await SignInAsync(Demo.Natong);
@@ -41,5 +58,23 @@ public sealed class AuditPageTests : BunitTestBase
 
         cut.WaitForAssertion(() => Assert.Contains("审计日志只有县委组织部可以查看", cut.Markup));
         Assert.Empty(cut.FindAll("[data-testid=audit-grid]"));
+    }
+
+    [Fact]
+    public async Task EveryRecordedField_HasAChineseAndAnEnglishName()
+    {
+        string[] notRecorded = ["AuditRecord", "EntryChange", "StoredResult", "IdentityUserClaim`1", "IdentityUserLogin`1", "IdentityUserToken`1"];
+        string[] bookkeeping = ["SecurityStamp", "ConcurrencyStamp", "AccessFailedCount", "LockoutEnd", "NormalizedUserName", "NormalizedEmail"];
+        await using var db = await Database.OpenAsync();
+        var fields = db.Model.GetEntityTypes().Where(t => !notRecorded.Contains(t.ClrType.Name))
+            .SelectMany(t => t.GetProperties()).Select(p => p.Name).Where(n => !bookkeeping.Contains(n)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var resources = new System.Resources.ResourceManager(typeof(Longan.Appraisal.Web.Resources.SharedResource));
+        string? Name(string field, string culture) => resources.GetResourceSet(new System.Globalization.CultureInfo(culture), true, false)!.GetString($"AuditField.{field}");
+
+        var rules = new System.Resources.ResourceManager("Longan.Appraisal.Core.Resources.Messages", typeof(Longan.Appraisal.Core.Resources.Messages).Assembly);
+        bool IsRule(string field) => rules.GetString($"Rule.{field}", new System.Globalization.CultureInfo("en")) is not null && rules.GetString($"Rule.{field}", System.Globalization.CultureInfo.InvariantCulture) is not null;
+        var unnamed = fields.Where(f => !IsRule(f) && (Name(f, "") is null || Name(f, "en") is null)).ToList();
+
+        Assert.True(unnamed.Count == 0, "No AuditField name for: " + string.Join(", ", unnamed));
     }
 }

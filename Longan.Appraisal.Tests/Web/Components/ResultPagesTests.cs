@@ -147,4 +147,19 @@ public sealed class ResultPagesTests : BunitTestBase
         Assert.Contains("90.00", breakdown);
         Assert.Contains("为保护评议人", cut.Find("[data-testid=result-steps]").TextContent);
     }
+
+    [Theory]
+    [InlineData(true, false, "appeal-answered", "同一版结果只能申请一次")]
+    [InlineData(false, false, "appeal-start", "前申请复核")]
+    public void AppealPanel_SaysWhyNoAppealCanBeFiled_OrOffersOne(bool appealed, bool open, string testId, string text)
+    {
+        SignIn(_county.Assistant);
+        var window = new Longan.Appraisal.Core.Features.Appeals.AppealWindow(_county.CycleId, 2, DateTimeOffset.UtcNow.AddDays(3), IsOpen: true, HasOpenAppeal: open, HasAppealedThisVersion: appealed);
+
+        var cut = Render<Longan.Appraisal.Web.Components.Pages.Appeals.AppealPanel>(p => p.Add(x => x.Window, window).Add(x => x.Mine, []));
+
+        Assert.NotEmpty(cut.FindAll($"[data-testid={testId}]"));
+        Assert.Contains(text, cut.Markup);
+        Assert.DoesNotContain("期限已于", cut.Markup);
+    }
 }

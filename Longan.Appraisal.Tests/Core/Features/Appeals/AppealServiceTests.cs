@@ -150,4 +150,27 @@ public sealed class AppealServiceTests : IAsyncLifetime
         var again = await Assert.ThrowsAsync<RuleViolationException>(() => Appeals.FileAsync(_county.Assistant, _county.CycleId, "再申请"));
         Assert.Equal(Messages.AppealOncePerVersion(1), again.Message);
     }
+
+    [Fact]
+    public async Task ARepublicationThatChangesSomeonesResult_GivesThemANewWindow_OthersKeepTheirs()
+    {
+        var other = _county.OtherAssistant;
+        var before = Assert.Single(await _county.Get<ResultQueryService>().PublishedForSelfAsync(other));
+        Advance(TimeSpan.FromDays(8));
+        Assert.False(Assert.Single(await Appeals.WindowsAsync(other)).IsOpen);
+        await _county.MoveAsync(CycleState.Review, "更正另一名助理员的处理建议");
+        Outcome[] changed = before.Row.Outcomes.Count == 0 ? [Outcome.AdmonishmentTalk] : [];
+        await _county.Get<OutcomeOverrideService>().OverrideAsync(_county.County, _county.CycleId, other.AssistantId!.Value, changed, "复查后更正");
+        _county.Later();
+        await _county.MoveAsync(CycleState.Published);
+        var republished = _county.Get<TimeProvider>().GetUtcNow();
+
+        var theirs = Assert.Single(await Appeals.WindowsAsync(other));
+        var mine = Assert.Single(await Appeals.WindowsAsync(_county.Assistant));
+
+        Assert.True(theirs.CanFile);
+        Assert.Equal(republished.AddDays(7), theirs.Deadline);
+        Assert.False(mine.IsOpen);
+        await Appeals.FileAsync(other, _county.CycleId, "新公布的处理建议与事实不符");
+    }
 }

@@ -125,7 +125,10 @@ public sealed class AuditTrailTests : IAsyncLifetime
 
         var records = await NewRecordsAsync();
         Assert.Contains(records, r => r.Subject == nameof(AppraisalCycle) && r.Action == AuditAction.Created);
-        Assert.Contains(records, r => r.Subject == nameof(CycleRules) && (r.After ?? "").Contains("\"AppealWindowDays\":10"));
+        // The rules are saved as a whole; the trail shows only what differs, as one change.
+        var changed = Single(records, nameof(CycleRules), AuditAction.Changed);
+        Assert.Equal(("{\"AppealWindowDays\":7}", "{\"AppealWindowDays\":10}"), (changed.Before, changed.After));
+        Assert.DoesNotContain(records, r => r.Subject == nameof(CycleRules) && r.Action == AuditAction.Deleted);
         Assert.Contains(records, r => r.Subject == nameof(AppraisalCycle) && r.Action == AuditAction.Changed && r.After == "{\"State\":\"Collecting\"}");
         Single(records, nameof(CycleTransition), AuditAction.Created);
     }
@@ -271,6 +274,13 @@ public sealed class AuditTrailTests : IAsyncLifetime
             var byName = await Audit.QueryAsync(_county.County, new AuditQuery(new PageRequest(langwan.Name), Subject: nameof(AttendanceMonth)));
             Assert.Contains("\"Days\":12", Assert.Single(byName.Items).After);
             Assert.Single((await Audit.QueryAsync(_county.County, new AuditQuery(new PageRequest(langwan.Code), Subject: nameof(AttendanceMonth)))).Items);
+
+            // A correction records only what changed (no assistant in it): still found by the assistant.
+            await _county.Get<Longan.Appraisal.Core.Features.Attendance.AttendanceService>().SetAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, 5, 14);
+            var both = (await Audit.QueryAsync(_county.County, new AuditQuery(new PageRequest(langwan.Name), Subject: nameof(AttendanceMonth)))).Items;
+            Assert.Equal([AuditAction.Changed, AuditAction.Created], both.Select(r => r.Action));
+            Assert.DoesNotContain("AssistantId", both[0].After);
+            Assert.Equal($"{langwan.Name}（{langwan.Code}）", both[1].NameOf("AssistantId", _county.LangwanAssistant.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => Audit.QueryAsync(_county.Natong, new AuditQuery(new PageRequest())));
