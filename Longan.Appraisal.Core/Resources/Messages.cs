@@ -186,6 +186,9 @@ public static class Messages
     public static string CardNoSuchAssistant(string code) => F([code]);
     public static string ImportTallyEmpty => R();
     public static string FollowUpDateBeforePublication(string published) => F([published]);
+    public static string AuditCheckpointInvalid => R();
+    public static string AuditCheckpointMissing(long record, long records) => F([record, records]);
+    public static string AuditCheckpointChanged(long record) => F([record]);
     public static string CardCodeRequired => R();
     public static string CardCodeLength(int length) => F([length]);
     public static string CardCodeBadCharacter(string character) => F([character]);

@@ -74,6 +74,7 @@ public static class PortalHost
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddScoped<CallerAccessor>();
         services.AddSingleton<PreparedDownloads>();
+        services.AddSignInRateLimit(builder.Configuration);
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
@@ -105,6 +106,7 @@ public static class PortalHost
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

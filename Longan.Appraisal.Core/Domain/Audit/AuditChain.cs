@@ -4,10 +4,42 @@ using System.Text;
 
 namespace Longan.Appraisal.Core.Domain.Audit;
 
-/// <summary>What checking the audit trail found: how many records, the last hash, and the first record that does not fit, with why.</summary>
-public sealed record AuditVerification(long Records, string HeadHash, long? BrokenAt, string? Problem)
+/// <summary>
+/// What checking the audit trail found: how many records, the last hash, the first record that does
+/// not fit, with why; and, when a checkpoint noted earlier was given, whether the trail still holds it.
+/// </summary>
+public sealed record AuditVerification(long Records, string HeadHash, long? BrokenAt, string? Problem, string? CheckpointProblem = null)
 {
-    public bool IsIntact => BrokenAt is null;
+    public bool IsIntact => BrokenAt is null && CheckpointProblem is null;
+
+    /// <summary>
+    /// The checkpoint to note outside the system (minutes, paper): the last record's number and the
+    /// start of its hash. Given back later, it proves nothing up to that record was cut or rewritten.
+    /// </summary>
+    public string Checkpoint => AuditCheckpoint.Format(Records, HeadHash);
+}
+
+/// <summary>
+/// A checkpoint of the trail, "#1234:3f9a0c2b7d41e8aa": the chain shows edits, deletions and
+/// insertions inside the trail, but only a checkpoint kept elsewhere shows records cut off its end
+/// or the whole trail rewritten by someone who recomputed every hash.
+/// </summary>
+public static class AuditCheckpoint
+{
+    public const int HashDigits = 16;
+
+    public static string Format(long records, string hash) =>
+        records == 0 ? "#0" : $"#{records.ToString(CultureInfo.InvariantCulture)}:{hash[..HashDigits]}";
+
+    /// <summary>The record number and hash start of a checkpoint as typed (spaces, "#", case forgiven), or null when it is not one.</summary>
+    public static (long Record, string HashStart)? Parse(string? text)
+    {
+        var parts = (text ?? "").Trim().TrimStart('#').Replace(" ", "", StringComparison.Ordinal).Split(['：', ':']);
+        return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var record) && record > 0
+            && parts[1].Length >= 8 && parts[1].All(char.IsAsciiHexDigit)
+            ? (record, parts[1].ToLowerInvariant())
+            : null;
+    }
 }
 
 /// <summary>

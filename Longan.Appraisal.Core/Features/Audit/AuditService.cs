@@ -113,10 +113,16 @@ public sealed class AuditService(IDbContextFactory<AppraisalDbContext> dbFactory
         return await db.AuditRecords.Select(r => r.Subject).Distinct().OrderBy(s => s).ToListAsync(ct);
     }
 
-    /// <summary>Recomputes the whole chain, a batch of records at a time, and reports the first record that does not fit.</summary>
-    public async Task<AuditVerification> VerifyAsync(Caller caller, CancellationToken ct = default)
+    /// <summary>
+    /// Recomputes the whole chain, a batch of records at a time, and reports the first record that
+    /// does not fit; with a <paramref name="checkpoint"/> noted at an earlier check (see
+    /// <see cref="AuditCheckpoint"/>), also that its record is still there with the same hash.
+    /// </summary>
+    public async Task<AuditVerification> VerifyAsync(Caller caller, string? checkpoint = null, CancellationToken ct = default)
     {
         EnsureCounty(caller);
+        (long Record, string HashStart)? expected = checkpoint is null ? null : AuditCheckpoint.Parse(checkpoint)
+            ?? throw new ValidationFailedException([new FieldError(CheckpointField, Messages.AuditCheckpointInvalid)]);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var walk = new AuditChainWalk();
         var after = 0L;
@@ -125,11 +131,24 @@ public sealed class AuditService(IDbContextFactory<AppraisalDbContext> dbFactory
             var batch = await db.AuditRecords.AsNoTracking().Where(r => r.Id > after).OrderBy(r => r.Id).Take(CheckBatch).ToListAsync(ct);
             if (batch.Count == 0 || !batch.All(walk.Step))
             {
-                return walk.Result;
+                break;
             }
             after = batch[^1].Id;
         }
+        var result = walk.Result;
+        if (expected is not { } point || result.BrokenAt is not null)
+        {
+            return result;
+        }
+        // The chain holds from the first record to the last; a record at the checkpoint with the noted
+        // hash means nothing up to it was cut or rewritten since it was noted.
+        var hash = await db.AuditRecords.Where(r => r.Id == point.Record).Select(r => r.Hash).FirstOrDefaultAsync(ct);
+        return hash is null ? result with { CheckpointProblem = Messages.AuditCheckpointMissing(point.Record, result.Records) }
+            : !hash.StartsWith(point.HashStart, StringComparison.Ordinal) ? result with { CheckpointProblem = Messages.AuditCheckpointChanged(point.Record) }
+            : result;
     }
+
+    public const string CheckpointField = "checkpoint";
 
     /// <summary>A successful sign-in.</summary>
     public Task RecordSignInAsync(string userName, AppRole role, CancellationToken ct = default) =>

@@ -103,6 +103,26 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
     }
 
     /// <summary>
+    /// The years the calling assistant had a published result in that 组织部 has since reopened for
+    /// correction (spec §2): nothing of them is shown until they are published again, but the
+    /// assistant is told why the year is missing.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> ReopenedForSelfAsync(Caller caller, CancellationToken ct = default)
+    {
+        if (caller.Role != AppRole.Assistant || caller.AssistantId is not { } self)
+        {
+            throw new AccessDeniedException(Messages.NoAccessToAssistant);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+        return await (from c in db.Cycles.AsNoTracking()
+                      where c.State != CycleState.Published
+                      where db.ResultVersions.Any(v => v.CycleId == c.Id && v.PublishedAt != null
+                          && db.StoredResults.Any(r => r.ResultVersionId == v.Id && r.AssistantId == self))
+                      orderby c.Year descending
+                      select c.Year).ToListAsync(ct);
+    }
+
+    /// <summary>
     /// Spec §9 for the assistant's own eyes: an anonymous group under five valid ballots shows no
     /// score or rates, and then no computation steps either (they would repeat them).
     /// </summary>

@@ -51,6 +51,11 @@ public sealed class AdminCommandLineTests : IDisposable
 
         Assert.Equal(AdminCommandLine.ExitOk, await AdminCommandLine.RunAsync(["verify-audit", Database], _out, _err));
         Assert.Contains("审计日志完整", _out.ToString());
+        var checkpoint = System.Text.RegularExpressions.Regex.Match(_out.ToString(), "本次核验点：(#[0-9]+:[0-9a-f]{16})").Groups[1].Value;
+        Assert.Equal(AdminCommandLine.ExitOk, await AdminCommandLine.RunAsync(["verify-audit", "--checkpoint", checkpoint, Database], _out, _err));
+        Assert.Contains($"与核验点 {checkpoint} 相符", _out.ToString());
+        Assert.Equal(AdminCommandLine.ExitFailed, await AdminCommandLine.RunAsync(["verify-audit", "--checkpoint", checkpoint[..^1] + (checkpoint[^1] == '0' ? "1" : "0"), Database], _out, _err));
+        Assert.Contains("与上次记下的核验点不符", _out.ToString());
 
         await using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
         {

@@ -251,6 +251,53 @@ public sealed class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Chain_CutFromTheEnd_CaughtByAnEarlierCheckpoint()
+    {
+        var noted = await Audit.VerifyAsync(_county.County);
+        Assert.Matches("^#[0-9]+:[0-9a-f]{16}$", noted.Checkpoint);
+        Assert.True((await Audit.VerifyAsync(_county.County, noted.Checkpoint)).IsIntact);
+        await _county.Get<TownshipService>().CreateAsync(_county.County, new TownshipInput { Name = "后来乡", SortOrder = 410 });
+        Assert.True((await Audit.VerifyAsync(_county.County, " " + noted.Checkpoint.ToUpperInvariant().Replace(":", "：", StringComparison.Ordinal))).IsIntact);
+
+        // Cutting records off the end leaves a chain that holds: only the checkpoint shows it.
+        await using (var db = await _county.Db.OpenAsync())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM AuditRecords WHERE Id >= {noted.Records - 1}");
+        }
+        var cut = await Audit.VerifyAsync(_county.County, noted.Checkpoint);
+        Assert.Null(cut.BrokenAt);
+        Assert.Equal(Longan.Appraisal.Core.Resources.Messages.AuditCheckpointMissing(noted.Records, noted.Records - 2), cut.CheckpointProblem);
+        Assert.False(cut.IsIntact);
+
+    }
+
+    [Fact]
+    public async Task Checkpoint_RecordsBeforeItRewrittenWithTheirHashes_Detected_BadlyWrittenOneRefused()
+    {
+        var noted = await Audit.VerifyAsync(_county.County);
+        await using (var db = await _county.Db.OpenAsync())
+        {
+            var records = await db.AuditRecords.OrderBy(r => r.Id).ToListAsync();
+            records[1].Summary = "改写";
+            var (id, hash) = (records[0].Id, records[0].Hash);
+            AuditChain.Append(records.Skip(1), id, hash);
+            foreach (var r in records.Skip(1))
+            {
+                await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE AuditRecords SET Summary = {r.Summary}, PreviousHash = {r.PreviousHash}, Hash = {r.Hash} WHERE Id = {r.Id}");
+            }
+        }
+
+        var rewritten = await Audit.VerifyAsync(_county.County, noted.Checkpoint);
+
+        // Every hash recomputed: the chain alone holds; the checkpoint noted before does not.
+        Assert.True((await Audit.VerifyAsync(_county.County)).IsIntact);
+        Assert.Null(rewritten.BrokenAt);
+        Assert.Equal(Longan.Appraisal.Core.Resources.Messages.AuditCheckpointChanged(noted.Records), rewritten.CheckpointProblem);
+        var bad = await Assert.ThrowsAsync<ValidationFailedException>(() => Audit.VerifyAsync(_county.County, "1234"));
+        Assert.Equal(AuditService.CheckpointField, bad.Errors.Single().Field);
+    }
+
+    [Fact]
     public async Task Query_FiltersByActionSubjectAndText_CountyOnly()
     {
         await _county.Get<TownshipService>().CreateAsync(_county.County, new TownshipInput { Name = "检索乡", SortOrder = 400 });

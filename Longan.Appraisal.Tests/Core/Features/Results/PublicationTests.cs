@@ -93,8 +93,10 @@ public sealed class PublicationTests : IAsyncLifetime
         await _county.ComputeAsync();
         await _county.MoveAsync(CycleState.Published);
 
+        Assert.Empty(await Query.ReopenedForSelfAsync(_county.Assistant));
         await _county.MoveAsync(CycleState.Review, "复核申请属实，更正一张党员干部评议票");
         Assert.Empty(await Query.PublishedForSelfAsync(_county.Assistant));
+        Assert.Equal([PublishableCounty.Year], await Query.ReopenedForSelfAsync(_county.Assistant));
         await CorrectAsync();
         var second = await _county.ComputeAsync();
         await _county.MoveAsync(CycleState.Published);

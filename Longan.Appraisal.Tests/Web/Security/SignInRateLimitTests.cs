@@ -1,0 +1,41 @@
+using System.Net;
+using Longan.Appraisal.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Longan.Appraisal.Tests.Web.Security;
+
+/// <summary>The sign-in limit on a real Kestrel server: posts to /login beyond the limit are refused in words; nothing else is limited.</summary>
+public sealed class SignInRateLimitTests
+{
+    [Fact]
+    public async Task PostsToLogin_BeyondTheLimit_Get429InChinese_OtherRequestsUnlimited()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection([new("Appraisal:SignInAttemptsPerMinute", "3")]);
+        builder.Services.AddSignInRateLimit(builder.Configuration);
+        await using var app = builder.Build();
+        app.UseRateLimiter();
+        app.MapPost("/login", () => "ok");
+        app.MapGet("/login", () => "form");
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            codes.Add((await client.PostAsync("/login", new StringContent(""))).StatusCode);
+        }
+        var refused = await client.PostAsync("/login", new StringContent(""));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], codes);
+        Assert.Contains("登录尝试过于频繁，请一分钟后再试。", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/login")).StatusCode);
+        await app.StopAsync();
+    }
+}
