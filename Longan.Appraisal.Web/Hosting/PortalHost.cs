@@ -7,6 +7,7 @@ using Longan.Appraisal.Web.Components;
 using Longan.Appraisal.Web.Resources;
 using Longan.Appraisal.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -99,6 +100,9 @@ public static class PortalHost
 
     private static void UsePipeline(WebApplication app)
     {
+        // Behind the TLS-terminating proxy on this host, the client's address (for the sign-in limit)
+        // and scheme come from X-Forwarded-*; only a loopback proxy is believed.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
