@@ -16,7 +16,7 @@ public sealed record Explanation(string Key, params object[] Args)
     {
         AppraisalGrade grade => Messages.Get("Grade." + grade),
         Outcome[] outcomes when arg.GetType() == typeof(Outcome[]) =>
-            outcomes.Length == 0 ? "—" : Names.Outcomes(outcomes),
+            outcomes.Length == 0 ? Messages.OutcomeNone : Names.Outcomes(outcomes),
         EvaluationGroup[] groups when arg.GetType() == typeof(EvaluationGroup[]) => string.Join("、", groups.Select(g => Messages.Get("Group." + g))),
         _ => arg,
     };

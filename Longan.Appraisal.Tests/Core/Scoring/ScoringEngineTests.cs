@@ -61,7 +61,7 @@ public sealed class ScoringEngineTests
         Assert.Contains("不足月份 3月18天，扣 1.0 分", text);
         Assert.Contains("= 86.675，限定在 0–100 并四舍五入到两位小数：86.68", text);
         Assert.Contains("对应等次“称职”", text);
-        Assert.Contains("处理建议：—", text);
+        Assert.Contains("处理建议：无", text);
     }
 
     [Theory]
