@@ -43,6 +43,12 @@ public sealed partial class VerbArguments
         {
             if (name.Contains('=', StringComparison.Ordinal))
             {
+                // A host setting (--environment=Development) — unless it is one of the verb's own options written with "=".
+                var (option, given) = (name[..name.IndexOf('=', StringComparison.Ordinal)], name[(name.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+                if (known.ContainsKey(option))
+                {
+                    return $"选项要写成 --{option} {given}（中间用空格，不用等号）";
+                }
                 continue;
             }
             if (!known.TryGetValue(name, out var takesValue))

@@ -5,13 +5,13 @@ namespace Longan.Appraisal.Web.Security;
 
 /// <summary>
 /// Sign-in attempts per network address and minute (configuration Appraisal:SignInAttemptsPerMinute,
-/// default 30). The lockout protects each account; this keeps anyone from trying names at will —
+/// default 60). The lockout protects each account; this keeps anyone from trying names at will —
 /// every failed sign-in is a record in the audit trail, which nobody should be able to flood. A
 /// township office behind one address signs in far less often than that.
 /// </summary>
 public static class SignInRateLimit
 {
-    public const int DefaultAttemptsPerMinute = 30;
+    public const int DefaultAttemptsPerMinute = 60;
 
     public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,10 +26,23 @@ public static class SignInRateLimit
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
             {
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                await context.HttpContext.Response.WriteAsync("登录尝试过于频繁，请一分钟后再试。Too many sign-in attempts: try again in a minute.", ct);
+                await context.HttpContext.Response.WriteAsync(RejectedPage, ct);
             };
         });
     }
+
+    /// <summary>A page of its own (the portal's layout needs a circuit): what happened, and the way back.</summary>
+    private const string RejectedPage = """
+        <!DOCTYPE html>
+        <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>请稍后再登录 · 隆安县驻村助理员考核系统</title></head>
+        <body style="font-family: sans-serif; max-width: 32em; margin: 3em auto; padding: 0 1em; line-height: 1.6">
+        <h1 style="font-size: 1.3em; color: #a31b1b">登录尝试过于频繁</h1>
+        <p>从您所在的网络一分钟内提交登录的次数太多，为保护账号暂时不再受理。请一分钟后再试。</p>
+        <p><a href="/login">返回登录页</a></p>
+        <p style="color: #666; font-size: .9em">Too many sign-in attempts from your network: please try again in a minute.</p>
+        </body></html>
+        """;
 }

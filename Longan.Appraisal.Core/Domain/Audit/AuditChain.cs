@@ -31,10 +31,17 @@ public static class AuditCheckpoint
     public static string Format(long records, string hash) =>
         records == 0 ? "#0" : $"#{records.ToString(CultureInfo.InvariantCulture)}:{hash[..HashDigits]}";
 
-    /// <summary>The record number and hash start of a checkpoint as typed (spaces, "#", case forgiven), or null when it is not one.</summary>
+    /// <summary>
+    /// The record number and hash start of a checkpoint as typed (spaces, "#", case forgiven), or null
+    /// when it is not one; "#0" is the checkpoint of an empty trail.
+    /// </summary>
     public static (long Record, string HashStart)? Parse(string? text)
     {
         var parts = (text ?? "").Trim().TrimStart('#').Replace(" ", "", StringComparison.Ordinal).Split(['：', ':']);
+        if (parts is ["0"])
+        {
+            return (0, "");
+        }
         return parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var record) && record > 0
             && parts[1].Length >= 8 && parts[1].All(char.IsAsciiHexDigit)
             ? (record, parts[1].ToLowerInvariant())

@@ -49,6 +49,12 @@ internal static class AuditReferences
                 names[$"{field}:{id}"] = name;
             }
         }
+        // An entry, posting, appeal, decision or case is named by whose it is (a correction records only what changed).
+        var owners = await OwnersAsync(db, rows, ct);
+        foreach (var (key, assistant) in owners)
+        {
+            wanted["AssistantId"].Add(assistant);
+        }
         var assistants = wanted["AssistantId"].ToList();
         Add("AssistantId", (await db.Assistants.Where(a => assistants.Contains(a.Id)).Select(a => new { a.Id, a.Name, a.Code }).ToListAsync(ct)).Select(a => (a.Id, $"{a.Name}（{a.Code}）")));
         var villages = wanted["VillageId"].ToList();
@@ -62,11 +68,51 @@ internal static class AuditReferences
         var postings = wanted["SuccessorPostingId"].ToList();
         Add("SuccessorPostingId", (await db.Postings.Where(p => postings.Contains(p.Id)).Select(p => new { p.Id, p.Assistant!.Name, p.StartDate }).ToListAsync(ct))
             .Select(p => (p.Id, $"{p.Name}（{p.StartDate:yyyy-MM-dd} 起）")));
+        foreach (var (key, assistant) in owners)
+        {
+            if (names.TryGetValue($"AssistantId:{assistant}", out var name))
+            {
+                names[key] = name;
+            }
+        }
         return names;
     }
 
-    /// <summary>The key of a subject's own name in <see cref="ResolveAsync"/>'s answer, or null when the subject is not one of the named kinds.</summary>
-    public static string? SubjectKey(string subject, string? key) => s_subjectFields.TryGetValue(subject, out var field) ? $"{field}:{key}" : null;
+    /// <summary>"Owner:Subject:key" → the assistant whose entry, posting, appeal, decision or case the record is about.</summary>
+    private static async Task<Dictionary<string, int>> OwnersAsync(AppraisalDbContext db, IReadOnlyList<AuditRow> rows, CancellationToken ct)
+    {
+        var owners = new Dictionary<string, int>(StringComparer.Ordinal);
+        async Task AddAsync(string subject, Func<List<int>, IQueryable<(int Id, int AssistantId)>> query)
+        {
+            var ids = rows.Where(r => r.Subject == subject && int.TryParse(r.SubjectKey, CultureInfo.InvariantCulture, out _))
+                .Select(r => int.Parse(r.SubjectKey!, CultureInfo.InvariantCulture)).Distinct().ToList();
+            if (ids.Count > 0)
+            {
+                foreach (var (id, assistant) in await query(ids).ToListAsync(ct))
+                {
+                    owners[$"Owner:{subject}:{id.ToString(CultureInfo.InvariantCulture)}"] = assistant;
+                }
+            }
+        }
+        await AddAsync("VillagerTally", ids => db.VillagerTallies.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
+        await AddAsync("PartyBallot", ids => db.PartyBallots.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
+        await AddAsync("CadreBallot", ids => db.CadreBallots.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
+        await AddAsync("SupervisionRecord", ids => db.SupervisionRecords.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
+        await AddAsync("AttendanceMonth", ids => db.AttendanceMonths.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
+        await AddAsync("Posting", ids => db.Postings.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
+        await AddAsync("Appeal", ids => db.Appeals.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
+        await AddAsync("FollowUp", ids => db.FollowUps.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
+        await AddAsync("OutcomeOverride", ids => db.OutcomeOverrides.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
+        return owners;
+    }
+
+    /// <summary>
+    /// The key of a subject's name in <see cref="ResolveAsync"/>'s answer: its own (an assistant, a
+    /// village…), or for an entry, posting, appeal, decision or case the assistant's it belongs to.
+    /// </summary>
+    public static bool NamesItself(string subject) => s_subjectFields.ContainsKey(subject);
+
+    public static string SubjectKey(string subject, string? key) => s_subjectFields.TryGetValue(subject, out var field) ? $"{field}:{key}" : $"Owner:{subject}:{key}";
 
     private static IEnumerable<(string Name, int Id)> Ids(string? json)
     {

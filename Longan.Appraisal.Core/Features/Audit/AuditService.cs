@@ -18,7 +18,11 @@ public sealed record AuditRow(long Id, DateTimeOffset At, string Actor, AppRole?
     /// <summary>The name of what a field's id (or, with no field, the subject's key) refers to, when it is known.</summary>
     public string? NameOf(string field, string? id) => id is null ? null : Names?.GetValueOrDefault($"{field}:{id}");
 
-    public string? SubjectName => AuditReferences.SubjectKey(Subject, SubjectKey) is { } key ? Names?.GetValueOrDefault(key) : null;
+    /// <summary>What the record is about in words: the assistant, village… itself, or whose entry or case it is.</summary>
+    public string? SubjectName => Names?.GetValueOrDefault(AuditReferences.SubjectKey(Subject, SubjectKey));
+
+    /// <summary>The record's subject is shown by its own name (an assistant, a village…) rather than by whose it is.</summary>
+    public bool SubjectNamesItself => AuditReferences.NamesItself(Subject);
 }
 
 /// <summary>Why a sign-in failed, as the audit trail records it.</summary>
@@ -136,7 +140,7 @@ public sealed class AuditService(IDbContextFactory<AppraisalDbContext> dbFactory
             after = batch[^1].Id;
         }
         var result = walk.Result;
-        if (expected is not { } point || result.BrokenAt is not null)
+        if (expected is not { } point || point.Record == 0 || result.BrokenAt is not null)
         {
             return result;
         }

@@ -27,13 +27,13 @@ public sealed class CardVerificationService(IDbContextFactory<AppraisalDbContext
             throw new AccessDeniedException(Messages.NoAccessToMasterData);
         }
         var wanted = Normalise(code);
-        List<(int CycleId, int Year, CycleState State, int Number, DateTimeOffset? PublishedAt)> versions;
+        List<StoredVersion> versions;
         await using (var db = await dbFactory.CreateDbContextAsync(caller, ct))
         {
             versions = (await (from v in db.ResultVersions.AsNoTracking()
                                join c in db.Cycles.AsNoTracking() on v.CycleId equals c.Id
                                select new { v.CycleId, c.Year, c.State, v.Number, v.PublishedAt }).ToListAsync(ct))
-                .Select(v => (v.CycleId, v.Year, v.State, v.Number, v.PublishedAt)).ToList();
+                .Select(v => new StoredVersion(v.CycleId, v.Year, v.State, v.Number, v.PublishedAt)).ToList();
         }
         foreach (var cycle in versions.GroupBy(v => v.CycleId).OrderByDescending(g => g.First().Year))
         {
@@ -56,13 +56,10 @@ public sealed class CardVerificationService(IDbContextFactory<AppraisalDbContext
                     var row = set.Rows.FirstOrDefault(r => ReportCardService.VerificationCode(set.CycleId, set.VersionNumber, fingerprint, r) == wanted);
                     if (row is not null)
                     {
-                        var standing = version.PublishedAt is null
-                            ? (version.Number == latest ? CardStanding.Unpublished : CardStanding.Superseded)
-                            : version.Number != latestPublished ? CardStanding.Superseded
-                            : version.State == CycleState.Published ? CardStanding.InForce : CardStanding.Reopened;
+                        var (standing, against) = await StandingAsync(caller, version, latest, latestPublished, row, ct);
                         return new CardVerification(set.CycleId, set.Year, set.VersionNumber, version.PublishedAt,
                             row.AssistantId, row.Code, row.Name, row.Township, row.Village, row.Composite, row.Grade, row.CountyRank, row.Outcomes,
-                            standing, standing == CardStanding.Superseded && version.PublishedAt is not null ? latestPublished!.Value : latest);
+                            standing, against);
                     }
                 }
             }
@@ -71,16 +68,42 @@ public sealed class CardVerificationService(IDbContextFactory<AppraisalDbContext
     }
 
     /// <summary>
+    /// How a card stands, judged by what it says of the assistant rather than by its version: a
+    /// republication that corrected someone else leaves everybody else's filed card in force. A card
+    /// printed before publication is never an official result. Returns the version it was compared with.
+    /// </summary>
+    private async Task<(CardStanding, int)> StandingAsync(Caller caller, StoredVersion version, int latest, int? latestPublished, ResultRow row, CancellationToken ct)
+    {
+        if (version.PublishedAt is null)
+        {
+            return (version.Number == latest ? CardStanding.Unpublished : CardStanding.Superseded, latest);
+        }
+        var current = latestPublished!.Value;
+        if (current != version.Number)
+        {
+            var now = (await results.ReadAsPublishedAsync(caller, version.CycleId, current, row.AssistantId, ct))?.Rows.SingleOrDefault();
+            if (now is null || now.Composite != row.Composite || now.Grade != row.Grade || !now.Outcomes.SequenceEqual(row.Outcomes))
+            {
+                return (CardStanding.Superseded, current);
+            }
+        }
+        return (version.State == CycleState.Published ? CardStanding.InForce : CardStanding.Reopened, current);
+    }
+
+    private sealed record StoredVersion(int CycleId, int Year, CycleState State, int Number, DateTimeOffset? PublishedAt);
+
+    /// <summary>
     /// The code as printed (XXXX-XXXX-XXXX): full-width characters, spaces, dashes and lower case
     /// are forgiven, anything else is named.
     /// </summary>
     public static string Normalise(string? code)
     {
-        var text = (code ?? "").Normalize(NormalizationForm.FormKC).ToUpperInvariant();
+        // Pasted with its label from the footer ("核验码 729B-155C-F594") is fine too.
+        var text = (code ?? "").Normalize(NormalizationForm.FormKC).Replace("核验码", "", StringComparison.Ordinal).TrimStart(':', ' ').ToUpperInvariant();
         var digits = new StringBuilder();
         foreach (var ch in text)
         {
-            if (char.IsWhiteSpace(ch) || ch is '-' or '—' or '–' or '‐' or '·')
+            if (char.IsWhiteSpace(ch) || ch is '-' or '—' or '–' or '‐' or '·' or ':')
             {
                 continue;
             }

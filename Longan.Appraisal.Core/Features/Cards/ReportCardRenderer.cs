@@ -53,7 +53,7 @@ public static class ReportCardRenderer
         flow.Table(
             [new TableColumn("序号", 0.7, XStringAlignment.Far), new TableColumn("乡镇", 1.2), new TableColumn("驻村", 1.4), new TableColumn("姓名", 1.2),
              new TableColumn("综合得分", 1, XStringAlignment.Far), new TableColumn("等次", 1), new TableColumn("全县排名", 1, XStringAlignment.Far)],
-            rows.Select((r, i) => (IReadOnlyList<string>)[$"{i + 1}", r.Township, r.Village, r.Name, r.Composite is { } c ? Score(c) : "—", Names.Grade(r.Grade), r.CountyRank?.ToString(CultureInfo.InvariantCulture) ?? "—"]),
+            rows.Select((r, i) => (IReadOnlyList<string>)[$"{i + 1}", r.Township, r.Village, r.Name, r.Composite is { } c ? ScoreText.Of(c) : "—", Names.Grade(r.Grade), r.CountyRank?.ToString(CultureInfo.InvariantCulture) ?? "—"]),
             s_body);
     }
 
@@ -122,7 +122,7 @@ public static class ReportCardRenderer
         flow.Box(flow.Left, top, flow.Width, height, new XPen(XColor.FromArgb(0xA3, 0x1B, 0x1B), 1.2), new XSolidBrush(XColor.FromArgb(0xFB, 0xF5, 0xF5)));
         var third = flow.Width / 3;
         flow.TextAt("综合得分", s_note with { Align = XStringAlignment.Center }, flow.Left, top + 6, third);
-        flow.TextAt(r.Composite is { } c ? Score(c) : "—", new TextStyle(22, Bold: true, Color: XKnownColor.DarkRed, Align: XStringAlignment.Center), flow.Left, top + 18, third);
+        flow.TextAt(r.Composite is { } c ? ScoreText.Of(c) : "—", new TextStyle(22, Bold: true, Color: XKnownColor.DarkRed, Align: XStringAlignment.Center), flow.Left, top + 18, third);
         flow.TextAt("等次", s_note with { Align = XStringAlignment.Center }, flow.Left + third, top + 6, third);
         flow.TextAt(Names.Grade(r.Grade), new TextStyle(18, Bold: true, Align: XStringAlignment.Center), flow.Left + third, top + 20, third);
         flow.TextAt("排名", s_note with { Align = XStringAlignment.Center }, flow.Left + 2 * third, top + 6, third);
@@ -138,13 +138,13 @@ public static class ReportCardRenderer
         var rows = card.Groups.Select((g, i) => (IReadOnlyList<string>)[
             g.Name,
             i == 0 ? $"{g.Ballots} 票，满意率 {Percent(r.SatisfactionRate)}，不满意率 {Percent(r.DissatisfactionRate)}" : $"{g.Ballots} 票",
-            g.Score is { } s ? Score(s) : "数据不足", $"{g.Weight:0.##}%", g.Points is { } p ? Score(p) : "—"]).ToList();
-        rows.Add(["五老监督（属实记录）", "", "", "", r.Supervision.ToString("+0.##;-0.##;0", CultureInfo.InvariantCulture)]);
+            g.Score is { } s ? ScoreText.Of(s) : "数据不足", $"{g.Weight:0.##}%", g.Points is { } p ? ScoreText.Of(p) : "—"]).ToList();
+        rows.Add(["五老监督（属实记录）", "", "", "", ScoreText.Signed(r.Supervision)]);
         var months = card.AttendanceMonthsRecorded == 0 ? "未录入考勤，不扣分"
             : card.ShortMonths.Count == 0 ? $"已录入 {card.AttendanceMonthsRecorded} 个月，每月均不少于 {card.AttendanceMinDays} 天"
             : $"不足 {card.AttendanceMinDays} 天的月份：" + string.Join("、", card.ShortMonths.Select(m => $"{m.Month}月{m.Days}天"));
-        rows.Add(["驻村考勤", months, "", "", (-r.Attendance).ToString("+0.0#;-0.0#;0", CultureInfo.InvariantCulture)]);
-        rows.Add(["综合得分", "", "", "", r.Composite is { } c ? Score(c) : "—"]);
+        rows.Add(["驻村考勤", months, "", "", ScoreText.Signed(-r.Attendance)]);
+        rows.Add(["综合得分", "", "", "", r.Composite is { } c ? ScoreText.Of(c) : "—"]);
         flow.Table(
             [new TableColumn("项目", 1.9), new TableColumn("有效票 / 说明", 4.3), new TableColumn("得分", 1.1, XStringAlignment.Far), new TableColumn("权重", 0.8, XStringAlignment.Far), new TableColumn("计入", 1.1, XStringAlignment.Far)],
             rows, s_body);
@@ -175,10 +175,10 @@ public static class ReportCardRenderer
             ? flow.Bars(card.Duties.Select(d => new Bar(d.Label, (double)(d.Value ?? 0), d.Value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "—")).ToList(),
                 20, card.Duties.Select(d => d.CountyAverage is { } a ? (double?)a : null).ToList(), style: style, x: flow.Left, width: half)
             : NoBallots(flow, style, half);
-        var groups = flow.Bars(card.GroupBars.Select(b => new Bar(b.Label.Replace("基层", "", StringComparison.Ordinal), (double)(b.Value ?? 0), b.Value is { } v ? Score(v) : "—")).ToList(),
+        var groups = flow.Bars(card.GroupBars.Select(b => new Bar(b.Label.Replace("基层", "", StringComparison.Ordinal), (double)(b.Value ?? 0), b.Value is { } v ? ScoreText.Of(v) : "—")).ToList(),
             100, card.GroupBars.Select(b => b.CountyAverage is { } a ? (double?)a : null).ToList(), style: style, x: flow.Left + half + 16, width: half);
         flow.Space(Math.Max(duties, groups));
-        flow.Paragraph("全县平均：" + string.Join("，", card.GroupBars.Select(b => $"{b.Label} {(b.CountyAverage is { } a ? Score(a) : "—")}")), s_note);
+        flow.Paragraph("全县平均：" + string.Join("，", card.GroupBars.Select(b => $"{b.Label} {(b.CountyAverage is { } a ? ScoreText.Of(a) : "—")}")), s_note);
         flow.Space(SectionGap);
     }
 
@@ -219,10 +219,10 @@ public static class ReportCardRenderer
     private static void Trend(PdfFlow flow, ReportCard card)
     {
         Section(flow, "五、历年考核");
-        var now = $"{card.Year}年度 {(card.Result.Composite is { } c ? Score(c) : "—")} 分，{Names.Grade(card.Result.Grade)}";
+        var now = $"{card.Year}年度 {(card.Result.Composite is { } c ? ScoreText.Of(c) : "—")} 分，{Names.Grade(card.Result.Grade)}";
         flow.Paragraph(card.Trend.Count == 0
             ? now + "（首次考核）。"
-            : string.Join("；", card.Trend.Select(t => $"{t.Year}年度 {(t.Composite is { } s ? Score(s) : "—")} 分，{t.Grade}").Append(now)) + "。", s_body);
+            : string.Join("；", card.Trend.Select(t => $"{t.Year}年度 {(t.Composite is { } s ? ScoreText.Of(s) : "—")} 分，{t.Grade}").Append(now)) + "。", s_body);
         flow.Space(SectionGap);
     }
 
@@ -262,8 +262,6 @@ public static class ReportCardRenderer
         flow.EnsureRoom(flow.LineHeight(s_section) + (keepWithNext ?? 3 * flow.LineHeight(s_body)));
         flow.Paragraph(title, s_section);
     }
-
-    private static string Score(decimal value) => ScoringEngine.Round(value).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Percent(decimal? value) => value is { } v ? (v * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%" : "—";
 

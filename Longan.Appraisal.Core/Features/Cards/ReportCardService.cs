@@ -20,11 +20,10 @@ namespace Longan.Appraisal.Core.Features.Cards;
 /// </summary>
 public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFactory, ResultQueryService results, TimeProvider clock)
 {
-    /// <summary>The card as a PDF, in Chinese whatever the reader's UI language (it is a county document).</summary>
-    public async Task<byte[]> RenderAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default) =>
-        (await RenderFileAsync(caller, cycleId, assistantId, ct)).Pdf;
-
-    /// <summary>The card as a PDF with a file name saying whose card and which year (考核结果报告卡_2025_黄志强.pdf).</summary>
+    /// <summary>
+    /// The card as a PDF, in Chinese whatever the reader's UI language (it is a county document), with
+    /// a file name saying whose card and which year (考核结果报告卡_2025_黄志强.pdf).
+    /// </summary>
     public async Task<(byte[] Pdf, string FileName)> RenderFileAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default)
     {
         var uiCulture = CultureInfo.CurrentUICulture;

@@ -22,6 +22,9 @@ public sealed record FollowUpCase(
     Outcome Kind, DateOnly Due, FollowUp? Done, PostingRow? CurrentPosting, string? Successor = null, bool ViaPostings = false)
 {
     public bool IsOpen => Done is null;
+
+    /// <summary>The day the decision was published: nothing done to carry it out can be earlier.</summary>
+    public DateOnly PublishedOn => Due.AddDays(-FollowUpDeadlines.Days(Kind));
     public bool IsOverdue(DateOnly today) => IsOpen && today > Due;
 }
 
@@ -146,10 +149,9 @@ public sealed class FollowUpService(IDbContextFactory<AppraisalDbContext> dbFact
             .ThrowIfInvalid();
         var open = await EnsureOpenCaseAsync(caller, cycleId, assistantId, kind, ct);
         // What is recorded carries out a published decision, so it cannot predate the publication.
-        var published = open.Due.AddDays(-FollowUpDeadlines.Days(kind));
-        if (input.Date < published)
+        if (input.Date < open.PublishedOn)
         {
-            throw new ValidationFailedException([new FieldError(nameof(input.Date), Messages.FollowUpDateBeforePublication(published.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))]);
+            throw new ValidationFailedException([new FieldError(nameof(input.Date), Messages.FollowUpDateBeforePublication(open.PublishedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))]);
         }
         await SaveAsync(caller, new FollowUp
         {

@@ -150,14 +150,9 @@ public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> db
                 row.Error("编号", code, Messages.RepeatedInFile + $"（第 {codes[code]} 行）");
                 code = null;
             }
-            var name = Length(row, "姓名", row.RequiredText("姓名"), FieldLimits.Name);
-            if (Pdf.PdfFonts.Coverage.FirstMissing(name) is { } missing)
-            {
-                row.Error("姓名", name!, Messages.NotPrintable("姓名", missing));
-                name = null;
-            }
-            var township = Length(row, "乡镇", row.RequiredText("乡镇"), FieldLimits.Name);
-            var village = Length(row, "驻村", row.RequiredText("驻村"), FieldLimits.Name);
+            var name = Printable(row, "姓名", Length(row, "姓名", row.RequiredText("姓名"), FieldLimits.Name));
+            var township = Printable(row, "乡镇", Length(row, "乡镇", row.RequiredText("乡镇"), FieldLimits.Name));
+            var village = Printable(row, "驻村", Length(row, "驻村", row.RequiredText("驻村"), FieldLimits.Name));
             var gender = row.Choice("性别", Genders, required: false);
             var birth = row.Date("出生日期", required: false);
             if (birth is { } b && (b > today || b.Year < 1940))
@@ -178,6 +173,17 @@ public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> db
             }
         }
         return rows;
+    }
+
+    /// <summary>Text printed on report cards must be in the card's font (a missing character would print as 〓); null with an error otherwise.</summary>
+    private static string? Printable(SheetRow row, string column, string? value)
+    {
+        if (Pdf.PdfFonts.Coverage.FirstMissing(value) is { } missing)
+        {
+            row.Error(column, value!, Messages.NotPrintable(column, missing));
+            return null;
+        }
+        return value;
     }
 
     private static string? Length(SheetRow row, string header, string? text, int max)

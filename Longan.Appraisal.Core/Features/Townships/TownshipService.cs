@@ -98,7 +98,8 @@ public sealed class TownshipService(IDbContextFactory<AppraisalDbContext> dbFact
         var name = Validator.Clean(input.Name);
         var validator = new Validator()
             .Required(nameof(input.Name), Messages.LabelTownshipName, name)
-            .MaxLength(nameof(input.Name), Messages.LabelTownshipName, name, FieldLimits.Name);
+            .MaxLength(nameof(input.Name), Messages.LabelTownshipName, name, FieldLimits.Name)
+            .Printable(nameof(input.Name), Messages.LabelTownshipName, name);
         if (!validator.HasErrorFor(nameof(input.Name)))
         {
             var taken = await db.Townships.AnyAsync(t => t.Name == name && t.Id != id, ct);

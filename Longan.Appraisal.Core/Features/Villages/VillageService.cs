@@ -163,6 +163,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
             .Check(input.TownshipId is not null, nameof(input.TownshipId), Messages.FieldRequired(Messages.LabelTownship))
             .Required(nameof(input.Name), Messages.LabelVillageName, name)
             .MaxLength(nameof(input.Name), Messages.LabelVillageName, name, FieldLimits.Name)
+            .Printable(nameof(input.Name), Messages.LabelVillageName, name)
             .MaxLength(nameof(input.StationName), Messages.LabelStationName, input.StationName, FieldLimits.Name)
             .MaxLength(nameof(input.StationAddress), Messages.LabelStationAddress, input.StationAddress, FieldLimits.Text)
             .Phone(nameof(input.StationPhone), Validator.Clean(input.StationPhone));

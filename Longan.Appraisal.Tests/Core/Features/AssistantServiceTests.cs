@@ -91,7 +91,7 @@ public sealed class AssistantServiceTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Service.CreateAsync(Caller.System, input));
 
-        Assert.Equal((nameof(AssistantInput.Name), "姓名中的“𠮷”不在报告卡的字库中，打印出来会缺字；请改用《通用规范汉字表》中的写法（与身份证一致）。"),
+        Assert.Equal((nameof(AssistantInput.Name), "姓名中的“𠮷”不在报告卡的字库中，打印出来会缺字。请先核对是否录入有误；如确是身份证上的生僻字，请改用通行的写法登记，并告知县委组织部备案。"),
             (ex.Errors.Single().Field, ex.Errors.Single().Message));
         input.Name = "陆𬇙";
         Assert.True(await Service.CreateAsync(Caller.System, input) > 0);

@@ -64,6 +64,14 @@ public sealed class VillageServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_NameTheCardCannotPrint_Refused()
+    {
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() => Service.CreateAsync(Caller.System, new VillageInput { TownshipId = _natong, Name = "𠮷利村" }));
+
+        Assert.StartsWith("村名中的“𠮷”不在报告卡的字库中", ex.Errors.Single().Message);
+    }
+
+    [Fact]
     public async Task Delete_VillageWithPostingHistory_RefusedWithAdviceToDeactivate()
     {
         var langwan = await _db.VillageIdAsync(Demo.NatongTownship, Demo.LangwanVillage);

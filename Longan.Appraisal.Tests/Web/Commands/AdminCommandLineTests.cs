@@ -74,6 +74,7 @@ public sealed class AdminCommandLineTests : IDisposable
     [InlineData(new[] { "export-cards", "--year", "2025", "--out", "x.pdf", "--township" }, "export-cards：选项 --township 后面要写上它的值。")]
     [InlineData(new[] { "import-ballots", "a.xlsx", "--year", "2026", "--replace", "b.xlsx" }, "import-ballots：选项 --replace 不带值，多出了“b.xlsx”。")]
     [InlineData(new[] { "import-roster", "a.xlsx", "b.xlsx" }, "import-roster：多余的参数“b.xlsx”（选项要写成 --名称 值）。")]
+    [InlineData(new[] { "compute", "--year=2025" }, "compute：选项要写成 --year 2025（中间用空格，不用等号）。")]
     public async Task Run_ArgumentsOutsideTheUsage_RefusedWithTheUsage_NothingDone(string[] args, string message)
     {
         var code = await AdminCommandLine.RunAsync([.. args, Database], _out, _err);

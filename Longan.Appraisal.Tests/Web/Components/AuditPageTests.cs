@@ -50,6 +50,27 @@ public sealed class AuditPageTests : BunitTestBase
     }
 
     [Fact]
+    public async Task ACorrectionOfAnEntry_SaysWhoseEntryItIs()
+    {
+        var county = await SignInAsync(Demo.County);
+        var assistant = await Database.CallerAsync(Demo.Assistant);
+        var cycles = Database.Get<Longan.Appraisal.Core.Features.Cycles.CycleService>();
+        var cycle = await cycles.CreateAsync(county, 2030);
+        await cycles.TransitionAsync(county, cycle, Longan.Appraisal.Core.Domain.CycleState.Collecting, null);
+        var attendance = Database.Get<Longan.Appraisal.Core.Features.Attendance.AttendanceService>();
+        await attendance.SetAsync(county, cycle, assistant.AssistantId!.Value, 5, 24);
+        await attendance.SetAsync(county, cycle, assistant.AssistantId!.Value, 5, 10);
+        await using var db = await Database.OpenAsync();
+        var name = (await db.Assistants.SingleAsync(a => a.Id == assistant.AssistantId)).Name;
+
+        var cut = Render<AuditPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("24 → 10", cut.Markup));
+        var row = cut.FindAll("[data-testid=audit-grid] tbody tr").First(r => r.TextContent.Contains("24 → 10", StringComparison.Ordinal));
+        Assert.Contains(name, row.TextContent);
+    }
+
+    [Fact]
     public async Task Township_IsRefused()
     {
         await SignInAsync(Demo.Natong);

@@ -34,7 +34,9 @@ public sealed class SignInRateLimitTests
         var refused = await client.PostAsync("/login", new StringContent(""));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], codes);
-        Assert.Contains("登录尝试过于频繁，请一分钟后再试。", await refused.Content.ReadAsStringAsync());
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("登录尝试过于频繁", page);
+        Assert.Contains("<a href=\"/login\">返回登录页</a>", page);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/login")).StatusCode);
         await app.StopAsync();
     }

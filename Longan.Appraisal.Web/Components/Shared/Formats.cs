@@ -12,7 +12,10 @@ public static class Formats
         moment.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A score as the spec rounds it: two decimals, half away from zero.</summary>
-    public static string Score(decimal score) => Core.Scoring.ScoringEngine.Round(score).ToString("0.00", CultureInfo.InvariantCulture);
+    public static string Score(decimal score) => Core.Scoring.ScoreText.Of(score);
+
+    /// <summary>An adjustment with its sign, two decimals like the scores beside it.</summary>
+    public static string Signed(decimal points) => Core.Scoring.ScoreText.Signed(points);
 
     public static DateOnly? ToDateOnly(System.DateTime? value) => value is { } v ? DateOnly.FromDateTime(v) : null;
 

@@ -293,6 +293,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.True((await Audit.VerifyAsync(_county.County)).IsIntact);
         Assert.Null(rewritten.BrokenAt);
         Assert.Equal(Longan.Appraisal.Core.Resources.Messages.AuditCheckpointChanged(noted.Records), rewritten.CheckpointProblem);
+        Assert.Equal((0L, ""), AuditCheckpoint.Parse("#0"));
         var bad = await Assert.ThrowsAsync<ValidationFailedException>(() => Audit.VerifyAsync(_county.County, "1234"));
         Assert.Equal(AuditService.CheckpointField, bad.Errors.Single().Field);
     }

@@ -48,6 +48,8 @@ public sealed class CardVerificationServiceTests : IAsyncLifetime
     {
         await _county.MoveAsync(CycleState.Published);
         var first = await PrintedCodeAsync();
+        var other = _county.OtherAssistant.AssistantId!.Value;
+        var othersCard = await _county.Get<ReportCardService>().GetAsync(_county.County, _county.CycleId, other);
         Assert.Equal(CardStanding.InForce, (await Service.VerifyAsync(_county.County, first))!.Standing);
 
         _county.Later();
@@ -64,6 +66,11 @@ public sealed class CardVerificationServiceTests : IAsyncLifetime
         Assert.Equal((CardStanding.Superseded, 1, 2), (old!.Standing, old.VersionNumber, old.LatestVersionNumber));
         var current = await Service.VerifyAsync(_county.County, second);
         Assert.Equal((CardStanding.InForce, 2), (current!.Standing, current.VersionNumber));
+        // Someone else's filed card: the correction did not touch their result, so it stands.
+        var othersNow = await _county.Get<ReportCardService>().GetAsync(_county.County, _county.CycleId, other);
+        Assert.Equal((othersCard.Result.Composite, othersCard.Result.Grade), (othersNow.Result.Composite, othersNow.Result.Grade));
+        var filed = await Service.VerifyAsync(_county.County, othersCard.VerificationCode.Replace("-", "", StringComparison.Ordinal).Insert(0, "核验码 "));
+        Assert.Equal((CardStanding.InForce, 1, 2), (filed!.Standing, filed.VersionNumber, filed.LatestVersionNumber));
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class ReportCardTests : IAsyncLifetime
         await _county.ComputeAsync();
 
         var card = await Cards.GetAsync(_county.County, _county.CycleId, _assistant);
-        var pdf = await Cards.RenderAsync(_county.County, _county.CycleId, _assistant);
+        var pdf = (await Cards.RenderFileAsync(_county.County, _county.CycleId, _assistant)).Pdf;
 
         var text = Text(pdf);
         Assert.Contains("隆安县2026年度驻村助理员考核结果报告卡", text);
@@ -99,7 +99,7 @@ public sealed class ReportCardTests : IAsyncLifetime
         await _county.ComputeAsync();
 
         var card = await Cards.GetAsync(_county.County, c, a);
-        var text = Text(await Cards.RenderAsync(_county.County, c, a));
+        var text = Text((await Cards.RenderFileAsync(_county.County, c, a)).Pdf);
 
         Assert.Null(card.Comments.Cadres);
         Assert.Equal(["丙：会议通知要早", "乙：希望多入户", "甲：办事热情"], card.Comments.Villagers!.Where(v => v.Length > 2 && v[1] == '：'));
@@ -121,7 +121,7 @@ public sealed class ReportCardTests : IAsyncLifetime
         }
         await _county.ComputeAsync();
 
-        var pdf = await Cards.RenderAsync(_county.County, _county.CycleId, _assistant);
+        var pdf = (await Cards.RenderFileAsync(_county.County, _county.CycleId, _assistant)).Pdf;
 
         using var document = Read.Open(pdf);
         Assert.True(document.NumberOfPages >= 2);
@@ -144,7 +144,7 @@ public sealed class ReportCardTests : IAsyncLifetime
         await _county.Get<Longan.Appraisal.Core.Features.Results.OutcomeOverrideService>()
             .OverrideAsync(_county.County, _county.CycleId, _assistant, [Longan.Appraisal.Core.Scoring.Outcome.AdmonishmentTalk], reason);
 
-        var pdf = await Cards.RenderAsync(_county.County, _county.CycleId, _assistant);
+        var pdf = (await Cards.RenderFileAsync(_county.County, _county.CycleId, _assistant)).Pdf;
 
         using var document = Read.Open(pdf);
         Assert.Contains("特此决定（完）", Text(pdf));
@@ -173,9 +173,9 @@ public sealed class ReportCardTests : IAsyncLifetime
         }
         await _county.ComputeAsync();
 
-        var none = Text(await Cards.RenderAsync(_county.County, _county.CycleId, _assistant));
+        var none = Text((await Cards.RenderFileAsync(_county.County, _county.CycleId, _assistant)).Pdf);
         var card = await Cards.GetAsync(_county.County, _county.CycleId, other);
-        var shortMonth = Text(await Cards.RenderAsync(_county.County, _county.CycleId, other));
+        var shortMonth = Text((await Cards.RenderFileAsync(_county.County, _county.CycleId, other)).Pdf);
 
         Assert.Contains("未录入考勤，不扣分", none);
         Assert.DoesNotContain("均不少于", none);
@@ -192,7 +192,7 @@ public sealed class ReportCardTests : IAsyncLifetime
         }
         await _county.ComputeAsync();
 
-        var pdf = await Cards.RenderAsync(_county.County, _county.CycleId, _assistant);
+        var pdf = (await Cards.RenderFileAsync(_county.County, _county.CycleId, _assistant)).Pdf;
 
         Assert.Contains("无基层党组织评议票，五大员得分空缺。", Text(pdf));
         using var document = Read.Open(pdf);
@@ -217,7 +217,7 @@ public sealed class ReportCardTests : IAsyncLifetime
 
         var own = await Cards.GetAsync(_county.Assistant, _county.CycleId, _assistant);
         Assert.NotNull(own.PublishedAt);
-        Assert.DoesNotContain("仅供核对", Text(await Cards.RenderAsync(_county.Assistant, _county.CycleId, _assistant)));
+        Assert.DoesNotContain("仅供核对", Text((await Cards.RenderFileAsync(_county.Assistant, _county.CycleId, _assistant)).Pdf));
     }
 
     [Fact]
