@@ -71,12 +71,15 @@ public sealed class FontCoverage
         return false;
     }
 
-    /// <summary>The first character of <paramref name="text"/> the face cannot print (whitespace and controls aside), or null.</summary>
+    /// <summary>Whether the character prints: the face has it, or it needs no glyph (whitespace, controls).</summary>
+    public bool Prints(Rune rune) => Rune.IsWhiteSpace(rune) || Rune.IsControl(rune) || Covers(rune.Value);
+
+    /// <summary>The first character of <paramref name="text"/> that does not print, or null.</summary>
     public string? FirstMissing(string? text)
     {
         foreach (var rune in (text ?? "").EnumerateRunes())
         {
-            if (!Rune.IsWhiteSpace(rune) && !Rune.IsControl(rune) && !Covers(rune.Value))
+            if (!Prints(rune))
             {
                 return rune.ToString();
             }

@@ -44,7 +44,7 @@ public static class PdfFonts
         var printable = new StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {
-            printable.Append(Rune.IsWhiteSpace(rune) || Rune.IsControl(rune) || Coverage.Covers(rune.Value) ? rune.ToString() : MissingMark);
+            printable.Append(Coverage.Prints(rune) ? rune.ToString() : MissingMark);
         }
         return printable.ToString();
     }

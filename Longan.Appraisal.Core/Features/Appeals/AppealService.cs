@@ -5,6 +5,7 @@ using Longan.Appraisal.Core.Features.Cycles;
 using Longan.Appraisal.Core.Features.Results;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
+using Longan.Appraisal.Core.Scoring;
 using Longan.Appraisal.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,14 +71,14 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
         var since = new Dictionary<int, DateTimeOffset>();
         foreach (var cycle in versions.GroupBy(v => v.CycleId))
         {
-            string? shown = null;
+            ResultStatement? shown = null;
             foreach (var version in cycle.OrderBy(v => v.Number))
             {
                 var decisions = await OutcomeOverrideService.InForceAsync(db, cycle.Key, version.PublishedAt, ct);
                 var row = rows.GetValueOrDefault(version.Id);
                 var outcomes = decisions.TryGetValue(assistantId, out var decision) ? decision.Outcomes
                     : row is null ? [] : OutcomeOverrideService.ParseOutcomes(row.Outcomes);
-                var result = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{row?.Composite}|{row?.Grade}|{string.Join(',', outcomes)}");
+                var result = ResultStatement.Of(row?.Composite, (AppraisalGrade?)row?.Grade, outcomes);
                 if (result != shown)
                 {
                     (shown, since[cycle.Key]) = (result, version.PublishedAt);
@@ -214,7 +215,7 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
         {
             throw new RuleViolationException(Messages.AppealAssistantNotInVersion(published.Value));
         }
-        if (was is not null && was.Composite == now.Composite && was.Grade == now.Grade && was.Outcomes.SequenceEqual(now.Outcomes))
+        if (was is not null && was.Statement == now.Statement)
         {
             throw new RuleViolationException(Messages.AppealAdjustUnchanged(published.Value));
         }

@@ -1,5 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Domain.Appeals;
+using Longan.Appraisal.Core.Domain.Entries;
+using Longan.Appraisal.Core.Domain.FollowUps;
+using Longan.Appraisal.Core.Domain.Results;
 using Longan.Appraisal.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -78,40 +83,70 @@ internal static class AuditReferences
         return names;
     }
 
+    /// <summary>The audited kinds that belong to one assistant (entries, postings, appeals, decisions, cases), as rows of id and assistant.</summary>
+    private static readonly (string Subject, Func<AppraisalDbContext, IQueryable<Owned>> Rows)[] s_owned =
+    [
+        (nameof(VillagerTally), db => db.VillagerTallies.Select(e => new Owned { Id = e.Id, AssistantId = e.AssistantId })),
+        (nameof(PartyBallot), db => db.PartyBallots.Select(e => new Owned { Id = e.Id, AssistantId = e.AssistantId })),
+        (nameof(CadreBallot), db => db.CadreBallots.Select(e => new Owned { Id = e.Id, AssistantId = e.AssistantId })),
+        (nameof(SupervisionRecord), db => db.SupervisionRecords.Select(e => new Owned { Id = e.Id, AssistantId = e.AssistantId })),
+        (nameof(AttendanceMonth), db => db.AttendanceMonths.Select(e => new Owned { Id = e.Id, AssistantId = e.AssistantId })),
+        (nameof(Posting), db => db.Postings.Select(e => new Owned { Id = e.Id, AssistantId = e.AssistantId })),
+        (nameof(Appeal), db => db.Appeals.Select(e => new Owned { Id = e.Id, AssistantId = e.AssistantId })),
+        (nameof(FollowUp), db => db.FollowUps.Select(e => new Owned { Id = e.Id, AssistantId = e.AssistantId })),
+        (nameof(OutcomeOverride), db => db.OutcomeOverrides.Select(e => new Owned { Id = e.Id, AssistantId = e.AssistantId })),
+    ];
+
+    /// <summary>
+    /// "Subject:key" of everything these assistants own — a correction records only the fields that
+    /// changed, so searching an assistant finds it by its key.
+    /// </summary>
+    public static async Task<List<string>> OwnedKeysAsync(AppraisalDbContext db, List<int> assistants, CancellationToken ct)
+    {
+        var keys = new List<string>();
+        if (assistants.Count > 0)
+        {
+            foreach (var (subject, rows) in s_owned)
+            {
+                keys.AddRange((await rows(db).Where(o => assistants.Contains(o.AssistantId)).Select(o => o.Id).ToListAsync(ct))
+                    .Select(id => $"{subject}:{id.ToString(CultureInfo.InvariantCulture)}"));
+            }
+        }
+        return keys;
+    }
+
     /// <summary>"Owner:Subject:key" → the assistant whose entry, posting, appeal, decision or case the record is about.</summary>
     private static async Task<Dictionary<string, int>> OwnersAsync(AppraisalDbContext db, IReadOnlyList<AuditRow> rows, CancellationToken ct)
     {
         var owners = new Dictionary<string, int>(StringComparer.Ordinal);
-        async Task AddAsync(string subject, Func<List<int>, IQueryable<(int Id, int AssistantId)>> query)
+        foreach (var (subject, owned) in s_owned)
         {
-            var ids = rows.Where(r => r.Subject == subject && int.TryParse(r.SubjectKey, CultureInfo.InvariantCulture, out _))
-                .Select(r => int.Parse(r.SubjectKey!, CultureInfo.InvariantCulture)).Distinct().ToList();
+            var ids = rows.Where(r => r.Subject == subject).Select(r => int.TryParse(r.SubjectKey, CultureInfo.InvariantCulture, out var id) ? id : (int?)null)
+                .OfType<int>().Distinct().ToList();
             if (ids.Count > 0)
             {
-                foreach (var (id, assistant) in await query(ids).ToListAsync(ct))
+                foreach (var o in await owned(db).Where(o => ids.Contains(o.Id)).ToListAsync(ct))
                 {
-                    owners[$"Owner:{subject}:{id.ToString(CultureInfo.InvariantCulture)}"] = assistant;
+                    owners[$"Owner:{subject}:{o.Id.ToString(CultureInfo.InvariantCulture)}"] = o.AssistantId;
                 }
             }
         }
-        await AddAsync("VillagerTally", ids => db.VillagerTallies.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
-        await AddAsync("PartyBallot", ids => db.PartyBallots.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
-        await AddAsync("CadreBallot", ids => db.CadreBallots.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
-        await AddAsync("SupervisionRecord", ids => db.SupervisionRecords.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
-        await AddAsync("AttendanceMonth", ids => db.AttendanceMonths.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
-        await AddAsync("Posting", ids => db.Postings.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
-        await AddAsync("Appeal", ids => db.Appeals.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
-        await AddAsync("FollowUp", ids => db.FollowUps.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
-        await AddAsync("OutcomeOverride", ids => db.OutcomeOverrides.Where(e => ids.Contains(e.Id)).Select(e => ValueTuple.Create(e.Id, e.AssistantId)));
         return owners;
     }
+
+    private sealed class Owned
+    {
+        public int Id { get; init; }
+        public int AssistantId { get; init; }
+    }
+
+    /// <summary>Whether a subject is named by itself (an assistant, a village…) rather than by the assistant it belongs to.</summary>
+    public static bool NamesItself(string subject) => s_subjectFields.ContainsKey(subject);
 
     /// <summary>
     /// The key of a subject's name in <see cref="ResolveAsync"/>'s answer: its own (an assistant, a
     /// village…), or for an entry, posting, appeal, decision or case the assistant's it belongs to.
     /// </summary>
-    public static bool NamesItself(string subject) => s_subjectFields.ContainsKey(subject);
-
     public static string SubjectKey(string subject, string? key) => s_subjectFields.TryGetValue(subject, out var field) ? $"{field}:{key}" : $"Owner:{subject}:{key}";
 
     private static IEnumerable<(string Name, int Id)> Ids(string? json)

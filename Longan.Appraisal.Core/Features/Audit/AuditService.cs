@@ -15,7 +15,7 @@ public sealed record AuditQuery(PageRequest Page, AuditAction? Action = null, st
 public sealed record AuditRow(long Id, DateTimeOffset At, string Actor, AppRole? Role, AuditAction Action, string Subject, string? SubjectKey, string? Summary, string? Before, string? After,
     IReadOnlyDictionary<string, string>? Names)
 {
-    /// <summary>The name of what a field's id (or, with no field, the subject's key) refers to, when it is known.</summary>
+    /// <summary>The name of what an id in one of the record's fields refers to, when it is known.</summary>
     public string? NameOf(string field, string? id) => id is null ? null : Names?.GetValueOrDefault($"{field}:{id}");
 
     /// <summary>What the record is about in words: the assistant, village… itself, or whose entry or case it is.</summary>
@@ -40,6 +40,8 @@ public enum SignInFailure
 /// </summary>
 public sealed class AuditService(IDbContextFactory<AppraisalDbContext> dbFactory, ILogger<AuditService> logger)
 {
+    /// <summary>The field of a checkpoint given to <see cref="VerifyAsync"/>, for a form's error.</summary>
+    public const string CheckpointField = "checkpoint";
     private const int CheckBatch = 5000;
     private static readonly TimeSpan s_china = TimeSpan.FromHours(8);
 
@@ -72,8 +74,7 @@ public sealed class AuditService(IDbContextFactory<AppraisalDbContext> dbFactory
             var ids = await db.Assistants.Where(a => a.Code == term || a.Name.Contains(term)).OrderBy(a => a.Id).Select(a => a.Id).Take(20).ToListAsync(ct);
             var keys = ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
             var references = ids.SelectMany(id => new[] { $"\"AssistantId\":{id},", $"\"AssistantId\":{id}}}" }).ToList();
-            // A change to one of their entries records only the fields that changed: found by the entry's own key.
-            var owned = await AssistantsRecordsAsync(db, ids, ct);
+            var owned = await AuditReferences.OwnedKeysAsync(db, ids, ct);
             records = records.Where(r => r.Actor.Contains(term) || (r.SubjectKey != null && r.SubjectKey == term)
                 || (r.Summary != null && r.Summary.Contains(term)) || (r.Before != null && r.Before.Contains(term)) || (r.After != null && r.After.Contains(term))
                 || (r.Subject == "Assistant" && keys.Contains(r.SubjectKey!))
@@ -86,27 +87,6 @@ public sealed class AuditService(IDbContextFactory<AppraisalDbContext> dbFactory
             .ToListAsync(ct);
         var names = await AuditReferences.ResolveAsync(db, rows, ct);
         return new PagedResult<AuditRow>([.. rows.Select(r => r with { Names = names })], total);
-    }
-
-    /// <summary>"Subject:key" of every entry, posting, appeal, decision and follow-up of these assistants.</summary>
-    private static async Task<List<string>> AssistantsRecordsAsync(AppraisalDbContext db, List<int> ids, CancellationToken ct)
-    {
-        var keys = new List<string>();
-        async Task AddAsync(string subject, IQueryable<int> found) =>
-            keys.AddRange((await found.ToListAsync(ct)).Select(id => $"{subject}:{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
-        if (ids.Count > 0)
-        {
-            await AddAsync("VillagerTally", db.VillagerTallies.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
-            await AddAsync("PartyBallot", db.PartyBallots.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
-            await AddAsync("CadreBallot", db.CadreBallots.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
-            await AddAsync("SupervisionRecord", db.SupervisionRecords.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
-            await AddAsync("AttendanceMonth", db.AttendanceMonths.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
-            await AddAsync("Posting", db.Postings.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
-            await AddAsync("Appeal", db.Appeals.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
-            await AddAsync("FollowUp", db.FollowUps.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
-            await AddAsync("OutcomeOverride", db.OutcomeOverrides.Where(e => ids.Contains(e.AssistantId)).Select(e => e.Id));
-        }
-        return keys;
     }
 
     /// <summary>The subjects present in the trail, for the page's filter.</summary>
@@ -151,8 +131,6 @@ public sealed class AuditService(IDbContextFactory<AppraisalDbContext> dbFactory
             : !hash.StartsWith(point.HashStart, StringComparison.Ordinal) ? result with { CheckpointProblem = Messages.AuditCheckpointChanged(point.Record) }
             : result;
     }
-
-    public const string CheckpointField = "checkpoint";
 
     /// <summary>A successful sign-in.</summary>
     public Task RecordSignInAsync(string userName, AppRole role, CancellationToken ct = default) =>

@@ -82,7 +82,7 @@ public sealed class CardVerificationService(IDbContextFactory<AppraisalDbContext
         if (current != version.Number)
         {
             var now = (await results.ReadAsPublishedAsync(caller, version.CycleId, current, row.AssistantId, ct))?.Rows.SingleOrDefault();
-            if (now is null || now.Composite != row.Composite || now.Grade != row.Grade || !now.Outcomes.SequenceEqual(row.Outcomes))
+            if (now is null || now.Statement != row.Statement)
             {
                 return (CardStanding.Superseded, current);
             }

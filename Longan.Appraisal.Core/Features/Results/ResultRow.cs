@@ -15,4 +15,7 @@ public sealed record ResultRow(
 
     /// <summary>The effective outcome (spec §8): 组织部's decision where there is one, else the computed recommendation.</summary>
     public IReadOnlyList<Outcome> Outcomes => Decision?.Outcomes ?? ComputedOutcomes;
+
+    /// <summary>What this result says of the assistant (see <see cref="ResultStatement"/>).</summary>
+    public ResultStatement Statement => ResultStatement.Of(Composite, Grade, Outcomes);
 }

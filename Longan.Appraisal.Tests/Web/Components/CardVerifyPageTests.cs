@@ -7,23 +7,14 @@ using MudBlazor;
 
 namespace Longan.Appraisal.Tests.Web.Components;
 
-public sealed class CardVerifyPageTests : BunitTestBase
+public sealed class CardVerifyPageTests : PublishableCountyTestBase
 {
-    private readonly PublishableCounty _county = new();
-
-    protected override async Task<TestDatabase> CreateDatabaseAsync()
-    {
-        var database = await TestDatabase.CreateAsync();
-        await _county.AttachAsync(database);
-        return database;
-    }
-
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await _county.MoveAsync(CycleState.Review);
-        await _county.ComputeAsync();
-        await _county.MoveAsync(CycleState.Published);
+        await County.MoveAsync(CycleState.Review);
+        await County.ComputeAsync();
+        await County.MoveAsync(CycleState.Published);
     }
 
     private IRenderedComponent<CardVerifyPage> Check(string typed)
@@ -37,8 +28,8 @@ public sealed class CardVerifyPageTests : BunitTestBase
     [Fact]
     public async Task County_TypesTheCodeInLowerCase_SeesWhoseCardItIsAndThatItStands()
     {
-        SignIn(_county.County);
-        var card = await _county.Get<ReportCardService>().GetAsync(_county.County, _county.CycleId, _county.Assistant.AssistantId!.Value);
+        SignIn(County.County);
+        var card = await County.Get<ReportCardService>().GetAsync(County.County, County.CycleId, County.Assistant.AssistantId!.Value);
 
         var cut = Check(card.VerificationCode.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal));
 
@@ -51,7 +42,7 @@ public sealed class CardVerifyPageTests : BunitTestBase
     [Fact]
     public void Township_AnotherTownshipsOrAnUnknownCode_IsToldWhereToTurn()
     {
-        SignIn(_county.OtherTownship);
+        SignIn(County.OtherTownship);
 
         var cut = Check("0000-0000-0000");
 
@@ -61,7 +52,7 @@ public sealed class CardVerifyPageTests : BunitTestBase
     [Fact]
     public void BadCode_TheFieldSaysWhatIsWrong_NothingLooked()
     {
-        SignIn(_county.County);
+        SignIn(County.County);
 
         var cut = Check("729B-155C-F5");
 

@@ -7,24 +7,15 @@ using Longan.Appraisal.Web.Components.Pages.Results;
 
 namespace Longan.Appraisal.Tests.Web.Components;
 
-public sealed class ResultPagesTests : BunitTestBase
+public sealed class ResultPagesTests : PublishableCountyTestBase
 {
-    private readonly PublishableCounty _county = new();
-
-    protected override async Task<TestDatabase> CreateDatabaseAsync()
-    {
-        var database = await TestDatabase.CreateAsync();
-        await _county.AttachAsync(database);
-        return database;
-    }
-
     [Fact]
     public async Task County_ResultsPage_ChartsAndEveryRow()
     {
-        await _county.ComputeAsync();
-        SignIn(_county.County);
+        await County.ComputeAsync();
+        SignIn(County.County);
 
-        var cut = Render<ResultsPage>(p => p.Add(x => x.CycleId, _county.CycleId));
+        var cut = Render<ResultsPage>(p => p.Add(x => x.CycleId, County.CycleId));
 
         cut.WaitForAssertion(() => Assert.Equal(20, cut.FindAll("[data-testid=results-grid] tbody tr").Count));
         Assert.NotEmpty(cut.FindAll("[data-testid=chart-grades] svg"));
@@ -37,11 +28,11 @@ public sealed class ResultPagesTests : BunitTestBase
     [Fact]
     public async Task Township_ResultsPage_OnlyItsOwnRows_NoCompute()
     {
-        await _county.ComputeAsync();
-        var own = (await _county.Get<ResultQueryService>().ReadAsync(_county.Township, _county.CycleId))!.Rows;
-        SignIn(_county.Township);
+        await County.ComputeAsync();
+        var own = (await County.Get<ResultQueryService>().ReadAsync(County.Township, County.CycleId))!.Rows;
+        SignIn(County.Township);
 
-        var cut = Render<ResultsPage>(p => p.Add(x => x.CycleId, _county.CycleId));
+        var cut = Render<ResultsPage>(p => p.Add(x => x.CycleId, County.CycleId));
 
         cut.WaitForAssertion(() => Assert.Equal(own.Count, cut.FindAll("[data-testid=results-grid] tbody tr").Count));
         Assert.All(own, r => Assert.Contains(r.Name, cut.Find("[data-testid=results-grid]").TextContent));
@@ -51,11 +42,11 @@ public sealed class ResultPagesTests : BunitTestBase
     [Fact]
     public async Task Detail_StepsShown_DecisionNeedsAReason_ThenBecomesTheEffectiveOutcome()
     {
-        await _county.ComputeAsync();
-        SignIn(_county.County);
-        var assistant = _county.Assistant.AssistantId!.Value;
+        await County.ComputeAsync();
+        SignIn(County.County);
+        var assistant = County.Assistant.AssistantId!.Value;
 
-        var cut = Render<ResultDetailPage>(p => p.Add(x => x.CycleId, _county.CycleId).Add(x => x.AssistantId, assistant));
+        var cut = Render<ResultDetailPage>(p => p.Add(x => x.CycleId, County.CycleId).Add(x => x.AssistantId, assistant));
         cut.WaitForAssertion(() => Assert.Contains("基础分 =", cut.Find("[data-testid=result-steps]").TextContent));
 
         cut.Find("[data-testid=decide]").Click();
@@ -68,25 +59,25 @@ public sealed class ResultPagesTests : BunitTestBase
 
         cut.WaitForAssertion(() => Assert.Contains("调整撤换", cut.Find("[data-testid=effective-outcome]").TextContent));
         Assert.Contains("连续三个月驻村不足", cut.Find("[data-testid=decision-history]").TextContent);
-        var row = (await _county.Get<ResultQueryService>().ReadAsync(_county.County, _county.CycleId, assistant))!.Rows.Single();
+        var row = (await County.Get<ResultQueryService>().ReadAsync(County.County, County.CycleId, assistant))!.Rows.Single();
         Assert.Contains(Outcome.Replacement, row.Outcomes);
     }
 
     [Fact]
     public async Task MyResults_NothingBeforePublication_ThenOwnResult()
     {
-        await _county.MoveAsync(CycleState.Review);
-        await _county.ComputeAsync();
-        SignIn(_county.Assistant);
+        await County.MoveAsync(CycleState.Review);
+        await County.ComputeAsync();
+        SignIn(County.Assistant);
 
         var before = Render<MyResultsPage>();
         before.WaitForAssertion(() => Assert.NotEmpty(before.FindAll("[data-testid=my-results-none]")));
 
-        await _county.MoveAsync(CycleState.Published);
+        await County.MoveAsync(CycleState.Published);
         var after = Render<MyResultsPage>();
 
         after.WaitForAssertion(() => Assert.Single(after.FindAll("[data-testid=my-result]")));
-        var own = Assert.Single(await _county.Get<ResultQueryService>().PublishedForSelfAsync(_county.Assistant));
+        var own = Assert.Single(await County.Get<ResultQueryService>().PublishedForSelfAsync(County.Assistant));
         Assert.Contains(own.Row.Composite!.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), after.Find("[data-testid=result-headline]").TextContent);
         Assert.DoesNotContain(own.Row.Code == "SYN000002" ? "SYN000001" : "SYN000002", after.Markup);
     }
@@ -94,15 +85,15 @@ public sealed class ResultPagesTests : BunitTestBase
     [Fact]
     public async Task MyResults_Published_ShowFeedback_RecordsWithoutTheSupervisorsName()
     {
-        await _county.MoveAsync(CycleState.Review);
-        await _county.ComputeAsync();
-        await _county.MoveAsync(CycleState.Published);
-        SignIn(_county.Assistant);
+        await County.MoveAsync(CycleState.Review);
+        await County.ComputeAsync();
+        await County.MoveAsync(CycleState.Published);
+        SignIn(County.Assistant);
 
         var cut = Render<MyResultsPage>();
 
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=my-result]")));
-        var card = await _county.Get<Longan.Appraisal.Core.Features.Cards.ReportCardService>().GetAsync(_county.Assistant, _county.CycleId, _county.Assistant.AssistantId!.Value);
+        var card = await County.Get<Longan.Appraisal.Core.Features.Cards.ReportCardService>().GetAsync(County.Assistant, County.CycleId, County.Assistant.AssistantId!.Value);
         var records = cut.Find("[data-testid=my-records]").TextContent;
         Assert.All(card.Records, r => Assert.Contains(r.Description, records));
         Assert.DoesNotContain("合成监督员", cut.Markup);
@@ -153,8 +144,8 @@ public sealed class ResultPagesTests : BunitTestBase
     [InlineData(false, false, "appeal-start", "前申请复核")]
     public void AppealPanel_SaysWhyNoAppealCanBeFiled_OrOffersOne(bool appealed, bool open, string testId, string text)
     {
-        SignIn(_county.Assistant);
-        var window = new Longan.Appraisal.Core.Features.Appeals.AppealWindow(_county.CycleId, 2, DateTimeOffset.UtcNow.AddDays(3), IsOpen: true, HasOpenAppeal: open, HasAppealedThisVersion: appealed);
+        SignIn(County.Assistant);
+        var window = new Longan.Appraisal.Core.Features.Appeals.AppealWindow(County.CycleId, 2, DateTimeOffset.UtcNow.AddDays(3), IsOpen: true, HasOpenAppeal: open, HasAppealedThisVersion: appealed);
 
         var cut = Render<Longan.Appraisal.Web.Components.Pages.Appeals.AppealPanel>(p => p.Add(x => x.Window, window).Add(x => x.Mine, []));
 
