@@ -1,5 +1,11 @@
+using Longan.Appraisal.Core.Features.Common;
+
 namespace Longan.Appraisal.Core.Excel;
 
 /// <summary>One problem in an uploaded workbook, located as a user finds it in Excel (spec workbooks.md).</summary>
 /// <param name="Row">The Excel row number (1-based); 0 when the problem is the whole sheet or file.</param>
-public sealed record ImportError(string Sheet, int Row, string Column, string? Value, string Reason);
+/// <param name="Value">The cell's value; only its beginning is kept (<see cref="InputText.Quote"/>), so a 10 000-character cell never fills a message.</param>
+public sealed record ImportError(string Sheet, int Row, string Column, string? Value, string Reason)
+{
+    public string? Value { get; init; } = Value is null ? null : InputText.Quote(Value);
+}

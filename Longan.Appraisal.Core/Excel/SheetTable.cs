@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Resources;
 
 namespace Longan.Appraisal.Core.Excel;
@@ -76,12 +77,13 @@ public sealed class SheetTable
 
     internal void Error(int row, string header, string? value, string reason) => _errors.Add(new ImportError(Name, row, header, value, reason));
 
+    /// <summary>A cell as text, cleaned as every way in cleans it (<see cref="InputText"/>); "" when blank.</summary>
     internal static string Text(IXLCell cell) => cell.DataType switch
     {
         // Codes typed as numbers come back without ".0" (a code like 007 must be typed as text to keep its zeros).
         XLDataType.Number => cell.GetDouble().ToString("0.##########", CultureInfo.InvariantCulture),
         XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => cell.GetString().Trim(),
+        _ => InputText.Text(cell.GetString(), multiline: true) ?? "",
     };
 }
 
@@ -95,7 +97,16 @@ public sealed partial class SheetRow(SheetTable table, int row)
 
     public string Sheet => table.Name;
 
-    public string? Text(string header)
+    /// <summary>Optional text of at most <paramref name="maxLength"/> characters; null (with an error) when longer.</summary>
+    public string? Text(string header, int maxLength) => Limit(header, Raw(header), maxLength);
+
+    /// <summary>Required text of at most <paramref name="maxLength"/> characters.</summary>
+    public string? RequiredText(string header, int maxLength) => Limit(header, Required(header), maxLength);
+
+    /// <summary>A code or ticket number (编号, 票号), in the one form codes are compared and stored in (<see cref="InputText.Code"/>).</summary>
+    public string? Code(string header, int maxLength, bool required) => Limit(header, InputText.Code(required ? Required(header) : Raw(header)), maxLength);
+
+    private string? Raw(string header)
     {
         if (!table.Has(header))
         {
@@ -105,9 +116,9 @@ public sealed partial class SheetRow(SheetTable table, int row)
         return text.Length == 0 ? null : text;
     }
 
-    public string? RequiredText(string header)
+    private string? Required(string header)
     {
-        var text = Text(header);
+        var text = Raw(header);
         if (text is null)
         {
             table.Error(row, header, null, Messages.CellRequired(header));
@@ -115,9 +126,19 @@ public sealed partial class SheetRow(SheetTable table, int row)
         return text;
     }
 
+    private string? Limit(string header, string? text, int maxLength)
+    {
+        if (text is not null && text.Length > maxLength)
+        {
+            table.Error(row, header, text, Messages.FieldTooLong(header, maxLength));
+            return null;
+        }
+        return text;
+    }
+
     public int? Int(string header, int min, int max, bool required = true)
     {
-        var text = Text(header);
+        var text = Raw(header);
         if (text is null)
         {
             if (required)
@@ -136,7 +157,7 @@ public sealed partial class SheetRow(SheetTable table, int row)
 
     public decimal? Decimal(string header)
     {
-        var text = Text(header);
+        var text = Raw(header);
         if (text is null)
         {
             table.Error(row, header, null, Messages.CellRequired(header));
@@ -162,7 +183,7 @@ public sealed partial class SheetRow(SheetTable table, int row)
         {
             return DateOnly.FromDateTime(cell.GetDateTime());
         }
-        var text = Text(header);
+        var text = Raw(header);
         if (text is null)
         {
             if (required)
@@ -188,7 +209,7 @@ public sealed partial class SheetRow(SheetTable table, int row)
             var d = cell.GetDateTime();
             return new DateOnly(d.Year, d.Month, 1);
         }
-        var text = Text(header);
+        var text = Raw(header);
         if (text is null)
         {
             table.Error(row, header, null, Messages.CellRequired(header));
@@ -205,7 +226,7 @@ public sealed partial class SheetRow(SheetTable table, int row)
     /// <summary>One of the allowed words (a drop-down column).</summary>
     public T? Choice<T>(string header, IReadOnlyDictionary<string, T> choices, bool required) where T : struct
     {
-        var text = Text(header);
+        var text = Raw(header);
         if (text is null)
         {
             if (required)

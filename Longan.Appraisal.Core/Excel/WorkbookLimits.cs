@@ -1,10 +1,35 @@
 namespace Longan.Appraisal.Core.Excel;
 
-/// <summary>What an uploaded workbook may be (spec workbooks.md): checked before anything is parsed.</summary>
+/// <summary>
+/// What an uploaded workbook may be (spec workbooks.md: 20 MB, 200 000 rows), checked before
+/// anything is parsed, and what its zip archive may unpack to (<see cref="WorkbookArchive"/>).
+/// The unpacking limits are far above any real workbook within the row limit — 200 000 rows of
+/// 党组织评议 (eight columns, a different comment in every row) is an 8.5 MB file whose sheet
+/// unpacks to 85 MB at 11.6 : 1 and whose shared strings to 29 MB at 25.6 : 1 — and far below a
+/// decompression bomb (1 000 : 1, gigabytes).
+/// </summary>
 public static class WorkbookLimits
 {
     public const long MaxBytes = 20L * 1024 * 1024;
     public const int MaxRows = 200_000;
+
+    /// <summary>Parts (files) in the archive; a workbook has a few dozen.</summary>
+    public const int MaxParts = 1_000;
+
+    /// <summary>One part, unpacked (a sheet, the shared strings).</summary>
+    public const long MaxPartBytes = 128L * 1024 * 1024;
+
+    /// <summary>All parts together, unpacked.</summary>
+    public const long MaxUnpackedBytes = 256L * 1024 * 1024;
+
+    /// <summary>Unpacked size to packed size of any part over <see cref="RatioCheckedFromBytes"/>.</summary>
+    public const int MaxCompressionRatio = 100;
+
+    /// <summary>Small parts (styles, a blank sheet) may compress better than any limit and harm nobody.</summary>
+    public const long RatioCheckedFromBytes = 1024 * 1024;
+
+    /// <summary>Cells in all sheets: 200 000 rows of ten columns.</summary>
+    public const long MaxCells = 2_000_000;
 
     /// <summary>A row whose first cell begins with this is the template's example and is skipped.</summary>
     public const string ExampleMarker = "示例";

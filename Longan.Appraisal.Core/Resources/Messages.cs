@@ -231,6 +231,12 @@ public static class Messages
     public static string FileTooLarge(long megabytes) => F([megabytes]);
     public static string FileDamaged => R();
     public static string FileTooManyRows(int rows) => F([rows]);
+    public static string FileTooManyParts(int parts, int limit) => F([parts, limit]);
+    public static string FilePartTooLarge(string part, long megabytes, long limit) => F([part, megabytes, limit]);
+    public static string FilePartRatio(string part, long ratio, int limit) => F([part, ratio, limit]);
+    public static string FileUnpackedTooLarge(long megabytes, long limit) => F([megabytes, limit]);
+    public static string FileTooManyCells(long cells) => F([cells]);
+    public static string FileTooComplex => R();
     public static string FileHasNoKnownSheet(string sheets) => F([sheets]);
     public static string FileHasNoRows => R();
     public static string FileAlreadyImported(string when, string who) => F([when, who]);
@@ -257,6 +263,7 @@ public static class Messages
     public static string ScopeAssistantRequired => R();
     public static string UserNameTaken(string userName) => F([userName]);
     public static string UserNameInvalid => R();
+    public static string PasswordTooLong(int length) => F([length]);
     public static string PasswordTooShort(int length) => F([length]);
     public static string PasswordTooSimple(int uniqueChars) => F([uniqueChars]);
     public static string CurrentPasswordWrong => R();

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Longan.Appraisal.Core.Domain;
-using Longan.Appraisal.Core.Features.Cycles;
 using Longan.Appraisal.Core.Features.Imports;
 using Longan.Appraisal.Core.Security;
 
@@ -8,7 +6,8 @@ namespace Longan.Appraisal.Web.Commands;
 
 /// <summary>
 /// `import-ballots &lt;file.xlsx&gt; --year &lt;yyyy&gt; [--replace]`: imports a 评议数据 workbook into the
-/// year's cycle, which is created with the default rules and opened for collection when absent.
+/// year's cycle, which is created with the default rules and opened for collection when absent —
+/// in the same transaction as the import, so a refused file creates nothing.
 /// </summary>
 public sealed class ImportBallotsVerb : IAdminVerb
 {
@@ -25,21 +24,12 @@ public sealed class ImportBallotsVerb : IAdminVerb
         }
         var path = arguments.Positional[0];
         var content = await ImportFile.ReadAsync(path, ct);
-        var cycles = services.GetRequiredService<CycleService>();
-        var cycle = (await cycles.ListAsync(Caller.System, ct)).FirstOrDefault(c => c.Year == year);
-        int cycleId;
-        if (cycle is null)
+        var (summary, created) = await services.GetRequiredService<BallotImportService>()
+            .ImportIntoYearAsync(Caller.System, year, content, path, arguments.Has("replace"), ct);
+        if (created)
         {
-            cycleId = await cycles.CreateAsync(Caller.System, year, ct);
-            await cycles.TransitionAsync(Caller.System, cycleId, CycleState.Collecting, null, ct);
             await output.WriteLineAsync($"已按默认规则创建 {year} 年度考核并开始采集。");
         }
-        else
-        {
-            cycleId = cycle.Id;
-        }
-        var summary = await services.GetRequiredService<BallotImportService>()
-            .ImportAsync(Caller.System, cycleId, content, path, arguments.Has("replace"), ct);
         await output.WriteLineAsync(
             $"{(summary.Replaced ? "已替换原导入并" : "已")}导入 {summary.Rows} 行到 {year} 年度：群众评议 {summary.Tallies}、群众意见 {summary.Comments}、党组织评议 {summary.PartyBallots}、" +
             $"党员干部评议 {summary.CadreBallots}、五老监督 {summary.Records}、驻村考勤 {summary.AttendanceMonths}。");

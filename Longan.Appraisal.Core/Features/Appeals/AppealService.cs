@@ -95,7 +95,7 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
         {
             throw new AccessDeniedException(Messages.AppealOnlyAssistant);
         }
-        reason = Validator.Clean(reason);
+        reason = InputText.Text(reason, multiline: true);
         new Validator()
             .Required(nameof(Appeal.Reason), Messages.LabelAppealReason, reason)
             .MaxLength(nameof(Appeal.Reason), Messages.LabelAppealReason, reason, FieldLimits.Comment)
@@ -225,7 +225,7 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
     private async Task AnswerAsync(Caller caller, int appealId, string? answer, AppealStatus status, int? adjustedVersion, CancellationToken ct)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        answer = Validator.Clean(answer);
+        answer = InputText.Text(answer, multiline: true);
         new Validator()
             .Required(nameof(Appeal.Answer), Messages.LabelAppealAnswer, answer)
             .MaxLength(nameof(Appeal.Answer), Messages.LabelAppealAnswer, answer, FieldLimits.Comment)

@@ -135,9 +135,9 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
 
     private async Task ApplyAsync(AppraisalDbContext db, Assistant assistant, AssistantInput input, CancellationToken ct)
     {
-        var code = Validator.Clean(input.Code);
-        var name = Validator.Clean(input.Name);
-        var phone = Validator.Clean(input.Phone);
+        var code = InputText.Code(input.Code);
+        var name = InputText.Text(input.Name);
+        var phone = InputText.Narrow(input.Phone);
         var today = CountyCalendar.Today(clock);
         var validator = new Validator()
             .Required(nameof(input.Code), Messages.LabelCode, code)
@@ -164,11 +164,11 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
         assistant.Code = code!;
         assistant.Name = name!;
         assistant.Gender = input.Gender;
-        assistant.Ethnicity = Validator.Clean(input.Ethnicity);
+        assistant.Ethnicity = InputText.Text(input.Ethnicity);
         assistant.BirthDate = input.BirthDate;
-        assistant.PoliticalStatus = Validator.Clean(input.PoliticalStatus);
-        assistant.Education = Validator.Clean(input.Education);
-        assistant.SendingUnitAndPost = Validator.Clean(input.SendingUnitAndPost);
+        assistant.PoliticalStatus = InputText.Text(input.PoliticalStatus);
+        assistant.Education = InputText.Text(input.Education);
+        assistant.SendingUnitAndPost = InputText.Text(input.SendingUnitAndPost);
         assistant.Phone = phone;
     }
 }

@@ -99,7 +99,7 @@ public sealed class CardVerificationService(IDbContextFactory<AppraisalDbContext
     public static string Normalise(string? code)
     {
         // Pasted with its label from the footer ("核验码 729B-155C-F594") is fine too.
-        var text = (code ?? "").Normalize(NormalizationForm.FormKC).Replace("核验码", "", StringComparison.Ordinal).TrimStart(':', ' ').ToUpperInvariant();
+        var text = (InputText.Code(code) ?? "").Replace("核验码", "", StringComparison.Ordinal).TrimStart(':', ' ');
         var digits = new StringBuilder();
         foreach (var ch in text)
         {

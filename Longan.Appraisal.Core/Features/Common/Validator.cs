@@ -16,9 +16,10 @@ public sealed class Validator
         return this;
     }
 
+    /// <summary>The value, as <see cref="InputText"/> will store it, is at most <paramref name="max"/> characters.</summary>
     public Validator MaxLength(string field, string label, string? value, int max)
     {
-        if (value is not null && value.Trim().Length > max)
+        if (InputText.Text(value, multiline: true) is { } text && text.Length > max)
         {
             _errors.Add(new FieldError(field, Messages.FieldTooLong(label, max)));
         }
@@ -59,7 +60,4 @@ public sealed class Validator
             throw new ValidationFailedException(_errors.ToList());
         }
     }
-
-    /// <summary>Trims text and turns blanks into null, so stored values never carry stray spaces.</summary>
-    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -41,8 +41,14 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
     /// <summary>Creates the cycle of a year with the default rules of spec §4–8, as a draft.</summary>
     public async Task<int> CreateAsync(Caller caller, int year, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+        return await CreateAsync(db, caller, year, ct);
+    }
+
+    /// <summary>The same creation inside the caller's context and transaction (an import that creates its year's cycle with it).</summary>
+    internal async Task<int> CreateAsync(AppraisalDbContext db, Caller caller, int year, CancellationToken ct)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
         new Validator()
             .Check(year is >= FirstYear and <= LastYear, YearField, Messages.CycleYearOutOfRange(FirstYear, LastYear))
             .ThrowIfInvalid();
@@ -82,7 +88,7 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
     public async Task SetRenormaliseAsync(Caller caller, int id, bool on, string? reason, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
-        reason = Validator.Clean(reason);
+        reason = InputText.Text(reason, multiline: true);
         new Validator()
             .Check(reason is not null, "Reason", Messages.RenormaliseNeedsReason)
             .MaxLength("Reason", Messages.LabelEndReason, reason, FieldLimits.Text)
@@ -126,7 +132,7 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
         {
             throw new RuleViolationException(Messages.TransitionNotAllowed(Messages.Get("CycleState." + from), Messages.Get("CycleState." + to)));
         }
-        reason = Validator.Clean(reason);
+        reason = InputText.Text(reason, multiline: true);
         new Validator()
             .Check(!AppraisalCycle.NeedsReason(from, to) || reason is not null, "Reason", Messages.ReopenNeedsReason)
             .MaxLength("Reason", Messages.LabelEndReason, reason, FieldLimits.Text)

@@ -23,8 +23,8 @@ public sealed class CadreBallotService(IDbContextFactory<AppraisalDbContext> dbF
 
     protected override async Task ApplyAsync(AppraisalDbContext db, EntryTarget target, CadreBallot entry, CadreBallotInput input, Caller caller, CancellationToken ct)
     {
-        var ticket = Validator.Clean(input.TicketNo);
-        var comment = Validator.Clean(input.Comment);
+        var ticket = InputText.Code(input.TicketNo);
+        var comment = InputText.Text(input.Comment, multiline: true);
         var validator = new Validator()
             .Check(input.Grade is { } g && Enum.IsDefined(g), nameof(input.Grade), Messages.FieldRequired(Messages.LabelGrade))
             .MaxLength(nameof(input.TicketNo), Messages.LabelTicketNo, ticket, FieldLimits.Short)

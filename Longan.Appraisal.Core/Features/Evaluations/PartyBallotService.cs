@@ -33,8 +33,8 @@ public sealed class PartyBallotService(IDbContextFactory<AppraisalDbContext> dbF
 
     protected override async Task ApplyAsync(AppraisalDbContext db, EntryTarget target, PartyBallot entry, PartyBallotInput input, Caller caller, CancellationToken ct)
     {
-        var ticket = Validator.Clean(input.TicketNo);
-        var comment = Validator.Clean(input.Comment);
+        var ticket = InputText.Code(input.TicketNo);
+        var comment = InputText.Text(input.Comment, multiline: true);
         var scores = new[] { input.PolicyAdvocate, input.PublicOpinion, input.CivilAgent, input.DisputeMediator, input.PartyBuildingGuide };
         var validator = new Validator();
         for (var i = 0; i < Duties.Count; i++)

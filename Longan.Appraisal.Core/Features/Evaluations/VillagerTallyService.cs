@@ -26,8 +26,8 @@ public sealed class VillagerTallyService(IDbContextFactory<AppraisalDbContext> d
 
     protected override Task ApplyAsync(AppraisalDbContext db, EntryTarget target, VillagerTally entry, TallyInput input, Caller caller, CancellationToken ct)
     {
-        var round = Validator.Clean(input.Round);
-        var comment = Validator.Clean(input.Comment);
+        var round = InputText.Text(input.Round);
+        var comment = InputText.Text(input.Comment, multiline: true);
         var validator = new Validator();
         foreach (var (field, label, value) in new[]
                  {

@@ -132,9 +132,9 @@ public sealed class FollowUpService(IDbContextFactory<AppraisalDbContext> dbFact
         {
             throw new RuleViolationException(Messages.FollowUpReplacementThroughPostings);
         }
-        var by = Validator.Clean(input.By);
-        var reference = Validator.Clean(input.Reference);
-        var notes = Validator.Clean(input.Notes);
+        var by = InputText.Text(input.By);
+        var reference = InputText.Text(input.Reference);
+        var notes = InputText.Text(input.Notes, multiline: true);
         var today = CountyCalendar.Today(clock);
         new Validator()
             .Check(input.Date is not null, nameof(input.Date), Messages.FieldRequired(Messages.LabelFollowUpDate))
@@ -175,7 +175,7 @@ public sealed class FollowUpService(IDbContextFactory<AppraisalDbContext> dbFact
         var posting = await postings.ReplaceAsync(db, caller, current.VillageId, input, expectedPostingId: current.Id, ct);
         db.FollowUps.Add(new FollowUp
         {
-            CycleId = cycleId, AssistantId = assistantId, Kind = Outcome.Replacement, Date = input.StartDate!.Value, Notes = Validator.Clean(input.Reason),
+            CycleId = cycleId, AssistantId = assistantId, Kind = Outcome.Replacement, Date = input.StartDate!.Value, Notes = InputText.Text(input.Reason, multiline: true),
             SuccessorPostingId = posting, RecordedAt = clock.GetUtcNow(), RecordedBy = caller.UserName,
         });
         await SaveUniqueAsync(db, ct);

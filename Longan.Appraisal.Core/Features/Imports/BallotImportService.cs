@@ -4,6 +4,7 @@ using Longan.Appraisal.Core.Domain;
 using Longan.Appraisal.Core.Domain.Entries;
 using Longan.Appraisal.Core.Excel;
 using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Features.Cycles;
 using Longan.Appraisal.Core.Features.Entries;
 using Longan.Appraisal.Core.Features.Evaluations;
 using Longan.Appraisal.Core.Persistence;
@@ -18,7 +19,7 @@ namespace Longan.Appraisal.Core.Features.Imports;
 /// by header, all-or-nothing — any invalid row and nothing is saved, with every error located by
 /// sheet, row and column. The same file twice is refused unless the earlier import is replaced.
 /// </summary>
-public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
+public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> dbFactory, CycleService cycles, TimeProvider clock)
 {
     /// <summary>Reads and checks the workbook without saving; throws <see cref="ImportRejectedException"/> with every problem.</summary>
     public async Task<ImportSummary> CheckAsync(Caller caller, int cycleId, byte[] content, string fileName, bool replace, CancellationToken ct = default)
@@ -32,11 +33,41 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
     /// <summary>Imports the workbook in one transaction, replacing an earlier import of the same file when asked.</summary>
     public async Task<ImportSummary> ImportAsync(Caller caller, int cycleId, byte[] content, string fileName, bool replace, CancellationToken ct = default)
     {
+        using var file = WorkbookFile.Open(content, fileName);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var summary = await ImportAsync(db, caller, cycleId, file, fileName, replace, ct);
+        await tx.CommitAsync(ct);
+        return summary;
+    }
+
+    /// <summary>
+    /// Imports the workbook into a year's cycle (the admin verb `import-ballots`); when the year has
+    /// none, it is created with the default rules and opened for collection in the same
+    /// transaction as the import, so a refused file leaves no cycle behind.
+    /// </summary>
+    /// <returns>The summary, and whether the cycle was created.</returns>
+    public async Task<(ImportSummary Summary, bool CycleCreated)> ImportIntoYearAsync(Caller caller, int year, byte[] content, string fileName, bool replace, CancellationToken ct = default)
+    {
+        using var file = WorkbookFile.Open(content, fileName);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var cycleId = await db.Cycles.Where(c => c.Year == year).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        var created = cycleId is null;
+        if (cycleId is null)
+        {
+            cycleId = await cycles.CreateAsync(db, caller, year, ct);
+            await cycles.TransitionAsync(db, caller, cycleId.Value, CycleState.Collecting, null, ct);
+        }
+        var summary = await ImportAsync(db, caller, cycleId.Value, file, fileName, replace, ct);
+        await tx.CommitAsync(ct);
+        return (summary, created);
+    }
+
+    private async Task<ImportSummary> ImportAsync(AppraisalDbContext db, Caller caller, int cycleId, WorkbookFile file, string fileName, bool replace, CancellationToken ct)
+    {
         // The batch is recorded (file, content hash, rows), not each of its thousands of entries.
         db.Summarise(typeof(VillagerTally), typeof(PartyBallot), typeof(CadreBallot), typeof(SupervisionRecord), typeof(AttendanceMonth));
-        using var file = WorkbookFile.Open(content, fileName);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var parsed = await ParseAsync(db, caller, cycleId, file, fileName, replace, ct);
         var now = clock.GetUtcNow();
         if (parsed.Previous is { } previous)
@@ -61,7 +92,6 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         EntryLog.Add(db, caller, now, cycleId, nameof(ImportBatch), batch.Id, EntryLog.Created, null,
             new { batch.FileName, batch.ContentHash, batch.Rows, Replaced = parsed.Previous?.Id });
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return parsed.Summary(batch.Id, parsed.Previous is not null);
     }
 
@@ -91,7 +121,9 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
                 Messages.FileAlreadyImported(previous.ImportedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), previous.ImportedBy))]);
         }
 
-        var roster = (await CycleRoster.ForYearAsync(db, cycle.Year, ct)).ToDictionary(r => r.Code, StringComparer.Ordinal);
+        // Keyed as a row's code is read (InputText.Code), so a code stored before codes were normalised is found too.
+        var roster = (await CycleRoster.ForYearAsync(db, cycle.Year, ct)).GroupBy(r => InputText.Code(r.Code)!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var context = new RowContext(cycle, caller, roster, CountyCalendar.Today(clock), clock.GetUtcNow(), previous?.Id);
         await context.LoadExistingAsync(db, ct);
         var errors = new List<ImportError>();
@@ -139,7 +171,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         Entry? entry = sheet.Name switch
         {
             "群众评议" => ReadTally(row),
-            "群众意见" => new VillagerTally { Comment = Limit(row, BallotWorkbook.Comment, row.RequiredText(BallotWorkbook.Comment), FieldLimits.Comment) },
+            "群众意见" => new VillagerTally { Comment = row.RequiredText(BallotWorkbook.Comment, FieldLimits.Comment) },
             "党组织评议" => ReadParty(row, context, assistant),
             "党员干部评议" => ReadCadre(row, context, assistant),
             "五老监督" => ReadRecord(row, context, assistant),
@@ -162,7 +194,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         var i = row.Int("无效", 0, VillagerTallyService.MaxCount, required: false) ?? 0;
         // 备注 says which meeting or round the tally is from (e.g. "3月村民代表会议"); villagers' own words
         // come on the 群众意见 sheet. Kept apart, a clerk's note never prints as a villager's opinion.
-        var round = Limit(row, "备注", row.Text("备注"), FieldLimits.Name);
+        var round = row.Text("备注", FieldLimits.Name);
         if (s + b + d + i == 0)
         {
             row.Error("满意", "0", Messages.ImportTallyEmpty);
@@ -185,7 +217,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
                 return score;
             }).ToArray();
         var ticket = context.Ticket(row, "P", assistant);
-        var comment = Limit(row, BallotWorkbook.Comment, row.Text(BallotWorkbook.Comment), FieldLimits.Comment);
+        var comment = row.Text(BallotWorkbook.Comment, FieldLimits.Comment);
         return scores.Any(s => s is null) ? null : new PartyBallot
         {
             TicketNo = ticket, PolicyAdvocate = scores[0]!.Value, PublicOpinion = scores[1]!.Value, CivilAgent = scores[2]!.Value,
@@ -197,7 +229,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
     {
         var grade = row.Choice("等次", BallotWorkbook.Grades, required: true);
         var ticket = context.Ticket(row, "C", assistant);
-        var comment = Limit(row, BallotWorkbook.Comment, row.Text(BallotWorkbook.Comment), FieldLimits.Comment);
+        var comment = row.Text(BallotWorkbook.Comment, FieldLimits.Comment);
         return grade is null ? null : new CadreBallot { Grade = grade.Value, TicketNo = ticket, Comment = comment };
     }
 
@@ -212,12 +244,12 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         {
             row.Error("日期", date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Messages.RecordDateInFuture);
         }
-        var supervisor = Limit(row, "监督员", row.RequiredText("监督员"), FieldLimits.Name);
+        var supervisor = row.RequiredText("监督员", FieldLimits.Name);
         var nature = row.Choice("性质", BallotWorkbook.Natures, required: true);
         var category = row.Choice("类别", BallotWorkbook.Categories, required: true);
         var severity = row.Choice("严重程度", BallotWorkbook.Severities, required: nature == RecordNature.Issue);
         var verification = row.Choice("核实结果", BallotWorkbook.Verifications, required: false) ?? Verification.Pending;
-        var description = Limit(row, "情况描述", row.RequiredText("情况描述"), FieldLimits.Comment);
+        var description = row.RequiredText("情况描述", FieldLimits.Comment);
         if (date is null || supervisor is null || nature is null || category is null || description is null)
         {
             return null;
@@ -260,16 +292,6 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         return new AttendanceMonth { Month = month.Value, Days = days.Value };
     }
 
-    private static string? Limit(SheetRow row, string header, string? text, int max)
-    {
-        if (text is not null && text.Length > max)
-        {
-            row.Error(header, text[..20] + "…", Messages.FieldTooLong(header, max));
-            return null;
-        }
-        return text;
-    }
-
     /// <summary>What rows are checked against: the cycle's roster, the caller's scope, tickets and months already taken.</summary>
     private sealed class RowContext(AppraisalCycle cycle, Caller caller, Dictionary<string, RosterEntry> roster, DateOnly today, DateTimeOffset now, int? replacedImport)
     {
@@ -289,12 +311,12 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
             foreach (var t in await db.PartyBallots.Where(b => b.CycleId == cycle.Id && b.TicketNo != null && (replacedImport == null || b.ImportId != replacedImport))
                          .Select(b => new { b.AssistantId, b.TicketNo }).ToListAsync(ct))
             {
-                _tickets.Add(("P", t.AssistantId, t.TicketNo!));
+                _tickets.Add(("P", t.AssistantId, InputText.Code(t.TicketNo)!));
             }
             foreach (var t in await db.CadreBallots.Where(b => b.CycleId == cycle.Id && b.TicketNo != null && (replacedImport == null || b.ImportId != replacedImport))
                          .Select(b => new { b.AssistantId, b.TicketNo }).ToListAsync(ct))
             {
-                _tickets.Add(("C", t.AssistantId, t.TicketNo!));
+                _tickets.Add(("C", t.AssistantId, InputText.Code(t.TicketNo)!));
             }
             foreach (var m in await db.AttendanceMonths.Where(a => a.CycleId == cycle.Id && (replacedImport == null || a.ImportId != replacedImport))
                          .Select(a => new { a.AssistantId, a.Month }).ToListAsync(ct))
@@ -308,7 +330,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         /// <summary>The row's assistant, when the code exists in this cycle and is within the caller's scope.</summary>
         public RosterEntry? Assistant(SheetRow row)
         {
-            var code = row.RequiredText(BallotWorkbook.Code);
+            var code = row.Code(BallotWorkbook.Code, FieldLimits.Code, required: true);
             if (code is null)
             {
                 return null;
@@ -329,7 +351,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         /// <summary>An optional 票号, unique per assistant and group in the cycle (spec workbooks.md).</summary>
         public string? Ticket(SheetRow row, string group, RosterEntry? assistant)
         {
-            var ticket = row.Text(BallotWorkbook.TicketNo);
+            var ticket = row.Code(BallotWorkbook.TicketNo, FieldLimits.Short, required: false);
             if (ticket is null || assistant is null)
             {
                 return ticket;

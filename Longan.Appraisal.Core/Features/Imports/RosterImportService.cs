@@ -139,7 +139,7 @@ public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> db
         var codes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows())
         {
-            var code = Length(row, "编号", row.RequiredText("编号"), FieldLimits.Code);
+            var code = row.Code("编号", FieldLimits.Code, required: true);
             if (code is not null && code.Any(char.IsWhiteSpace))
             {
                 row.Error("编号", code, Messages.CodeHasSpaces);
@@ -150,9 +150,9 @@ public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> db
                 row.Error("编号", code, Messages.RepeatedInFile + $"（第 {codes[code]} 行）");
                 code = null;
             }
-            var name = Printable(row, "姓名", Length(row, "姓名", row.RequiredText("姓名"), FieldLimits.Name));
-            var township = Printable(row, "乡镇", Length(row, "乡镇", row.RequiredText("乡镇"), FieldLimits.Name));
-            var village = Printable(row, "驻村", Length(row, "驻村", row.RequiredText("驻村"), FieldLimits.Name));
+            var name = Printable(row, "姓名", row.RequiredText("姓名", FieldLimits.Name));
+            var township = Printable(row, "乡镇", row.RequiredText("乡镇", FieldLimits.Name));
+            var village = Printable(row, "驻村", row.RequiredText("驻村", FieldLimits.Name));
             var gender = row.Choice("性别", Genders, required: false);
             var birth = row.Date("出生日期", required: false);
             if (birth is { } b && (b > today || b.Year < 1940))
@@ -167,9 +167,9 @@ public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> db
             }
             if (code is not null && name is not null && township is not null && village is not null)
             {
-                rows.Add(new RosterRow(row.Number, code, name, township, village, gender, Length(row, "民族", row.Text("民族"), FieldLimits.Short), birth,
-                    Length(row, "政治面貌", row.Text("政治面貌"), FieldLimits.Short), Length(row, "学历", row.Text("学历"), FieldLimits.Short),
-                    Length(row, "派出单位及职务", row.Text("派出单位及职务"), FieldLimits.Text), start, end));
+                rows.Add(new RosterRow(row.Number, code, name, township, village, gender, row.Text("民族", FieldLimits.Short), birth,
+                    row.Text("政治面貌", FieldLimits.Short), row.Text("学历", FieldLimits.Short),
+                    row.Text("派出单位及职务", FieldLimits.Text), start, end));
             }
         }
         return rows;
@@ -184,16 +184,6 @@ public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> db
             return null;
         }
         return value;
-    }
-
-    private static string? Length(SheetRow row, string header, string? text, int max)
-    {
-        if (text is not null && text.Length > max)
-        {
-            row.Error(header, text, Messages.FieldTooLong(header, max));
-            return null;
-        }
-        return text;
     }
 
     private static void ThrowIf(List<ImportError> errors)

@@ -42,7 +42,7 @@ public sealed class PostingService(IDbContextFactory<AppraisalDbContext> dbFacto
         {
             throw new RuleViolationException(Messages.PostingAlreadyEnded);
         }
-        var reason = Validator.Clean(input.Reason);
+        var reason = InputText.Text(input.Reason, multiline: true);
         new Validator()
             .Check(input.EndDate is not null, nameof(input.EndDate), Messages.FieldRequired(Messages.LabelEndDate))
             .Check(input.EndDate is null || input.EndDate >= posting.StartDate, nameof(input.EndDate), Messages.EndBeforeStart(posting.StartDate))
@@ -80,7 +80,7 @@ public sealed class PostingService(IDbContextFactory<AppraisalDbContext> dbFacto
         {
             throw new ConflictException(Messages.PostingChangedMeanwhile(village.Name));
         }
-        var reason = Validator.Clean(input.Reason);
+        var reason = InputText.Text(input.Reason, multiline: true);
         var validator = new Validator()
             .Check(input.SuccessorId is not null, nameof(input.SuccessorId), Messages.FieldRequired(Messages.LabelSuccessor))
             .Check(input.StartDate is not null, nameof(input.StartDate), Messages.FieldRequired(Messages.LabelTermStart))

@@ -25,6 +25,7 @@ public sealed class OutcomeOverrideService(IDbContextFactory<AppraisalDbContext>
     public Task OverrideAsync(Caller caller, int cycleId, int assistantId, IReadOnlyCollection<Outcome> outcomes, string? reason, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
+        reason = InputText.Text(reason, multiline: true);
         var undecidable = outcomes.Where(o => !Decidable.Contains(o)).Select(o => Enum.IsDefined(o) ? Messages.Get("Outcome." + o) : ((int)o).ToString(CultureInfo.InvariantCulture)).FirstOrDefault();
         new Validator()
             .Check(undecidable is null, "Outcomes", Messages.OutcomeNotDecidable(undecidable ?? ""))
@@ -32,18 +33,19 @@ public sealed class OutcomeOverrideService(IDbContextFactory<AppraisalDbContext>
             .MaxLength("Reason", Messages.LabelOverrideReason, reason, FieldLimits.Comment)
             .ThrowIfInvalid();
         var stored = string.Join(",", outcomes.Distinct().Order().Select(o => ((int)o).ToString(CultureInfo.InvariantCulture)));
-        return AddAsync(caller, cycleId, assistantId, stored, withdrawn: false, reason!.Trim(), ct);
+        return AddAsync(caller, cycleId, assistantId, stored, withdrawn: false, reason!, ct);
     }
 
     /// <summary>Withdraws the decision in force, so the computed recommendation applies again.</summary>
     public Task WithdrawAsync(Caller caller, int cycleId, int assistantId, string? reason, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
+        reason = InputText.Text(reason, multiline: true);
         new Validator()
             .Required("Reason", Messages.LabelOverrideReason, reason)
             .MaxLength("Reason", Messages.LabelOverrideReason, reason, FieldLimits.Comment)
             .ThrowIfInvalid();
-        return AddAsync(caller, cycleId, assistantId, "", withdrawn: true, reason!.Trim(), ct);
+        return AddAsync(caller, cycleId, assistantId, "", withdrawn: true, reason!, ct);
     }
 
     private async Task AddAsync(Caller caller, int cycleId, int assistantId, string outcomes, bool withdrawn, string reason, CancellationToken ct)

@@ -63,7 +63,7 @@ public sealed class SupervisionService(IDbContextFactory<AppraisalDbContext> dbF
         var record = await FindAsync(db, id, ct);
         await EntryGuard.ForWriteAsync(db, caller, record.CycleId, record.AssistantId, ct, verifying: true);
         EnsureVersion(record, version);
-        var note = Validator.Clean(input.Note);
+        var note = InputText.Text(input.Note, multiline: true);
         new Validator()
             .Check(input.Result is Verification.Confirmed or Verification.Rejected, nameof(input.Result), Messages.VerificationResultRequired)
             .Check(input.Result != Verification.Rejected || note is not null, nameof(input.Note), Messages.RejectionNeedsNote)
@@ -86,7 +86,7 @@ public sealed class SupervisionService(IDbContextFactory<AppraisalDbContext> dbF
     {
         var isNew = entry.Id == 0;
         var (supervisorId, supervisorName) = await WhoFilesAsync(db, target, entry, input, caller, ct);
-        var description = Validator.Clean(input.Description);
+        var description = InputText.Text(input.Description, multiline: true);
         var today = CountyCalendar.Today(Clock);
         var validator = new Validator()
             .Check(input.Date is not null, nameof(input.Date), Messages.FieldRequired(Messages.LabelRecordDate))
@@ -155,7 +155,7 @@ public sealed class SupervisionService(IDbContextFactory<AppraisalDbContext> dbF
                 return (id, registered);
             }
         }
-        var name = Validator.Clean(input.SupervisorName);
+        var name = InputText.Text(input.SupervisorName);
         if (name is null)
         {
             // An edit that does not name anyone keeps who filed it.

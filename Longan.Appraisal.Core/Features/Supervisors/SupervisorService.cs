@@ -103,8 +103,8 @@ public sealed class SupervisorService(IDbContextFactory<AppraisalDbContext> dbFa
 
     private static async Task ApplyAsync(AppraisalDbContext db, Supervisor supervisor, SupervisorInput input, CancellationToken ct)
     {
-        var name = Validator.Clean(input.Name);
-        var phone = Validator.Clean(input.Phone);
+        var name = InputText.Text(input.Name);
+        var phone = InputText.Narrow(input.Phone);
         var validator = new Validator()
             .Check(input.VillageId is not null, nameof(input.VillageId), Messages.FieldRequired(Messages.LabelVillage))
             .Required(nameof(input.Name), Messages.LabelName, name)

@@ -95,7 +95,7 @@ public sealed class TownshipService(IDbContextFactory<AppraisalDbContext> dbFact
 
     private static async Task<string> ValidateAsync(AppraisalDbContext db, TownshipInput input, int? id, CancellationToken ct)
     {
-        var name = Validator.Clean(input.Name);
+        var name = InputText.Text(input.Name);
         var validator = new Validator()
             .Required(nameof(input.Name), Messages.LabelTownshipName, name)
             .MaxLength(nameof(input.Name), Messages.LabelTownshipName, name, FieldLimits.Name)

@@ -158,7 +158,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
 
     private static async Task ApplyAsync(AppraisalDbContext db, Village village, VillageInput input, CancellationToken ct)
     {
-        var name = Validator.Clean(input.Name);
+        var name = InputText.Text(input.Name);
         var validator = new Validator()
             .Check(input.TownshipId is not null, nameof(input.TownshipId), Messages.FieldRequired(Messages.LabelTownship))
             .Required(nameof(input.Name), Messages.LabelVillageName, name)
@@ -166,7 +166,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
             .Printable(nameof(input.Name), Messages.LabelVillageName, name)
             .MaxLength(nameof(input.StationName), Messages.LabelStationName, input.StationName, FieldLimits.Name)
             .MaxLength(nameof(input.StationAddress), Messages.LabelStationAddress, input.StationAddress, FieldLimits.Text)
-            .Phone(nameof(input.StationPhone), Validator.Clean(input.StationPhone));
+            .Phone(nameof(input.StationPhone), InputText.Narrow(input.StationPhone));
         if (input.TownshipId is { } townshipId)
         {
             var township = await db.Townships.AsNoTracking().FirstOrDefaultAsync(t => t.Id == townshipId, ct);
@@ -180,8 +180,8 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
         validator.ThrowIfInvalid();
         village.TownshipId = input.TownshipId!.Value;
         village.Name = name!;
-        village.StationName = Validator.Clean(input.StationName);
-        village.StationAddress = Validator.Clean(input.StationAddress);
-        village.StationPhone = Validator.Clean(input.StationPhone);
+        village.StationName = InputText.Text(input.StationName);
+        village.StationAddress = InputText.Text(input.StationAddress);
+        village.StationPhone = InputText.Narrow(input.StationPhone);
     }
 }

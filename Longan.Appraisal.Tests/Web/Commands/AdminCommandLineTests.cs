@@ -215,6 +215,86 @@ public sealed class AdminCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_ImportBallots_RefusedFile_CreatesNoCycleAndRecordsNothing()
+    {
+        var ballots = Path.Combine(Path.GetTempPath(), $"longan-ballots-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            Assert.Equal(AdminCommandLine.ExitOk, await AdminCommandLine.RunAsync(["migrate", Database], _out, _err));
+            var trailBefore = await CountAsync("SELECT COUNT(*) FROM AuditRecords");
+            await File.WriteAllBytesAsync(ballots, new Xlsx().Sheet("党员干部评议", Xlsx.Row("助理员编号", "等次"), Xlsx.Row("NOPE", "良好")).Bytes());
+
+            var code = await AdminCommandLine.RunAsync(["import-ballots", ballots, "--year", "2027", Database], _out, _err);
+
+            Assert.Equal(AdminCommandLine.ExitFailed, code);
+            Assert.DoesNotContain("已按默认规则创建", _out.ToString());
+            Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM Cycles"));
+            Assert.Equal(trailBefore, await CountAsync("SELECT COUNT(*) FROM AuditRecords"));
+        }
+        finally
+        {
+            File.Delete(ballots);
+        }
+    }
+
+    public static TheoryData<string> Bombs() => new() { "sheet", "strings" };
+
+    /// <summary>
+    /// The probe's bombs given to the verb in a process of its own (as an operator runs it): refused
+    /// with the reason, exit 1, no cycle created, and the process never near the gigabytes that
+    /// loading them took (exit 134 after an out-of-memory abort).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Bombs))]
+    public async Task ImportBallotsProcess_Bomb_RefusedWithLittleMemoryAndNothingCreated(string shape)
+    {
+        var bomb = shape == "sheet" ? WorkbookBombs.SheetBombPath : WorkbookBombs.SharedStringsBombPath;
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { SolutionPaths.WebAssembly, "import-ballots", bomb, "--year", "2026", Database })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        long peakKilobytes = 0;
+        while (!process.HasExited)
+        {
+            peakKilobytes = Math.Max(peakKilobytes, PeakResidentKilobytes(process.Id));
+            await Task.Delay(10);
+        }
+        await process.WaitForExitAsync();
+
+        Assert.Equal(AdminCommandLine.ExitFailed, process.ExitCode);
+        Assert.Contains("可能是恶意构造的压缩文件，已拒绝", await stderr);
+        Assert.InRange(peakKilobytes, 1, 300 * 1024);
+        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM Cycles"));
+    }
+
+    /// <summary>The most memory the process has held so far (VmHWM), or 0 once it is gone.</summary>
+    private static long PeakResidentKilobytes(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task ComputeAndExports_OnTheDemoCounty_WriteTheWorkbooks()
     {
         var results = Path.Combine(Path.GetTempPath(), $"longan-results-{Guid.NewGuid():N}.xlsx");

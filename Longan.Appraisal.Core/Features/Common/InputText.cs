@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+
+namespace Longan.Appraisal.Core.Features.Common;
+
+/// <summary>
+/// The one place where text typed into a form or read from a workbook is made fit to store and to
+/// compare. Every way in calls it, so a value means the same whichever way it came:
+/// <list type="bullet">
+/// <item><see cref="Text"/> for free text and names: control characters (NUL among them), unpaired
+/// surrogates and the invisible bidirectional controls that can make text read backwards are
+/// removed; tabs become spaces; line breaks are kept only where a field takes several lines;
+/// surrounding blanks are trimmed; blank becomes null.</item>
+/// <item><see cref="Code"/> for codes and ticket numbers (编号, 票号): the same, and full-width
+/// letters and digits typed with a Chinese input method become their ASCII forms, and letters one
+/// case, so that "c05", "C05 " and "Ｃ05" are one ballot.</item>
+/// </list>
+/// </summary>
+public static class InputText
+{
+    /// <summary>How much of a value a message quotes: enough to find it, never a page of it.</summary>
+    public const int QuoteLength = 20;
+
+    /// <summary>Free text cleaned as described on the class; null when nothing is left.</summary>
+    /// <param name="multiline">The field takes several lines (a comment, a description); elsewhere a line break becomes a space.</param>
+    public static string? Text(string? value, bool multiline = false)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        var text = IsClean(value, multiline) ? value : Strip(value, multiline, code: false);
+        text = text.Trim();
+        return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>A code or ticket number: <see cref="Text"/>, full-width forms to ASCII, upper case.</summary>
+    public static string? Code(string? value) => Narrow(value)?.ToUpperInvariant();
+
+    /// <summary>
+    /// <see cref="Text"/> with full-width letters, digits and signs as ASCII, case kept: sign-in
+    /// names and phone numbers typed with a Chinese input method.
+    /// </summary>
+    public static string? Narrow(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        var text = Strip(value, multiline: false, code: true).Trim();
+        return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>A value as a message may quote it: its first <paramref name="length"/> characters, then "…".</summary>
+    public static string Quote(string value, int length = QuoteLength)
+    {
+        if (value.Length <= length)
+        {
+            return value;
+        }
+        // Never cut a surrogate pair in two.
+        var cut = char.IsHighSurrogate(value[length - 1]) ? length - 1 : length;
+        return string.Concat(value.AsSpan(0, cut), "…");
+    }
+
+    private static bool IsClean(string value, bool multiline)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsControl(c) || IsBidiControl(c) || c == '\uFEFF' || char.IsSurrogate(c))
+            {
+                if (multiline && c == '\n')
+                {
+                    continue;
+                }
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static string Strip(string value, bool multiline, bool code)
+    {
+        var builder = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                builder.Append(c).Append(value[++i]);
+                continue;
+            }
+            if (char.IsSurrogate(c))
+            {
+                continue;
+            }
+            switch (c)
+            {
+                case '\r':
+                    if (i + 1 < value.Length && value[i + 1] == '\n')
+                    {
+                        continue;
+                    }
+                    builder.Append(multiline ? '\n' : ' ');
+                    continue;
+                case '\n':
+                    builder.Append(multiline ? '\n' : ' ');
+                    continue;
+                case '\t':
+                    builder.Append(' ');
+                    continue;
+            }
+            if (char.IsControl(c) || IsBidiControl(c) || c == '\uFEFF')
+            {
+                continue;
+            }
+            if (code)
+            {
+                if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+                {
+                    continue; // zero-width spaces and joiners have no place in a code
+                }
+                c = c switch
+                {
+                    >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0), // full-width ASCII forms
+                    '\u3000' => ' ', // ideographic space
+                    _ => c,
+                };
+            }
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>The Unicode bidirectional embeddings, overrides, isolates and marks (U+061C, U+200E–F, U+202A–E, U+2066–9).</summary>
+    private static bool IsBidiControl(char c) => c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+}
