@@ -31,6 +31,9 @@ public static class AppraisalCoreServices
         services.AddSingleton<PostingService>();
         services.AddSingleton<SupervisorService>();
         services.AddSingleton<AccountService>();
+        services.AddOptions<SignInLimits>();
+        services.AddSingleton<SessionService>();
+        services.AddSingleton<SignInService>();
         services.AddSingleton<CycleService>();
         services.AddSingleton<VillagerTallyService>();
         services.AddSingleton<PartyBallotService>();

@@ -8,7 +8,7 @@ if (AdminCommandLine.IsVerb(args))
     return await AdminCommandLine.RunAsync(args);
 }
 
-var app = PortalHost.Build(args);
+var app = await PortalHost.BuildAsync(args);
 await PortalHost.PrepareDatabaseAsync(app);
 await app.RunAsync();
 return 0;

@@ -39,6 +39,8 @@ public sealed class AppraisalDbContext(DbContextOptions<AppraisalDbContext> opti
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Domain.Appeals.Appeal> Appeals => Set<Domain.Appeals.Appeal>();
     public DbSet<Domain.FollowUps.FollowUp> FollowUps => Set<Domain.FollowUps.FollowUp>();
+    public DbSet<Domain.Sessions.SignInSession> SignInSessions => Set<Domain.Sessions.SignInSession>();
+    public DbSet<Domain.Sessions.FailedSignIn> FailedSignIns => Set<Domain.Sessions.FailedSignIn>();
 
     private readonly List<AuditRecord> _explicitRecords = [];
     private readonly HashSet<Type> _summarised = [];

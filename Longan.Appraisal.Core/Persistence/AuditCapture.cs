@@ -18,10 +18,14 @@ namespace Longan.Appraisal.Core.Persistence;
 /// </summary>
 internal static class AuditCapture
 {
-    /// <summary>Kept elsewhere or logs in their own right: the trail itself, entry corrections' own log, stored results (a computation is recorded by its version).</summary>
+    /// <summary>
+    /// Kept elsewhere or logs in their own right: the trail itself, entry corrections' own log, stored
+    /// results (a computation is recorded by its version), sessions and failed sign-ins (sign-ins,
+    /// sign-outs and failures are recorded as such by the sign-in service).
+    /// </summary>
     private static readonly HashSet<Type> s_notAudited =
     [
-        typeof(AuditRecord), typeof(EntryChange), typeof(StoredResult),
+        typeof(AuditRecord), typeof(EntryChange), typeof(StoredResult), typeof(Domain.Sessions.SignInSession), typeof(Domain.Sessions.FailedSignIn),
         typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>),
     ];
 
@@ -36,6 +40,12 @@ internal static class AuditCapture
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
     };
+
+    /// <summary>Whether changes to entities of this type are recorded one by one.</summary>
+    internal static bool IsAudited(Type type) => !s_notAudited.Contains(type);
+
+    /// <summary>Whether a property is Identity's bookkeeping, never written out.</summary>
+    internal static bool IsBookkeeping(string property) => s_bookkeeping.Contains(property);
 
     /// <summary>One entity's change, taken before saving (afterwards the original values are gone).</summary>
     internal sealed record Pending(EntityEntry Entry, AuditAction Action, Dictionary<string, object?>? Before, IReadOnlyList<PropertyEntry> After);

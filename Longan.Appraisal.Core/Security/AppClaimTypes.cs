@@ -7,4 +7,7 @@ public static class AppClaimTypes
     public const string TownshipId = "longan:township";
     public const string VillageId = "longan:village";
     public const string AssistantId = "longan:assistant";
+
+    /// <summary>The signed-in session (<see cref="Domain.Sessions.SignInSession"/>) the cookie belongs to.</summary>
+    public const string SessionId = "longan:session";
 }

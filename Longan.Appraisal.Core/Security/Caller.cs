@@ -10,13 +10,15 @@ namespace Longan.Appraisal.Core.Security;
 /// <param name="TownshipId">The township in scope: the township user's own, or the township of a supervisor's village.</param>
 /// <param name="VillageId">The supervisor's village.</param>
 /// <param name="AssistantId">The assistant record of an assistant's account.</param>
+/// <param name="SessionId">The signed-in session the call comes from (none for the command line).</param>
 public sealed record Caller(
     string UserId,
     string UserName,
     AppRole Role,
     int? TownshipId = null,
     int? VillageId = null,
-    int? AssistantId = null)
+    int? AssistantId = null,
+    string? SessionId = null)
 {
     /// <summary>The administrators' command line acts with the county's authority.</summary>
     public static Caller System { get; } = new("system", "system", AppRole.County);

@@ -40,7 +40,8 @@ public static class CallerClaims
         return new Caller(userId, userName, role,
             Int(principal, AppClaimTypes.TownshipId),
             Int(principal, AppClaimTypes.VillageId),
-            Int(principal, AppClaimTypes.AssistantId));
+            Int(principal, AppClaimTypes.AssistantId),
+            principal.FindFirstValue(AppClaimTypes.SessionId));
     }
 
     public static string DisplayName(ClaimsPrincipal principal) =>

@@ -58,8 +58,10 @@ public sealed class PortalServer : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__Appraisal"] = $"Data Source={databasePath}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        // Every test signs in from 127.0.0.1, many times a minute; the limit itself is tested on its own (SignInRateLimitTests).
+        // Every test signs in from 127.0.0.1, many times a minute, some failing on purpose; the limits
+        // themselves are tested on their own (SignInRateLimitTests, SignInServiceTests).
         start.Environment["Appraisal__SignInAttemptsPerMinute"] = "100000";
+        start.Environment["Appraisal__SignInFailuresPerAddress"] = "100000";
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");

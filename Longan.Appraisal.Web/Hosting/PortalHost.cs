@@ -1,6 +1,7 @@
 using System.Globalization;
 using Longan.Appraisal.Core;
 using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Features.Accounts;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Persistence.Seeding;
 using Longan.Appraisal.Web.Components;
@@ -25,12 +26,14 @@ public static class PortalHost
     /// <summary>Sessions end after this long without a request; each request slides the window.</summary>
     public static readonly TimeSpan SessionTimeout = TimeSpan.FromMinutes(30);
 
-    public static WebApplication Build(string[] args)
+    public static async Task<WebApplication> BuildAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Nothing tells a visitor which server software answers.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         AddServices(builder);
         var app = builder.Build();
-        UsePipeline(app);
+        UsePipeline(app, await SecurityHeaders.CreateAsync(app.Services));
         return app;
     }
 
@@ -67,14 +70,18 @@ public static class PortalHost
             options.AccessDeniedPath = "/access-denied";
             options.ExpireTimeSpan = SessionTimeout;
             options.SlidingExpiration = true;
+            // Every request checks the cookie's session: signed out, deactivated, password or scope changed.
+            options.Events.OnValidatePrincipal = SessionCookie.ValidateAsync;
         });
-        // A deactivated account or a changed scope reaches open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Secure behind TLS (the proxy's X-Forwarded-Proto), like the sign-in cookie.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddScoped<CallerAccessor>();
         services.AddSingleton<PreparedDownloads>();
+        services.AddOptions<SignInLimits>().BindConfiguration(SignInLimits.Section)
+            .Validate(limits => limits.Problem() is null, "Appraisal:SignInAttemptsPerMinute / SignInFailuresPerAddress out of range").ValidateOnStart();
         services.AddSignInRateLimit(builder.Configuration);
 
         services.AddLocalization();
@@ -98,8 +105,13 @@ public static class PortalHost
         services.AddTransient<MudLocalizer, ResourceMudLocalizer>();
     }
 
-    private static void UsePipeline(WebApplication app)
+    private static void UsePipeline(WebApplication app, SecurityHeaders securityHeaders)
     {
+        app.Use((context, next) =>
+        {
+            securityHeaders.Apply(context);
+            return next(context);
+        });
         // Behind the TLS-terminating proxy on this host, the client's address (for the sign-in limit)
         // and scheme come from X-Forwarded-*; only a loopback proxy is believed.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
@@ -118,6 +130,7 @@ public static class PortalHost
         app.MapStaticAssets();
         app.MapAccountEndpoints();
         app.MapDownloadEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // frame-ancestors is part of the portal's own policy (SecurityHeaders), not a second header.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
     }
 }

@@ -1,4 +1,7 @@
 using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Features.Accounts;
+using Longan.Appraisal.Core.Features.Audit;
+using Longan.Appraisal.Core.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,11 +13,19 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // A form POST with an antiforgery token, so another site cannot sign a user out.
-        endpoints.MapPost("/logout", async ([FromServices] SignInManager<AppUser> signIn, [FromForm] string? returnUrl) =>
+        // A form POST with an antiforgery token, so another site cannot sign a user out. The session
+        // is ended in the database, so a copy of the cookie is refused from now on, everywhere.
+        endpoints.MapPost("/logout", async ([FromServices] SignInManager<AppUser> signIn, [FromServices] SessionService sessions, [FromServices] AuditService audit,
+            [FromForm] string? returnUrl, HttpContext context) =>
         {
+            if (CallerClaims.FromPrincipal(context.User) is { } caller)
+            {
+                await sessions.EndAsync(caller.SessionId);
+                await audit.RecordSignOutAsync(caller.UserName, caller.Role);
+            }
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect("~/login" + (IsLocal(returnUrl) ? "?returnUrl=" + Uri.EscapeDataString(returnUrl!) : ""));
+            var back = ReturnUrls.Safe(returnUrl);
+            return TypedResults.LocalRedirect("~/login" + (back == "/" ? "" : "?returnUrl=" + Uri.EscapeDataString(back)));
         });
 
         endpoints.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
@@ -24,15 +35,14 @@ public static class AccountEndpoints
                 context.Response.Cookies.Append(
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                    new CookieOptions
+                    {
+                        Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps,
+                    });
             }
-            return TypedResults.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "~/");
+            return TypedResults.LocalRedirect(ReturnUrls.Safe(returnUrl));
         }).AllowAnonymous();
 
         return endpoints;
     }
-
-    /// <summary>Only same-site paths are followed, so a crafted link cannot bounce users to another site.</summary>
-    public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

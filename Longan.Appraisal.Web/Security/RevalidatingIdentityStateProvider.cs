@@ -1,34 +1,20 @@
-using System.Security.Claims;
-using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Features.Accounts;
+using Longan.Appraisal.Core.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Longan.Appraisal.Web.Security;
 
 /// <summary>
-/// Checks every minute that an open circuit's account still exists, is active and has the same
-/// security stamp; a deactivated account or a changed role or scope loses the circuit's session.
+/// Checks every minute that an open page's session still stands (<see cref="SessionService.IsActiveAsync"/>):
+/// signed out elsewhere, a deactivated account, a changed password, role or scope — the page loses
+/// its session within a minute. Plain requests are checked on every request (<see cref="SessionCookie"/>).
 /// </summary>
-internal sealed class RevalidatingIdentityStateProvider(
-    ILoggerFactory loggerFactory,
-    IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options)
+internal sealed class RevalidatingIdentityStateProvider(ILoggerFactory loggerFactory, SessionService sessions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
-    {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.GetUserAsync(authenticationState.User);
-        if (user is null || !user.IsActive)
-        {
-            return false;
-        }
-        var principalStamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return principalStamp == await users.GetSecurityStampAsync(user);
-    }
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        sessions.IsActiveAsync(authenticationState.User.FindFirst(AppClaimTypes.SessionId)?.Value, cancellationToken);
 }

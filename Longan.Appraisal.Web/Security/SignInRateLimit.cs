@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Longan.Appraisal.Core.Features.Accounts;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Longan.Appraisal.Web.Security;
@@ -11,11 +12,9 @@ namespace Longan.Appraisal.Web.Security;
 /// </summary>
 public static class SignInRateLimit
 {
-    public const int DefaultAttemptsPerMinute = 60;
-
     public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
-        var permits = configuration.GetValue("Appraisal:SignInAttemptsPerMinute", DefaultAttemptsPerMinute);
+        var permits = (configuration.GetSection(SignInLimits.Section).Get<SignInLimits>() ?? new SignInLimits()).SignInAttemptsPerMinute;
         return services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>

@@ -13,6 +13,7 @@ public enum AuditAction
     SignedIn = 10,
     SignInFailed = 11,
     AccessRefused = 12,
+    SignedOut = 13,
 }
 
 /// <summary>

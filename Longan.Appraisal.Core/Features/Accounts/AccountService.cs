@@ -15,7 +15,7 @@ namespace Longan.Appraisal.Core.Features.Accounts;
 /// creates every account with one role and one scope. Each operation uses a fresh Identity scope
 /// so no circuit holds a long-lived DbContext.
 /// </summary>
-public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
+public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactory<AppraisalDbContext> dbFactory, SessionService sessions, TimeProvider clock)
 {
     /// <summary>Field names of the password errors, for forms to place them.</summary>
     public const string PasswordField = nameof(AccountInput.Password);
@@ -30,7 +30,8 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
         [nameof(AccountRow.IsActive)] = u => u.IsActive,
     };
 
-    public async Task<PagedResult<AccountRow>> QueryAsync(Caller caller, PageRequest page, AppRole? role = null, CancellationToken ct = default)
+    /// <param name="lockedOnly">Only accounts locked now after failed sign-ins (组织部 can lift the lock).</param>
+    public async Task<PagedResult<AccountRow>> QueryAsync(Caller caller, PageRequest page, AppRole? role = null, bool lockedOnly = false, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
@@ -38,6 +39,14 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
         if (role is { } r)
         {
             users = users.Where(u => u.Role == r);
+        }
+        if (lockedOnly)
+        {
+            // The lockout end is stored as text by Identity: compared in memory over the few accounts that have one.
+            var now = clock.GetUtcNow();
+            var locked = (await db.Users.AsNoTracking().Where(u => u.IsActive && u.LockoutEnd != null).Select(u => new { u.Id, u.LockoutEnd }).ToListAsync(ct))
+                .Where(u => u.LockoutEnd > now).Select(u => u.Id).ToList();
+            users = users.Where(u => locked.Contains(u.Id));
         }
         if (page.Term is { } term)
         {
@@ -160,6 +169,31 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
             .Required(NewPasswordField, Messages.LabelNewPassword, newPassword)
             .ThrowIfInvalid();
         Throw(NewPasswordField, await users.ChangePasswordAsync(user, currentPassword!, newPassword!));
+        // A changed password ends the account's other sessions (a browser left signed in elsewhere);
+        // this one goes on.
+        await sessions.KeepOnlyAsync(user.Id, caller.SessionId, user.SecurityStamp!, ct);
+    }
+
+    /// <summary>
+    /// Lifts a lockout after failed sign-ins (anyone who knows a login name can cause one), without
+    /// touching the password. Recorded in the audit trail.
+    /// </summary>
+    public async Task UnlockAsync(Caller caller, string id, CancellationToken ct = default)
+    {
+        AccessPolicy.EnsureCanManageMasterData(caller);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = Users(scope, caller);
+        var user = await users.FindByIdAsync(id) ?? throw new NotFoundException(Messages.AccountNotFound);
+        if (!user.IsActive || user.LockoutEnd is null || user.LockoutEnd <= clock.GetUtcNow())
+        {
+            return;
+        }
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        // Identity's counters are kept out of the trail; the act itself is recorded.
+        scope.ServiceProvider.GetRequiredService<AppraisalDbContext>()
+            .Record(Domain.Audit.AuditAction.Changed, nameof(AppUser), user.Id, $"解除 {user.UserName} 的登录锁定");
+        Throw("IsActive", await users.UpdateAsync(user));
     }
 
     /// <summary>Identity's user manager over a context that records its changes in the caller's name.</summary>
@@ -172,8 +206,8 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
     private async Task ApplyAsync(AppUser user, AccountInput input, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var userName = Validator.Clean(input.UserName);
-        var displayName = Validator.Clean(input.DisplayName);
+        var userName = InputText.Narrow(input.UserName);
+        var displayName = InputText.Text(input.DisplayName);
         var validator = new Validator()
             .Required(nameof(input.UserName), Messages.LabelUserName, userName)
             .MaxLength(nameof(input.UserName), Messages.LabelUserName, userName, FieldLimits.Name)

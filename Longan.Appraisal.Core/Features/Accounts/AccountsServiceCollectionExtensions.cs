@@ -39,6 +39,7 @@ public static class AccountsServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<AppraisalDbContext>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<PasswordLengthValidator>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
     }
 }

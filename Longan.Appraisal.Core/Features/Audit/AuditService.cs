@@ -32,6 +32,8 @@ public enum SignInFailure
     WrongPassword,
     LockedOut,
     Deactivated,
+    /// <summary>The network address had too many failures in the window; no account was tried.</summary>
+    AddressBlocked,
 }
 
 /// <summary>
@@ -132,19 +134,24 @@ public sealed class AuditService(IDbContextFactory<AppraisalDbContext> dbFactory
             : result;
     }
 
-    /// <summary>A successful sign-in.</summary>
-    public Task RecordSignInAsync(string userName, AppRole role, CancellationToken ct = default) =>
-        AppendAsync(userName, role, AuditAction.SignedIn, "Account", userName, null, ct);
+    /// <summary>A successful sign-in, and from which network address.</summary>
+    public Task RecordSignInAsync(string userName, AppRole role, string? address = null, CancellationToken ct = default) =>
+        AppendAsync(userName, role, AuditAction.SignedIn, "Account", userName, string.IsNullOrEmpty(address) ? null : "来自 " + address, ct);
 
     /// <summary>A failed sign-in under the name typed, with why — for the auditor, not shown to the person signing in.</summary>
-    public Task RecordSignInFailedAsync(string userName, AppRole? role, SignInFailure why, CancellationToken ct = default) =>
+    public Task RecordSignInFailedAsync(string userName, AppRole? role, SignInFailure why, string? address = null, CancellationToken ct = default) =>
         AppendAsync(userName, role, AuditAction.SignInFailed, "Account", userName, why switch
         {
             SignInFailure.NoSuchAccount => "无此账号",
             SignInFailure.WrongPassword => "密码错误",
             SignInFailure.LockedOut => "账号已锁定（连续输错密码）",
+            SignInFailure.AddressBlocked => "该网络地址登录失败次数过多，暂停受理",
             _ => "账号已停用",
-        }, ct);
+        } + (string.IsNullOrEmpty(address) ? "" : "，来自 " + address), ct);
+
+    /// <summary>A sign-out: the session it ended is worth nothing from now on.</summary>
+    public Task RecordSignOutAsync(string userName, AppRole role, CancellationToken ct = default) =>
+        AppendAsync(userName, role, AuditAction.SignedOut, "Account", userName, null, ct);
 
     /// <summary>
     /// Access refused to a signed-in user: who, where they tried to go and what they were told. An

@@ -1000,6 +1000,60 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.ToTable("StoredResults");
                 });
 
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Sessions.FailedSignIn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Address", "At");
+
+                    b.ToTable("FailedSignIns", (string)null);
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Sessions.SignInSession", b =>
+                {
+                    b.Property<string>("IdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IdHash");
+
+                    b.HasIndex("StartedAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions", (string)null);
+                });
+
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Supervisor", b =>
                 {
                     b.Property<int>("Id")
@@ -1467,6 +1521,15 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.HasOne("Longan.Appraisal.Core.Domain.Results.ResultVersion", null)
                         .WithMany("Results")
                         .HasForeignKey("ResultVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Sessions.SignInSession", b =>
+                {
+                    b.HasOne("Longan.Appraisal.Core.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -72,6 +72,7 @@ public sealed class ScopeMatrixTests : IAsyncLifetime
         Row("create supervisor",              true,  false,   false,     false);
         Row("list accounts",                  true,  false,   false,     false);
         Row("create account",                 true,  false,   false,     false);
+        Row("unlock account",                 true,  false,   false,     false);
         return data;
     }
 
@@ -182,6 +183,11 @@ public sealed class ScopeMatrixTests : IAsyncLifetime
                 TownshipId = s.Natong,
                 Password = "a-long-passphrase",
             }),
+            "unlock account" => async c =>
+            {
+                var natong = (await accounts.QueryAsync(Caller.System, new PageRequest(Demo.Natong))).Items.Single(a => a.UserName == Demo.Natong);
+                await accounts.UnlockAsync(c, natong.Id);
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown operation"),
         };
     }

@@ -84,11 +84,9 @@ public sealed class AuditPageTests : BunitTestBase
     [Fact]
     public async Task EveryRecordedField_HasAChineseAndAnEnglishName()
     {
-        string[] notRecorded = ["AuditRecord", "EntryChange", "StoredResult", "IdentityUserClaim`1", "IdentityUserLogin`1", "IdentityUserToken`1"];
-        string[] bookkeeping = ["SecurityStamp", "ConcurrencyStamp", "AccessFailedCount", "LockoutEnd", "NormalizedUserName", "NormalizedEmail"];
         await using var db = await Database.OpenAsync();
-        var fields = db.Model.GetEntityTypes().Where(t => !notRecorded.Contains(t.ClrType.Name))
-            .SelectMany(t => t.GetProperties()).Select(p => p.Name).Where(n => !bookkeeping.Contains(n)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var fields = db.Model.GetEntityTypes().Where(t => Longan.Appraisal.Core.Persistence.AuditCapture.IsAudited(t.ClrType))
+            .SelectMany(t => t.GetProperties()).Select(p => p.Name).Where(n => !Longan.Appraisal.Core.Persistence.AuditCapture.IsBookkeeping(n)).Distinct().Order(StringComparer.Ordinal).ToList();
         var resources = new System.Resources.ResourceManager(typeof(Longan.Appraisal.Web.Resources.SharedResource));
         string? Name(string field, string culture) => resources.GetResourceSet(new System.Globalization.CultureInfo(culture), true, false)!.GetString($"AuditField.{field}");
 

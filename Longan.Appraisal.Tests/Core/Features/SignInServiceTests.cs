@@ -1,0 +1,163 @@
+using Longan.Appraisal.Core.Domain.Audit;
+using Longan.Appraisal.Core.Features.Accounts;
+using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Longan.Appraisal.Tests.Core.Features;
+
+/// <summary>
+/// Signing in tells nobody which accounts exist (one answer for every failure), failures are
+/// counted per account and per address, and sessions end where the account says so.
+/// </summary>
+public sealed class SignInServiceTests : IAsyncLifetime
+{
+    private const string Address = "203.0.113.7";
+    private TestDatabase _db = default!;
+
+    private SignInService SignIn => _db.Get<SignInService>();
+    private SessionService Sessions => _db.Get<SessionService>();
+    private FixedClock Clock => (FixedClock)_db.Get<TimeProvider>();
+
+    public async Task InitializeAsync() => _db = await TestDatabase.CreateAsync(demoCounty: true);
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private async Task<string> IdOfAsync(string userName) =>
+        (await _db.Get<AccountService>().QueryAsync(Caller.System, new PageRequest(userName))).Items.Single(a => a.UserName == userName).Id;
+
+    private async Task<List<string?>> FailureReasonsAsync()
+    {
+        await using var db = await _db.OpenAsync();
+        return await db.AuditRecords.Where(a => a.Action == AuditAction.SignInFailed).OrderBy(a => a.Id).Select(a => a.Summary).ToListAsync();
+    }
+
+    [Fact]
+    public async Task EveryKindOfFailure_GetsTheSameAnswer_OnlyTheTrailTellsThemApart()
+    {
+        await _db.Get<AccountService>().SetActiveAsync(Caller.System, await IdOfAsync("buquan.dw"), active: false);
+        for (var i = 0; i < 5; i++)
+        {
+            await SignIn.SignInAsync("gutan.dw", "wrong " + i, Address);
+        }
+
+        var outcomes = new[]
+        {
+            await SignIn.SignInAsync("nobody.here", "whatever1", Address),
+            await SignIn.SignInAsync(Demo.Natong, "not the password", Address),
+            await SignIn.SignInAsync("gutan.dw", Demo.Password, Address),
+            await SignIn.SignInAsync("buquan.dw", Demo.Password, Address),
+        };
+
+        Assert.All(outcomes, o => Assert.Equal(new SignInOutcome(SignInStatus.Failed), o));
+        Assert.Equal(["无此账号，来自 203.0.113.7", "密码错误，来自 203.0.113.7", "账号已锁定（连续输错密码），来自 203.0.113.7", "账号已停用，来自 203.0.113.7"],
+            (await FailureReasonsAsync())[^4..]);
+    }
+
+    [Fact]
+    public async Task Success_StartsASessionThatSignOutEnds()
+    {
+        var outcome = await SignIn.SignInAsync(" ｎａｔｏｎｇ.dw ", Demo.Password, Address);
+
+        Assert.Equal((SignInStatus.Succeeded, Demo.Natong), (outcome.Status, outcome.User!.UserName));
+        Assert.True(await Sessions.IsActiveAsync(outcome.SessionId));
+        await using (var db = await _db.OpenAsync())
+        {
+            // Only a hash of the cookie's id is kept.
+            Assert.DoesNotContain(await db.SignInSessions.Select(s => s.IdHash).ToListAsync(), h => h == outcome.SessionId);
+        }
+
+        await Sessions.EndAsync(outcome.SessionId);
+
+        Assert.False(await Sessions.IsActiveAsync(outcome.SessionId));
+        Assert.False(await Sessions.IsActiveAsync("made-up"));
+        Assert.False(await Sessions.IsActiveAsync(null));
+    }
+
+    [Fact]
+    public async Task Session_EndsAfterItsLifetime_HoweverActive()
+    {
+        var outcome = await SignIn.SignInAsync(Demo.Natong, Demo.Password, Address);
+
+        Clock.Advance(SessionService.MaxLifetime - TimeSpan.FromMinutes(1));
+        Assert.True(await Sessions.IsActiveAsync(outcome.SessionId));
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.False(await Sessions.IsActiveAsync(outcome.SessionId));
+    }
+
+    [Fact]
+    public async Task OwnPasswordChange_KeepsThisSession_EndsTheOthers()
+    {
+        var phone = await SignIn.SignInAsync(Demo.Natong, Demo.Password, Address);
+        var office = await SignIn.SignInAsync(Demo.Natong, Demo.Password, Address);
+        var caller = (await _db.CallerAsync(Demo.Natong)) with { SessionId = office.SessionId };
+
+        await _db.Get<AccountService>().ChangeOwnPasswordAsync(caller, Demo.Password, "a new long phrase");
+
+        Assert.True(await Sessions.IsActiveAsync(office.SessionId));
+        Assert.False(await Sessions.IsActiveAsync(phone.SessionId));
+    }
+
+    [Fact]
+    public async Task CountyResetsPasswordOrDeactivates_EveryOpenSessionEnds()
+    {
+        var natong = await SignIn.SignInAsync(Demo.Natong, Demo.Password, Address);
+        var chengxiang = await SignIn.SignInAsync(Demo.Chengxiang, Demo.Password, Address);
+        var accounts = _db.Get<AccountService>();
+
+        await accounts.ResetPasswordAsync(Caller.System, natong.User!.Id, "another long phrase");
+        await accounts.SetActiveAsync(Caller.System, chengxiang.User!.Id, active: false);
+
+        Assert.False(await Sessions.IsActiveAsync(natong.SessionId));
+        Assert.False(await Sessions.IsActiveAsync(chengxiang.SessionId));
+    }
+
+    [Fact]
+    public async Task TooManyFailuresFromOneAddress_RefuseThatAddressOnly_WhateverTheName()
+    {
+        var limit = _db.Get<IOptions<SignInLimits>>().Value.SignInFailuresPerAddress;
+        for (var i = 0; i < limit; i++)
+        {
+            // Many names, so no account reaches its own lockout.
+            await SignIn.SignInAsync($"guess{i}.dw", "guess", Address);
+        }
+
+        Assert.Equal(SignInStatus.AddressBlocked, (await SignIn.SignInAsync(Demo.Natong, Demo.Password, Address)).Status);
+        Assert.Equal(SignInStatus.Succeeded, (await SignIn.SignInAsync(Demo.Natong, Demo.Password, "198.51.100.1")).Status);
+        Clock.Advance(SignInService.AddressWindow + TimeSpan.FromSeconds(1));
+        Assert.Equal(SignInStatus.Succeeded, (await SignIn.SignInAsync(Demo.Natong, Demo.Password, Address)).Status);
+        Assert.Equal("该网络地址登录失败次数过多，暂停受理，来自 203.0.113.7", (await FailureReasonsAsync())[^1]);
+    }
+
+    [Fact]
+    public async Task CountyLiftsALockout_TheOwnerSignsInAtOnce_AndTheActIsRecorded()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await SignIn.SignInAsync("dujie.dw", "wrong " + i, Address);
+        }
+        var accounts = _db.Get<AccountService>();
+        var id = await IdOfAsync("dujie.dw");
+        Assert.Contains((await accounts.QueryAsync(Caller.System, new PageRequest(), lockedOnly: true)).Items, a => a.UserName == "dujie.dw");
+        Assert.Equal(SignInStatus.Failed, (await SignIn.SignInAsync("dujie.dw", Demo.Password, Address)).Status);
+
+        await accounts.UnlockAsync(Caller.System, id);
+
+        Assert.Empty((await accounts.QueryAsync(Caller.System, new PageRequest(), lockedOnly: true)).Items);
+        Assert.Equal(SignInStatus.Succeeded, (await SignIn.SignInAsync("dujie.dw", Demo.Password, Address)).Status);
+        await using var db = await _db.OpenAsync();
+        Assert.True(await db.AuditRecords.AnyAsync(a => a.Summary == "解除 dujie.dw 的登录锁定" && a.Actor == "system"));
+    }
+
+    [Fact]
+    public void Limits_BelowOneAccountsLockout_AreNamedAsAProblem()
+    {
+        Assert.Null(new SignInLimits().Problem());
+        Assert.NotNull(new SignInLimits { SignInFailuresPerAddress = 2 }.Problem());
+        Assert.NotNull(new SignInLimits { SignInAttemptsPerMinute = 0 }.Problem());
+        Assert.NotNull(_db.Services.GetService<IOptions<SignInLimits>>());
+    }
+}
