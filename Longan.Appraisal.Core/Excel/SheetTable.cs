@@ -98,10 +98,11 @@ public sealed partial class SheetRow(SheetTable table, int row)
     public string Sheet => table.Name;
 
     /// <summary>Optional text of at most <paramref name="maxLength"/> characters; null (with an error) when longer.</summary>
-    public string? Text(string header, int maxLength) => Limit(header, Raw(header), maxLength);
+    /// <param name="multiline">The field keeps line breaks (a comment); elsewhere they become spaces, as in the forms.</param>
+    public string? Text(string header, int maxLength, bool multiline = false) => Limit(header, InputText.Text(Raw(header), multiline), maxLength);
 
     /// <summary>Required text of at most <paramref name="maxLength"/> characters.</summary>
-    public string? RequiredText(string header, int maxLength) => Limit(header, Required(header), maxLength);
+    public string? RequiredText(string header, int maxLength, bool multiline = false) => Limit(header, InputText.Text(Required(header), multiline), maxLength);
 
     /// <summary>A code or ticket number (编号, 票号), in the one form codes are compared and stored in (<see cref="InputText.Code"/>).</summary>
     public string? Code(string header, int maxLength, bool required) => Limit(header, InputText.Code(required ? Required(header) : Raw(header)), maxLength);

@@ -41,13 +41,30 @@ public sealed class WorkbookFile : IDisposable
         {
             // Within the limits this should not happen; if the server is short of memory anyway,
             // the user is told, and the portal goes on.
-            throw new ImportRejectedException([new ImportError(fileName, 0, "", null, Messages.FileTooComplex)]);
+            throw new ImportRejectedException([new ImportError(Path.GetFileName(fileName), 0, "", null, Messages.FileTooComplex)]);
         }
         catch (Exception)
         {
-            throw new ImportRejectedException([new ImportError(fileName, 0, "", null, Messages.FileDamaged)]);
+            throw new ImportRejectedException([new ImportError(Path.GetFileName(fileName), 0, "", null, Messages.FileDamaged)]);
         }
         return new WorkbookFile(workbook, Convert.ToHexString(SHA256.HashData(content)));
+    }
+
+    /// <summary>
+    /// Runs an import's reading of a workbook so that, should the server run short of memory anyway
+    /// (the limits keep a file well within what a server has, but several large imports may meet),
+    /// the user is told the file is too large and the portal goes on.
+    /// </summary>
+    public static async Task<T> ReadAsync<T>(string fileName, Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (OutOfMemoryException)
+        {
+            throw new ImportRejectedException([new ImportError(Path.GetFileName(fileName), 0, "", null, Messages.FileTooComplex)]);
+        }
     }
 
     public IXLWorksheet? Sheet(string name) => Workbook.Worksheets.TryGetWorksheet(name, out var sheet) ? sheet : null;
@@ -58,7 +75,7 @@ public sealed class WorkbookFile : IDisposable
     {
         if (when)
         {
-            throw new ImportRejectedException([new ImportError(fileName, 0, "", null, reason)]);
+            throw new ImportRejectedException([new ImportError(Path.GetFileName(fileName), 0, "", null, reason)]);
         }
     }
 }

@@ -31,6 +31,15 @@ public static class WorkbookLimits
     /// <summary>Cells in all sheets: 200 000 rows of ten columns.</summary>
     public const long MaxCells = 2_000_000;
 
+    /// <summary>Sheets in the workbook; each must be a part of its own.</summary>
+    public const int MaxSheets = 200;
+
+    /// <summary>Distinct texts in the shared-string table: a different ticket number and comment on each of 200 000 rows, and room to spare.</summary>
+    public const long MaxSharedStrings = 600_000;
+
+    /// <summary>XML elements in all parts together (the largest real file above has about 4.2 million).</summary>
+    public const long MaxElements = 20_000_000;
+
     /// <summary>A row whose first cell begins with this is the template's example and is skipped.</summary>
     public const string ExampleMarker = "示例";
 }

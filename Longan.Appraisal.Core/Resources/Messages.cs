@@ -82,7 +82,6 @@ public static class Messages
     // Assistants
     public static string AssistantNotFound => R();
     public static string CodeTaken(string code, string holder) => F([code, holder]);
-    public static string CodeHasSpaces => R();
     public static string GenderInvalid => R();
     public static string BirthDateInFuture => R();
     public static string BirthDateTooEarly => R();
@@ -236,6 +235,7 @@ public static class Messages
     public static string FilePartRatio(string part, long ratio, int limit) => F([part, ratio, limit]);
     public static string FileUnpackedTooLarge(long megabytes, long limit) => F([megabytes, limit]);
     public static string FileTooManyCells(long cells) => F([cells]);
+    public static string FileTooManySheets(int sheets) => F([sheets]);
     public static string FileTooComplex => R();
     public static string FileHasNoKnownSheet(string sheets) => F([sheets]);
     public static string FileHasNoRows => R();

@@ -25,10 +25,11 @@ public sealed partial class PortalHttp : IDisposable
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request);
 
     /// <summary>Posts the sign-in form; returns the response (a redirect when signed in).</summary>
-    public async Task<HttpResponseMessage> SignInAsync(string userName, string password = Demo.Password)
+    /// <param name="query">The sign-in page's query, e.g. "?ReturnUrl=%2Fcycles".</param>
+    public async Task<HttpResponseMessage> SignInAsync(string userName, string password = Demo.Password, string query = "")
     {
         var token = await TokenAsync("/login");
-        return await _client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await _client.PostAsync("/login" + query, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.UserName"] = userName, ["Input.Password"] = password,
         }));

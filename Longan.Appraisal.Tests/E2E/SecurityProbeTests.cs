@@ -87,14 +87,30 @@ public sealed class SecurityProbeTests(PortalFixture portal)
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
-    [Fact]
-    public async Task LanguageSwitch_ALocalReturnAddress_IsKept()
+    [Theory]
+    [InlineData("%2Fcycles%3Fyear%3D2025", "/cycles?year=2025")]
+    [InlineData("%2Fassistants%3Fq%3D%E9%BB%84", "/assistants?q=%E9%BB%84")]
+    [InlineData("%2F%E9%A1%B5", "/%E9%A1%B5")]
+    [InlineData("%2F%F0%9F%98%80", "/%F0%9F%98%80")]
+    public async Task LanguageSwitch_ALocalReturnAddress_IsKept_EscapedForTheHeader(string returnUrl, string location)
     {
         using var http = new PortalHttp(portal.Server.BaseUrl);
 
-        var response = await http.GetAsync("/culture/en?returnUrl=%2Fcycles%3Fyear%3D2025");
+        var response = await http.GetAsync($"/culture/en?returnUrl={returnUrl}");
 
-        Assert.Equal("/cycles?year=2025", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignIn_WithAChineseReturnAddress_LandsThere()
+    {
+        using var http = new PortalHttp(portal.Server.BaseUrl);
+
+        var response = await http.SignInAsync(Demo.Natong, query: "?ReturnUrl=%2Fassistants%3Fq%3D%E9%BB%84");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/assistants?q=%E9%BB%84", new Uri(new Uri(portal.Server.BaseUrl), response.Headers.Location!).PathAndQuery);
     }
 
     [Fact]

@@ -70,6 +70,40 @@ public static class WorkbookBombs
         return bytes;
     }
 
+    /// <summary>Two rows, the row numbered 1 048 576 first: "the last row seen" would count two.</summary>
+    public static byte[] RowsOutOfOrder() =>
+        Package(sheet: stream => Write(stream, SheetHead + "<row r=\"1048576\"><c r=\"A1048576\"><v>1</v></c></row><row r=\"1\"><c r=\"A1\"><v>1</v></c></row>" + SheetTail),
+            strings: stream => Write(stream, StringsHead + StringsTail), CompressionLevel.Optimal);
+
+    /// <summary>One small sheet part that the workbook shows as <paramref name="sheets"/> sheets.</summary>
+    public static byte[] OnePartAsManySheets(int sheets) =>
+        Package(sheet: stream => Write(stream, SheetHead + "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>" + SheetTail),
+            strings: stream => Write(stream, StringsHead + StringsTail), CompressionLevel.Optimal, sheetsOnePart: sheets);
+
+    /// <summary>A sheet whose column definitions cover every column <paramref name="times"/> times over.</summary>
+    public static byte[] RepeatedColumns(int times) =>
+        Package(sheet: stream => Write(stream, """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols>"""
+                + string.Concat(Enumerable.Repeat("""<col min="1" max="16383" width="9" customWidth="1"/>""", times)) + "</cols><sheetData/>" + SheetTail),
+            strings: stream => Write(stream, StringsHead + StringsTail), CompressionLevel.Optimal);
+
+    /// <summary>A shared-string table of <paramref name="count"/> short distinct texts.</summary>
+    public static byte[] ManySharedStrings(int count) =>
+        Package(sheet: stream => Write(stream, SheetHead + SheetTail),
+            strings: stream =>
+            {
+                Write(stream, StringsHead);
+                for (var i = 0; i < count; i++)
+                {
+                    Write(stream, $"<si><t>{i}</t></si>");
+                }
+                Write(stream, StringsTail);
+            }, CompressionLevel.Fastest);
+
+    /// <summary>A workbook with one more part, named <paramref name="name"/>, that packs far beyond the ratio limit.</summary>
+    public static byte[] WithBombPartNamed(string name) =>
+        Package(sheet: stream => Write(stream, SheetHead + SheetTail), strings: stream => Write(stream, StringsHead + StringsTail), CompressionLevel.Optimal,
+            extra: (name, new byte[4 * 1024 * 1024]));
+
     private static byte[] SheetBomb() => SheetOfBlanks(SheetBombUnpacked);
 
     private static byte[] SharedStringsBomb() =>
@@ -100,14 +134,15 @@ public static class WorkbookBombs
     private const string StringsTail = "</sst>";
 
     /// <summary>The smallest package Excel opens: content types, relationships, a workbook with one sheet named 党员干部评议, shared strings.</summary>
-    private static byte[] Package(Action<Stream> sheet, Action<Stream> strings, CompressionLevel level)
+    private static byte[] Package(Action<Stream> sheet, Action<Stream> strings, CompressionLevel level, int sheetsOnePart = 1, (string Name, byte[] Content)? extra = null)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             Entry(zip, "[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>""");
             Entry(zip, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
-            Entry(zip, "xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="党员干部评议" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            var sheets = string.Concat(Enumerable.Range(1, sheetsOnePart).Select(i => $"""<sheet name="{(i == 1 ? "党员干部评议" : "副本" + i)}" sheetId="{i}" r:id="rId1"/>"""));
+            Entry(zip, "xl/workbook.xml", $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{sheets}</sheets></workbook>""");
             Entry(zip, "xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>""");
             using (var stream = zip.CreateEntry("xl/worksheets/sheet1.xml", level).Open())
             {
@@ -116,6 +151,11 @@ public static class WorkbookBombs
             using (var stream = zip.CreateEntry("xl/sharedStrings.xml", level).Open())
             {
                 strings(stream);
+            }
+            if (extra is { } part)
+            {
+                using var stream = zip.CreateEntry(part.Name, CompressionLevel.SmallestSize).Open();
+                stream.Write(part.Content);
             }
         }
         return buffer.ToArray();

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Longan.Appraisal.Web.Security;
@@ -8,7 +9,25 @@ public static class ReturnUrls
     /// <summary>
     /// The address if it is one of this site's pages, else "/": exactly what a local redirect
     /// accepts, so a crafted link can neither bounce users to another site ("//evil", "/\evil",
-    /// "/%09/evil", which browsers read as "//evil") nor make the redirect fail.
+    /// "/%09/evil", which browsers read as "//evil") nor make the redirect fail. Characters beyond
+    /// ASCII (a Chinese search term in a page's query) are percent-encoded as a browser sends them:
+    /// a Location header carries ASCII only.
     /// </summary>
-    public static string Safe(string? url) => RedirectHttpResult.IsLocalUrl(url) ? url! : "/";
+    public static string Safe(string? url)
+    {
+        if (!RedirectHttpResult.IsLocalUrl(url))
+        {
+            return "/";
+        }
+        if (url!.All(char.IsAscii))
+        {
+            return url;
+        }
+        var escaped = new StringBuilder(url.Length * 3);
+        foreach (var b in Encoding.UTF8.GetBytes(url))
+        {
+            escaped.Append(b < 0x80 ? ((char)b).ToString() : $"%{b:X2}");
+        }
+        return escaped.ToString();
+    }
 }

@@ -6,14 +6,15 @@ using Microsoft.AspNetCore.Components.Server;
 namespace Longan.Appraisal.Web.Security;
 
 /// <summary>
-/// Checks every minute that an open page's session still stands (<see cref="SessionService.IsActiveAsync"/>):
-/// signed out elsewhere, a deactivated account, a changed password, role or scope — the page loses
-/// its session within a minute. Plain requests are checked on every request (<see cref="SessionCookie"/>).
+/// Checks every 15 seconds that an open page's session still stands (<see cref="SessionService.IsActiveAsync"/>):
+/// signed out in another tab, a deactivated account, a changed password, role or scope — the page
+/// loses its session within seconds. Plain requests are checked on every request (<see cref="SessionCookie"/>).
+/// One indexed lookup per open page every 15 seconds.
 /// </summary>
 internal sealed class RevalidatingIdentityStateProvider(ILoggerFactory loggerFactory, SessionService sessions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(15);
 
     protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
         sessions.IsActiveAsync(authenticationState.User.FindFirst(AppClaimTypes.SessionId)?.Value, cancellationToken);

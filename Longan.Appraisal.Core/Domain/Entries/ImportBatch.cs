@@ -15,4 +15,7 @@ public sealed class ImportBatch
 
     public const string Ballots = "评议数据";
     public const string Roster = "助理员名册";
+
+    /// <summary>The uploaded file's name as it is kept: without its folder, cleaned and within the column's length.</summary>
+    public static string NameOf(string fileName) => Features.Common.InputText.Quote(Path.GetFileName(fileName), Persistence.FieldLimits.Text - 1);
 }

@@ -142,7 +142,6 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
         var validator = new Validator()
             .Required(nameof(input.Code), Messages.LabelCode, code)
             .MaxLength(nameof(input.Code), Messages.LabelCode, code, FieldLimits.Code)
-            .Check(code is null || !code.Any(char.IsWhiteSpace), nameof(input.Code), Messages.CodeHasSpaces)
             .Required(nameof(input.Name), Messages.LabelName, name)
             .MaxLength(nameof(input.Name), Messages.LabelName, name, FieldLimits.Name)
             .Printable(nameof(input.Name), Messages.LabelName, name)
@@ -156,8 +155,11 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
             .Phone(nameof(input.Phone), phone);
         if (code is not null && !validator.HasErrorFor(nameof(input.Code)))
         {
+            // Also a code stored before codes were normalised (lower case, blanks around it).
+#pragma warning disable CA1304, CA1311 // ToUpper becomes SQL's upper(); it never runs under a culture
             var holder = await db.Assistants.AsNoTracking()
-                .Where(a => a.Code == code && a.Id != assistant.Id).Select(a => a.Name).FirstOrDefaultAsync(ct);
+                .Where(a => (a.Code == code || a.Code.Trim().ToUpper() == code) && a.Id != assistant.Id).Select(a => a.Name).FirstOrDefaultAsync(ct);
+#pragma warning restore CA1304, CA1311
             validator.Check(holder is null, nameof(input.Code), Messages.CodeTaken(code, holder ?? ""));
         }
         validator.ThrowIfInvalid();

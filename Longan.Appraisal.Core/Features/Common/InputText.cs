@@ -12,8 +12,9 @@ namespace Longan.Appraisal.Core.Features.Common;
 /// removed; tabs become spaces; line breaks are kept only where a field takes several lines;
 /// surrounding blanks are trimmed; blank becomes null.</item>
 /// <item><see cref="Code"/> for codes and ticket numbers (编号, 票号): the same, and full-width
-/// letters and digits typed with a Chinese input method become their ASCII forms, and letters one
-/// case, so that "c05", "C05 " and "Ｃ05" are one ballot.</item>
+/// letters and digits typed with a Chinese input method become their ASCII forms, blanks anywhere
+/// (also the ideographic and no-break spaces) go, and letters take one case, so that "c05",
+/// "C05 ", "Ｃ05" and "C　05" are one ballot.</item>
 /// </list>
 /// </summary>
 public static class InputText
@@ -34,8 +35,17 @@ public static class InputText
         return text.Length == 0 ? null : text;
     }
 
-    /// <summary>A code or ticket number: <see cref="Text"/>, full-width forms to ASCII, upper case.</summary>
-    public static string? Code(string? value) => Narrow(value)?.ToUpperInvariant();
+    /// <summary>A code or ticket number: <see cref="Text"/>, full-width forms to ASCII, no blanks, upper case.</summary>
+    public static string? Code(string? value)
+    {
+        var narrow = Narrow(value);
+        if (narrow is null)
+        {
+            return null;
+        }
+        var code = narrow.Any(char.IsWhiteSpace) ? string.Concat(narrow.Where(c => !char.IsWhiteSpace(c))) : narrow;
+        return code.ToUpperInvariant();
+    }
 
     /// <summary>
     /// <see cref="Text"/> with full-width letters, digits and signs as ASCII, case kept: sign-in
@@ -51,9 +61,13 @@ public static class InputText
         return text.Length == 0 ? null : text;
     }
 
-    /// <summary>A value as a message may quote it: its first <paramref name="length"/> characters, then "…".</summary>
+    /// <summary>
+    /// A value as a message may quote it: cleaned like <see cref="Text"/> (no control characters
+    /// reach a terminal or a page), its first <paramref name="length"/> characters, then "…".
+    /// </summary>
     public static string Quote(string value, int length = QuoteLength)
     {
+        value = Text(value) ?? "";
         if (value.Length <= length)
         {
             return value;

@@ -31,7 +31,8 @@ public sealed class CadreBallotService(IDbContextFactory<AppraisalDbContext> dbF
             .MaxLength(nameof(input.Comment), Messages.LabelComment, comment, FieldLimits.Comment);
         if (ticket is not null)
         {
-            var taken = await db.CadreBallots.AnyAsync(b => b.CycleId == target.Cycle.Id && b.AssistantId == target.AssistantId && b.TicketNo == ticket && b.Id != entry.Id, ct);
+            var taken = await TicketNumbers.IsTakenAsync(
+                db.CadreBallots.Where(b => b.CycleId == target.Cycle.Id && b.AssistantId == target.AssistantId && b.Id != entry.Id).Select(b => b.TicketNo), ticket, ct);
             validator.Check(!taken, nameof(input.TicketNo), Messages.TicketTaken(ticket));
         }
         validator.ThrowIfInvalid();

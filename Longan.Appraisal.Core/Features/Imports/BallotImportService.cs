@@ -22,24 +22,26 @@ namespace Longan.Appraisal.Core.Features.Imports;
 public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> dbFactory, CycleService cycles, TimeProvider clock)
 {
     /// <summary>Reads and checks the workbook without saving; throws <see cref="ImportRejectedException"/> with every problem.</summary>
-    public async Task<ImportSummary> CheckAsync(Caller caller, int cycleId, byte[] content, string fileName, bool replace, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
-        using var file = WorkbookFile.Open(content, fileName);
-        var parsed = await ParseAsync(db, caller, cycleId, file, fileName, replace, ct);
-        return parsed.Summary(0, false);
-    }
+    public Task<ImportSummary> CheckAsync(Caller caller, int cycleId, byte[] content, string fileName, bool replace, CancellationToken ct = default) =>
+        WorkbookFile.ReadAsync(fileName, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+            using var file = WorkbookFile.Open(content, fileName);
+            var parsed = await ParseAsync(db, caller, cycleId, file, fileName, replace, ct);
+            return parsed.Summary(0, false);
+        });
 
     /// <summary>Imports the workbook in one transaction, replacing an earlier import of the same file when asked.</summary>
-    public async Task<ImportSummary> ImportAsync(Caller caller, int cycleId, byte[] content, string fileName, bool replace, CancellationToken ct = default)
-    {
-        using var file = WorkbookFile.Open(content, fileName);
-        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var summary = await ImportAsync(db, caller, cycleId, file, fileName, replace, ct);
-        await tx.CommitAsync(ct);
-        return summary;
-    }
+    public Task<ImportSummary> ImportAsync(Caller caller, int cycleId, byte[] content, string fileName, bool replace, CancellationToken ct = default) =>
+        WorkbookFile.ReadAsync(fileName, async () =>
+        {
+            using var file = WorkbookFile.Open(content, fileName);
+            await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var summary = await ImportAsync(db, caller, cycleId, file, fileName, replace, ct);
+            await tx.CommitAsync(ct);
+            return summary;
+        });
 
     /// <summary>
     /// Imports the workbook into a year's cycle (the admin verb `import-ballots`); when the year has
@@ -47,22 +49,23 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
     /// transaction as the import, so a refused file leaves no cycle behind.
     /// </summary>
     /// <returns>The summary, and whether the cycle was created.</returns>
-    public async Task<(ImportSummary Summary, bool CycleCreated)> ImportIntoYearAsync(Caller caller, int year, byte[] content, string fileName, bool replace, CancellationToken ct = default)
-    {
-        using var file = WorkbookFile.Open(content, fileName);
-        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var cycleId = await db.Cycles.Where(c => c.Year == year).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
-        var created = cycleId is null;
-        if (cycleId is null)
+    public Task<(ImportSummary Summary, bool CycleCreated)> ImportIntoYearAsync(Caller caller, int year, byte[] content, string fileName, bool replace, CancellationToken ct = default) =>
+        WorkbookFile.ReadAsync(fileName, async () =>
         {
-            cycleId = await cycles.CreateAsync(db, caller, year, ct);
-            await cycles.TransitionAsync(db, caller, cycleId.Value, CycleState.Collecting, null, ct);
-        }
-        var summary = await ImportAsync(db, caller, cycleId.Value, file, fileName, replace, ct);
-        await tx.CommitAsync(ct);
-        return (summary, created);
-    }
+            using var file = WorkbookFile.Open(content, fileName);
+            await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var cycleId = await db.Cycles.Where(c => c.Year == year).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+            var created = cycleId is null;
+            if (cycleId is null)
+            {
+                cycleId = await cycles.CreateAsync(db, caller, year, ct);
+                await cycles.TransitionAsync(db, caller, cycleId.Value, CycleState.Collecting, null, ct);
+            }
+            var summary = await ImportAsync(db, caller, cycleId.Value, file, fileName, replace, ct);
+            await tx.CommitAsync(ct);
+            return (summary, created);
+        });
 
     private async Task<ImportSummary> ImportAsync(AppraisalDbContext db, Caller caller, int cycleId, WorkbookFile file, string fileName, bool replace, CancellationToken ct)
     {
@@ -78,7 +81,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         }
         var batch = new ImportBatch
         {
-            CycleId = cycleId, Kind = ImportBatch.Ballots, FileName = Path.GetFileName(fileName), ContentHash = file.ContentHash,
+            CycleId = cycleId, Kind = ImportBatch.Ballots, FileName = ImportBatch.NameOf(fileName), ContentHash = file.ContentHash,
             ImportedBy = caller.UserName, ImportedAt = now, Rows = parsed.Count,
         };
         db.ImportBatches.Add(batch);
@@ -171,7 +174,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         Entry? entry = sheet.Name switch
         {
             "群众评议" => ReadTally(row),
-            "群众意见" => new VillagerTally { Comment = row.RequiredText(BallotWorkbook.Comment, FieldLimits.Comment) },
+            "群众意见" => new VillagerTally { Comment = row.RequiredText(BallotWorkbook.Comment, FieldLimits.Comment, multiline: true) },
             "党组织评议" => ReadParty(row, context, assistant),
             "党员干部评议" => ReadCadre(row, context, assistant),
             "五老监督" => ReadRecord(row, context, assistant),
@@ -217,7 +220,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
                 return score;
             }).ToArray();
         var ticket = context.Ticket(row, "P", assistant);
-        var comment = row.Text(BallotWorkbook.Comment, FieldLimits.Comment);
+        var comment = row.Text(BallotWorkbook.Comment, FieldLimits.Comment, multiline: true);
         return scores.Any(s => s is null) ? null : new PartyBallot
         {
             TicketNo = ticket, PolicyAdvocate = scores[0]!.Value, PublicOpinion = scores[1]!.Value, CivilAgent = scores[2]!.Value,
@@ -229,7 +232,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
     {
         var grade = row.Choice("等次", BallotWorkbook.Grades, required: true);
         var ticket = context.Ticket(row, "C", assistant);
-        var comment = row.Text(BallotWorkbook.Comment, FieldLimits.Comment);
+        var comment = row.Text(BallotWorkbook.Comment, FieldLimits.Comment, multiline: true);
         return grade is null ? null : new CadreBallot { Grade = grade.Value, TicketNo = ticket, Comment = comment };
     }
 
@@ -249,7 +252,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         var category = row.Choice("类别", BallotWorkbook.Categories, required: true);
         var severity = row.Choice("严重程度", BallotWorkbook.Severities, required: nature == RecordNature.Issue);
         var verification = row.Choice("核实结果", BallotWorkbook.Verifications, required: false) ?? Verification.Pending;
-        var description = row.RequiredText("情况描述", FieldLimits.Comment);
+        var description = row.RequiredText("情况描述", FieldLimits.Comment, multiline: true);
         if (date is null || supervisor is null || nature is null || category is null || description is null)
         {
             return null;

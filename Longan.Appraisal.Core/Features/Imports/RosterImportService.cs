@@ -24,6 +24,11 @@ public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> db
     public async Task<RosterImportSummary> ImportAsync(Caller caller, byte[] content, string fileName, CancellationToken ct = default)
     {
         AccessPolicy.EnsureCanManageMasterData(caller);
+        return await WorkbookFile.ReadAsync(fileName, () => ImportCheckedAsync(caller, content, fileName, ct));
+    }
+
+    private async Task<RosterImportSummary> ImportCheckedAsync(Caller caller, byte[] content, string fileName, CancellationToken ct)
+    {
         using var file = WorkbookFile.Open(content, fileName);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -42,8 +47,9 @@ public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> db
         ThrowIf(errors);
 
         var townships = await db.Townships.Include(t => t.Villages).ToDictionaryAsync(t => t.Name, ct);
-        var assistants = await db.Assistants.Include(a => a.Postings.Where(p => p.EndedOn == null)).ThenInclude(p => p.Village).ThenInclude(v => v!.Township)
-            .ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, ct);
+        // Keyed as a row's 编号 is read (InputText.Code), so a code stored before codes were normalised is found too.
+        var assistants = (await db.Assistants.Include(a => a.Postings.Where(p => p.EndedOn == null)).ThenInclude(p => p.Village).ThenInclude(v => v!.Township).ToListAsync(ct))
+            .GroupBy(a => InputText.Code(a.Code)!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var occupants = await db.Postings.Where(p => p.EndedOn == null).Select(p => new { p.VillageId, p.AssistantId }).ToDictionaryAsync(p => p.VillageId, p => p.AssistantId, ct);
         var summary = new RosterImportSummary(rows.Count, 0, 0, 0, 0, 0);
         var villagesInFile = new Dictionary<(string, string), int>();
@@ -126,7 +132,7 @@ public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> db
         }
         db.ImportBatches.Add(new ImportBatch
         {
-            Kind = ImportBatch.Roster, FileName = Path.GetFileName(fileName), ContentHash = file.ContentHash, ImportedBy = caller.UserName, ImportedAt = now, Rows = rows.Count,
+            Kind = ImportBatch.Roster, FileName = ImportBatch.NameOf(fileName), ContentHash = file.ContentHash, ImportedBy = caller.UserName, ImportedAt = now, Rows = rows.Count,
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -140,11 +146,6 @@ public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> db
         foreach (var row in table.Rows())
         {
             var code = row.Code("编号", FieldLimits.Code, required: true);
-            if (code is not null && code.Any(char.IsWhiteSpace))
-            {
-                row.Error("编号", code, Messages.CodeHasSpaces);
-                code = null;
-            }
             if (code is not null && !codes.TryAdd(code, row.Number))
             {
                 row.Error("编号", code, Messages.RepeatedInFile + $"（第 {codes[code]} 行）");

@@ -71,6 +71,56 @@ public sealed class WorkbookArchiveTests
     }
 
     [Fact]
+    public void Open_HighestRowFirst_CountedByItsNumber_Refused()
+    {
+        var ex = Assert.Throws<ImportRejectedException>(() => WorkbookFile.Open(WorkbookBombs.RowsOutOfOrder(), "x.xlsx"));
+
+        Assert.Equal("文件超过 200000 行，请分批导入。", ex.Errors.Single().Reason);
+    }
+
+    [Fact]
+    public void Open_OnePartShownAsSeveralSheets_RefusedAsDamaged()
+    {
+        using (WorkbookFile.Open(WorkbookBombs.OnePartAsManySheets(1), "x.xlsx"))
+        {
+            // One sheet per part is a workbook like any other.
+        }
+
+        var ex = Assert.Throws<ImportRejectedException>(() => WorkbookFile.Open(WorkbookBombs.OnePartAsManySheets(2), "x.xlsx"));
+
+        Assert.Equal("文件已损坏或不是有效的 .xlsx，无法读取。", ex.Errors.Single().Reason);
+    }
+
+    [Fact]
+    public void Open_ColumnDefinitionsCoveringTheSheetManyTimes_RefusedBeforeLoading()
+    {
+        var clock = Stopwatch.StartNew();
+        var ex = Assert.Throws<ImportRejectedException>(() => WorkbookFile.Open(WorkbookBombs.RepeatedColumns(18_000), "x.xlsx"));
+
+        Assert.Equal("文件已损坏或不是有效的 .xlsx，无法读取。", ex.Errors.Single().Reason);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    public void Open_MoreSharedStringsThanAnyRealFile_Refused()
+    {
+        var ex = Assert.Throws<ImportRejectedException>(() => WorkbookFile.Open(WorkbookBombs.ManySharedStrings((int)WorkbookLimits.MaxSharedStrings + 1), "x.xlsx"));
+
+        Assert.Equal("文件过大或过于复杂，服务器无法读取，请分批导入。", ex.Errors.Single().Reason);
+    }
+
+    [Fact]
+    public void Open_PartNamedWithControlCharacters_TheMessageQuotesItClean()
+    {
+        var ex = Assert.Throws<ImportRejectedException>(() => WorkbookFile.Open(WorkbookBombs.WithBombPartNamed("\u001b[2J\u001b[31m\u202eFAKE.xml"), "/uploads/\u202e评议数据.xlsx"));
+
+        var error = ex.Errors.Single();
+        Assert.Contains("“[2J[31mFAKE.xml”", error.Reason);
+        Assert.DoesNotContain(error.Reason + error.Sheet, c => char.IsControl(c) || c == '\u202e');
+        Assert.Equal("评议数据.xlsx", error.Sheet);
+    }
+
+    [Fact]
     public void Inspect_CountsRowsAndCellsAsTheSheetsHoldThem()
     {
         var contents = WorkbookArchive.Inspect(WorkbookBombs.ManyCells(rows: 1_000, cellsPerRow: 3), "x.xlsx");

@@ -31,6 +31,8 @@ public sealed class InputNormalisationTests : IAsyncLifetime
     [InlineData("\u3000c05\t", "C05")]
     [InlineData("C\u200B05", "C05")]
     [InlineData("LA\u000020", "LA20")]
+    [InlineData("C\u300010", "C10")]
+    [InlineData("C\u00A008", "C08")]
     [InlineData("   ", null)]
     [InlineData(null, null)]
     public void Code_TrimmedHalfWidthOneCase(string? typed, string? stored) => Assert.Equal(stored, InputText.Code(typed));
@@ -70,6 +72,47 @@ public sealed class InputNormalisationTests : IAsyncLifetime
             Assert.Equal("票号“C05”已录入过，同一助理员的票号不能重复。", ex.Errors.Single().Message);
         }
         Assert.Equal("C05", Assert.Single(await cadres.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant)).TicketNo);
+    }
+
+    [Fact]
+    public async Task CadreForm_TicketStoredBeforeNormalisation_StillTaken()
+    {
+        var cadres = _county.Get<CadreBallotService>();
+        var id = await cadres.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, new CadreBallotInput { Grade = CadreGrade.Competent, TicketNo = "C05" });
+        await using (var db = await _county.Db.OpenAsync())
+        {
+            // As the portal stored it before numbers were normalised.
+            await db.CadreBallots.Where(b => b.Id == id).ExecuteUpdateAsync(u => u.SetProperty(b => b.TicketNo, "ｃ05 "));
+        }
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            cadres.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, new CadreBallotInput { Grade = CadreGrade.Competent, TicketNo = "c 05" }));
+
+        Assert.Equal("票号“C05”已录入过，同一助理员的票号不能重复。", ex.Errors.Single().Message);
+    }
+
+    [Fact]
+    public async Task Import_SingleLineField_LineBreakBecomesASpace_AsInTheForm()
+    {
+        var file = new Xlsx().Sheet("群众评议", Row("助理员编号", "满意", "基本满意", "不满意", "备注"), Row(Langwan, 10, 2, 0, "3月\n村民会议")).Bytes();
+
+        await _county.Get<BallotImportService>().ImportAsync(_county.Natong, _county.CycleId, file, "评议数据.xlsx", false);
+
+        await using var db = await _county.Db.OpenAsync();
+        Assert.Equal("3月 村民会议", await db.VillagerTallies.Where(t => t.CycleId == _county.CycleId).Select(t => t.Round).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Import_FileName_KeptCleanAndWithinItsColumn()
+    {
+        var file = new Xlsx().Sheet("党员干部评议", Row("助理员编号", "等次"), Row(Langwan, "称职")).Bytes();
+
+        await _county.Get<BallotImportService>().ImportAsync(_county.Natong, _county.CycleId, file, "/tmp/\u202e\u001b[31m" + new string('评', 300) + ".xlsx", false);
+
+        await using var db = await _county.Db.OpenAsync();
+        var name = await db.ImportBatches.Where(b => b.CycleId == _county.CycleId).Select(b => b.FileName).SingleAsync();
+        Assert.StartsWith("[31m评评", name, StringComparison.Ordinal);
+        Assert.Equal(200, name.Length);
     }
 
     [Fact]

@@ -153,6 +153,70 @@ public sealed class SignInServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ManyWrongPasswordsAtOnce_LockTheAccount_AndNoMoreThanFiveAreEverTried()
+    {
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => SignIn.SignInAsync(Demo.Natong, "wrong " + i, Address))));
+
+        Assert.All(outcomes, o => Assert.Equal(SignInStatus.Failed, o.Status));
+        var reasons = (await FailureReasonsAsync()).TakeLast(16).ToList();
+        Assert.Equal(4, reasons.Count(r => r!.StartsWith("密码错误", StringComparison.Ordinal)));
+        Assert.Equal(12, reasons.Count(r => r!.StartsWith("账号已锁定", StringComparison.Ordinal)));
+        Assert.Equal(SignInStatus.Failed, (await SignIn.SignInAsync(Demo.Natong, Demo.Password, Address)).Status);
+    }
+
+    [Fact]
+    public async Task ManyAttemptsAtOnceFromOneAddress_NoMoreThanTheLimitAreTried()
+    {
+        var limit = _db.Get<IOptions<SignInLimits>>().Value.SignInFailuresPerAddress;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2 * limit).Select(i => Task.Run(() => SignIn.SignInAsync($"guess{i}.dw", "guess", Address))));
+
+        Assert.Equal(limit, outcomes.Count(o => o.Status == SignInStatus.Failed));
+        Assert.Equal(limit, outcomes.Count(o => o.Status == SignInStatus.AddressBlocked));
+    }
+
+    [Fact]
+    public async Task LockoutRunsOut_ANewRunOfFiveBegins()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await SignIn.SignInAsync(Demo.Natong, "wrong " + i, Address);
+        }
+        Clock.Advance(TimeSpan.FromMinutes(AccountsServiceCollectionExtensions.LockoutMinutes) + TimeSpan.FromSeconds(1));
+
+        await SignIn.SignInAsync(Demo.Natong, "wrong again", Address);
+
+        Assert.Equal(SignInStatus.Succeeded, (await SignIn.SignInAsync(Demo.Natong, Demo.Password, "198.51.100.9")).Status);
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2:ffff::1", "2001:db8:1:2::/64")]
+    [InlineData(null, "")]
+    public void AddressKey_IPv6CountedByItsNetwork(string? address, string key) => Assert.Equal(key, SignInService.AddressKey(address));
+
+    [Fact]
+    public async Task County_SeesABlockedAddress_AndLiftsIt()
+    {
+        var limit = _db.Get<IOptions<SignInLimits>>().Value.SignInFailuresPerAddress;
+        for (var i = 0; i < limit; i++)
+        {
+            await SignIn.SignInAsync($"guess{i}.dw", "guess", Address);
+        }
+
+        var blocked = Assert.Single(await SignIn.BlockedAddressesAsync(Caller.System));
+        Assert.Equal((Address, limit, Clock.GetUtcNow() + SignInService.AddressWindow), (blocked.Address, blocked.Failures, blocked.Until));
+        await Assert.ThrowsAsync<AccessDeniedException>(async () => await SignIn.BlockedAddressesAsync(await _db.CallerAsync(Demo.Natong)));
+
+        await SignIn.UnblockAsync(Caller.System, Address);
+
+        Assert.Empty(await SignIn.BlockedAddressesAsync(Caller.System));
+        Assert.Equal(SignInStatus.Succeeded, (await SignIn.SignInAsync(Demo.Natong, Demo.Password, Address)).Status);
+    }
+
+    [Fact]
     public void Limits_BelowOneAccountsLockout_AreNamedAsAProblem()
     {
         Assert.Null(new SignInLimits().Problem());
