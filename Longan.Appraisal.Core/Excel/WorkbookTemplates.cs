@@ -30,23 +30,26 @@ public static class WorkbookTemplates
     {
         using var workbook = new XLWorkbook();
         var options = new Options(workbook);
-        var sheet = new BallotWorkbook.Sheet(RosterImportService.SheetName, RosterImportService.Required, RosterImportService.Optional);
-        Add(workbook, sheet, ["示例：LA0001", "黄秀珍", "那桐镇", "浪湾村", "女", "壮族", "1995-06-01", "中共党员", "大学本科", "那桐镇人民政府党政办干事", "2026-03-01", "2028-02-29"],
+        Add(workbook, RosterImportService.SheetName, RosterImportService.Required, RosterImportService.Optional, ["示例：LA0001", "黄秀珍", "那桐镇", "浪湾村", "女", "壮族", "1995-06-01", "中共党员", "大学本科", "那桐镇人民政府党政办干事", "2026-03-01", "2028-02-29"],
             options, [("性别", RosterImportService.Genders.Keys)]);
         return Save(workbook, options);
     }
 
-    private static void Add(XLWorkbook workbook, BallotWorkbook.Sheet spec, string[] example, Options options, (string Header, IEnumerable<string> Values)[] choices)
+    private static void Add(XLWorkbook workbook, BallotWorkbook.Sheet spec, string[] example, Options options, (string Header, IEnumerable<string> Values)[] choices) =>
+        Add(workbook, spec.Name, spec.Required, spec.Optional, example, options, choices);
+
+    private static void Add(XLWorkbook workbook, string name, IReadOnlyList<string> required, IReadOnlyList<string> optional, string[] example, Options options,
+        (string Header, IEnumerable<string> Values)[] choices)
     {
-        var sheet = workbook.AddWorksheet(spec.Name);
-        var headers = spec.Required.Concat(spec.Optional).ToList();
+        var sheet = workbook.AddWorksheet(name);
+        var headers = required.Concat(optional).ToList();
         for (var c = 0; c < headers.Count; c++)
         {
             var column = c + 1;
             var header = sheet.Cell(1, column);
             header.SetValue(headers[c]);
             header.Style.Font.Bold = true;
-            header.Style.Fill.BackgroundColor = spec.Required.Contains(headers[c]) ? XLColor.FromHtml("#FDE2E2") : XLColor.FromHtml("#F2F2F2");
+            header.Style.Fill.BackgroundColor = required.Contains(headers[c]) ? XLColor.FromHtml("#FDE2E2") : XLColor.FromHtml("#F2F2F2");
             var cell = sheet.Cell(2, column);
             cell.SetValue(c < example.Length ? example[c] : "");
             cell.Style.Font.FontColor = XLColor.Gray;

@@ -109,6 +109,7 @@ public static class Messages
     public static string CycleNotFound => R();
     public static string CycleYearOutOfRange(int first, int last) => F([first, last]);
     public static string CycleYearTaken(int year) => F([year]);
+    public static string CycleNotDeletable(int year) => F([year]);
     public static string RulesFrozen(int year) => F([year]);
     public static string TransitionNotAllowed(string from, string to) => F([from, to]);
     public static string ReopenNeedsReason => R();
@@ -129,6 +130,7 @@ public static class Messages
     public static string AssistantNotServingInYear(string name, int year) => F([name, year]);
     public static string OnlyTownshipMayVerify => R();
     public static string OnlyOwnRecords => R();
+    public static string EntryNotAllowed(string kind, string operation) => F([kind, operation]);
     public static string RecordAlreadyVerified => R();
     public static string CountOutOfRange(string label, int max) => F([label, max]);
     public static string TallyEmpty => R();

@@ -2,7 +2,8 @@ namespace Longan.Appraisal.Core.Security;
 
 /// <summary>
 /// Who is calling a service, with the scope of their role (spec §1). Services receive it as an
-/// argument and decide every read and write with <see cref="AccessPolicy"/>.
+/// argument and decide every read and write with the policy of the resource (<see cref="Policies.EntryPolicy"/>,
+/// <see cref="Policies.CyclePolicy"/> and the others in Security/Policies).
 /// </summary>
 /// <param name="UserId">The account's id; "system" for the admin command line.</param>
 /// <param name="UserName">The login name, for records and messages.</param>

@@ -21,6 +21,9 @@ public sealed partial class CollectionTests(PortalFixture portal)
         var match = CollectUrl().Match(phone.Url);
         var (cycle, assistant) = (match.Groups[1].Value, match.Groups[2].Value);
         await Shell.WaitForInteractiveAsync(phone);
+        // A supervisor's own task, the five-elders records, opens first; the meeting's tally is the other tab.
+        await Assertions.Expect(phone.GetByRole(AriaRole.Tab)).ToHaveTextAsync(["五老监督", "群众评议"]);
+        await phone.GetByRole(AriaRole.Tab, new() { Name = "群众评议" }).ClickAsync();
 
         await phone.Locator("[data-testid=tally-satisfied]").FillAsync("20");
         await phone.Locator("[data-testid=tally-basic]").FillAsync("5");

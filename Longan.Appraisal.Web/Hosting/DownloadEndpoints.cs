@@ -5,7 +5,8 @@ using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Features.Results;
 using Longan.Appraisal.Core.Features.Workbooks;
 using Longan.Appraisal.Core.Security;
-using Microsoft.AspNetCore.Authorization;
+
+using Longan.Appraisal.Web.Security;
 
 namespace Longan.Appraisal.Web.Hosting;
 
@@ -22,25 +23,24 @@ public static class DownloadEndpoints
     {
         var templates = endpoints.MapGroup("/templates");
         templates.MapGet("/ballots", () => TypedResults.File(WorkbookTemplates.Ballots(), XlsxType, "评议数据.xlsx"))
-            .RequireAuthorization(new AuthorizeAttribute { Roles = $"{nameof(AppRole.County)},{nameof(AppRole.Township)}" });
+            .RequireAuthorization(PortalPolicies.ImportWorkbooks);
         templates.MapGet("/roster", () => TypedResults.File(WorkbookTemplates.Roster(), XlsxType, "助理员名册.xlsx"))
-            .RequireAuthorization(new AuthorizeAttribute { Roles = nameof(AppRole.County) });
+            .RequireAuthorization(PortalPolicies.ManageMasterData);
 
         endpoints.MapGet("/cycles/{cycleId:int}/results.xlsx", (int cycleId, int? version, HttpContext context, ResultExportService exports, CancellationToken ct) =>
                 ServeAsync(context, async caller => Results.File(await exports.ExportAsync(caller, cycleId, version, ct), XlsxType, "考核结果.xlsx")))
-            .RequireAuthorization(new AuthorizeAttribute { Roles = $"{nameof(AppRole.County)},{nameof(AppRole.Township)}" });
+            .RequireAuthorization(PortalPolicies.ReadResults);
 
         endpoints.MapGet("/cycles/{cycleId:int}/candidates.xlsx", (int cycleId, HttpContext context, CandidateExportService candidates, CancellationToken ct) =>
                 ServeAsync(context, async caller => Results.File(await candidates.ExportAsync(caller, cycleId, ct), XlsxType, "后备干部人选.xlsx")))
-            .RequireAuthorization(new AuthorizeAttribute { Roles = nameof(AppRole.County) });
+            .RequireAuthorization(PortalPolicies.ExportCandidates);
 
-        var county = new AuthorizeAttribute { Roles = nameof(AppRole.County) };
         endpoints.MapGet("/cycles/{cycleId:int}/evaluations.xlsx", (int cycleId, HttpContext context, CycleWorkbookService workbooks, CancellationToken ct) =>
-            ServeAsync(context, async caller => Results.File(await workbooks.EvaluationsAsync(caller, cycleId, ct), XlsxType, "评议原始数据.xlsx"))).RequireAuthorization(county);
+            ServeAsync(context, async caller => Results.File(await workbooks.EvaluationsAsync(caller, cycleId, ct), XlsxType, "评议原始数据.xlsx"))).RequireAuthorization(PortalPolicies.ExportCollectedData);
         endpoints.MapGet("/cycles/{cycleId:int}/supervision.xlsx", (int cycleId, HttpContext context, CycleWorkbookService workbooks, CancellationToken ct) =>
-            ServeAsync(context, async caller => Results.File(await workbooks.SupervisionAsync(caller, cycleId, ct), XlsxType, "五老监督记录.xlsx"))).RequireAuthorization(county);
+            ServeAsync(context, async caller => Results.File(await workbooks.SupervisionAsync(caller, cycleId, ct), XlsxType, "五老监督记录.xlsx"))).RequireAuthorization(PortalPolicies.ExportCollectedData);
         endpoints.MapGet("/cycles/{cycleId:int}/attendance.xlsx", (int cycleId, HttpContext context, CycleWorkbookService workbooks, CancellationToken ct) =>
-            ServeAsync(context, async caller => Results.File(await workbooks.AttendanceAsync(caller, cycleId, ct), XlsxType, "驻村考勤.xlsx"))).RequireAuthorization(county);
+            ServeAsync(context, async caller => Results.File(await workbooks.AttendanceAsync(caller, cycleId, ct), XlsxType, "驻村考勤.xlsx"))).RequireAuthorization(PortalPolicies.ExportCollectedData);
 
         endpoints.MapGet("/cycles/{cycleId:int}/cards/{assistantId:int}.pdf", (int cycleId, int assistantId, HttpContext context, ReportCardService cards, CancellationToken ct) =>
                 ServeAsync(context, async caller =>
@@ -48,7 +48,7 @@ public static class DownloadEndpoints
                     var (pdf, name) = await cards.RenderFileAsync(caller, cycleId, assistantId, ct);
                     return Results.File(pdf, PdfType, name);
                 }))
-            .RequireAuthorization(new AuthorizeAttribute { Roles = $"{nameof(AppRole.County)},{nameof(AppRole.Township)},{nameof(AppRole.Assistant)}" });
+            .RequireAuthorization(PortalPolicies.ReadCards);
         // A file prepared in the background for the signed-in user (a batch of cards), for an hour.
         endpoints.MapGet("/downloads/{token}", (string token, HttpContext context, PreparedDownloads prepared) =>
         {

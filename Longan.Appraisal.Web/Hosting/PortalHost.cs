@@ -75,7 +75,7 @@ public static class PortalHost
         });
         // Secure behind TLS (the proxy's X-Forwarded-Proto), like the sign-in cookie.
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-        services.AddAuthorization();
+        services.AddAuthorization(options => options.AddPortalPolicies());
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddScoped<CallerAccessor>();
@@ -95,6 +95,8 @@ public static class PortalHost
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
+        // Pages go out as UTF-8 text, not every Chinese character as a numeric entity (&#x767B;).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(config =>
         {

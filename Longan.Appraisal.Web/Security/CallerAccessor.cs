@@ -1,4 +1,5 @@
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Longan.Appraisal.Web.Security;
@@ -12,4 +13,7 @@ public sealed class CallerAccessor(AuthenticationStateProvider authentication)
         var state = await authentication.GetAuthenticationStateAsync();
         return CallerClaims.FromPrincipal(state.User) ?? throw new AccessDeniedException(Core.Resources.Messages.NoAccessToMasterData);
     }
+
+    /// <summary>What the caller may do (read off the policies), for a page to offer its controls.</summary>
+    public async Task<Capabilities> CapabilitiesAsync() => Capabilities.Of(await GetAsync());
 }

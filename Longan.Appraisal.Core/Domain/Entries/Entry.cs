@@ -13,6 +13,11 @@ public abstract class Entry
     public Assistant? Assistant { get; set; }
     /// <summary>The workbook import that created it; null when typed in.</summary>
     public int? ImportId { get; set; }
+    /// <summary>
+    /// The account that typed or imported it (a clerk or a supervisor, never a voter): a supervisor
+    /// sees and changes only what they entered (spec §1).
+    /// </summary>
+    public string? EnteredBy { get; set; }
     /// <summary>Incremented on every change; an edit based on an older version is refused.</summary>
     public int Version { get; set; } = 1;
     public DateTimeOffset CreatedAt { get; set; }

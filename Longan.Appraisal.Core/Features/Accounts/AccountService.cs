@@ -4,6 +4,7 @@ using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
     /// <param name="lockedOnly">Only accounts locked now after failed sign-ins (组织部 can lift the lock).</param>
     public async Task<PagedResult<AccountRow>> QueryAsync(Caller caller, PageRequest page, AppRole? role = null, bool lockedOnly = false, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        AdministrationPolicy.EnsureCanManageAccounts(caller);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var users = db.Users.AsNoTracking();
         if (role is { } r)
@@ -62,7 +63,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
 
     public async Task<string> CreateAsync(Caller caller, AccountInput input, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        AdministrationPolicy.EnsureCanManageAccounts(caller);
         await using var scope = scopes.CreateAsyncScope();
         var users = Users(scope, caller);
         var user = new AppUser { DisplayName = "", CreatedAt = clock.GetUtcNow(), LockoutEnabled = true };
@@ -106,7 +107,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
     /// <summary>Changes name, role or scope; open sessions of the account are revalidated and see the new scope.</summary>
     public async Task UpdateAsync(Caller caller, string id, AccountInput input, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        AdministrationPolicy.EnsureCanManageAccounts(caller);
         await using var scope = scopes.CreateAsyncScope();
         var users = Users(scope, caller);
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException(Messages.AccountNotFound);
@@ -122,7 +123,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
     /// <summary>Sets a new password chosen by the county (e.g. a forgotten one) and lifts a lockout.</summary>
     public async Task ResetPasswordAsync(Caller caller, string id, string? password, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        AdministrationPolicy.EnsureCanManageAccounts(caller);
         await using var scope = scopes.CreateAsyncScope();
         var users = Users(scope, caller);
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException(Messages.AccountNotFound);
@@ -143,7 +144,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
     /// <summary>Deactivating blocks sign-in and ends open sessions; the account and its history stay.</summary>
     public async Task SetActiveAsync(Caller caller, string id, bool active, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        AdministrationPolicy.EnsureCanManageAccounts(caller);
         if (id == caller.UserId && !active)
         {
             throw new RuleViolationException(Messages.CannotDeactivateSelf);
@@ -180,7 +181,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, IDbContextFactor
     /// </summary>
     public async Task UnlockAsync(Caller caller, string id, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        AdministrationPolicy.EnsureCanManageAccounts(caller);
         await using var scope = scopes.CreateAsyncScope();
         var users = Users(scope, caller);
         var user = await users.FindByIdAsync(id) ?? throw new NotFoundException(Messages.AccountNotFound);

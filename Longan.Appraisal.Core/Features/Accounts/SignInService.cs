@@ -5,6 +5,7 @@ using Longan.Appraisal.Core.Features.Audit;
 using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,7 +84,7 @@ public sealed class SignInService(
     /// </summary>
     public async Task<IReadOnlyList<BlockedAddress>> BlockedAddressesAsync(Caller caller, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        AdministrationPolicy.EnsureCanManageAccounts(caller);
         var now = clock.GetUtcNow();
         var limit = limits.Value.SignInFailuresPerAddress;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -97,7 +98,7 @@ public sealed class SignInService(
     /// <summary>Lifts an address's block by forgetting its failures; recorded in the audit trail.</summary>
     public async Task UnblockAsync(Caller caller, string address, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        AdministrationPolicy.EnsureCanManageAccounts(caller);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var forgotten = await db.FailedSignIns.Where(f => f.Address == address).ExecuteDeleteAsync(ct);
         if (forgotten > 0)

@@ -7,6 +7,7 @@ using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Scoring;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Appeals;
@@ -91,10 +92,7 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
     /// <summary>Files an appeal against the assistant's own published result, within the window, one open at a time.</summary>
     public async Task<int> FileAsync(Caller caller, int cycleId, string? reason, CancellationToken ct = default)
     {
-        if (caller.Role != AppRole.Assistant || caller.AssistantId is null)
-        {
-            throw new AccessDeniedException(Messages.AppealOnlyAssistant);
-        }
+        AppealPolicy.Ensure(caller, AppealOperation.File);
         reason = InputText.Text(reason, multiline: true);
         new Validator()
             .Required(nameof(Appeal.Reason), Messages.LabelAppealReason, reason)
@@ -116,7 +114,7 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var appeal = new Appeal
         {
-            CycleId = cycleId, AssistantId = caller.AssistantId.Value, VersionNumber = window.VersionNumber, Reason = reason!,
+            CycleId = cycleId, AssistantId = caller.AssistantId!.Value, VersionNumber = window.VersionNumber, Reason = reason!,
             FiledAt = clock.GetUtcNow(), FiledBy = caller.UserName,
         };
         db.Appeals.Add(appeal);
@@ -143,13 +141,15 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
                       join r in db.StoredResults on new { VersionId = v.Id, a.AssistantId } equals new { VersionId = r.ResultVersionId, r.AssistantId }
                       join t in db.Townships on r.TownshipId equals t.Id
                       select new { a, c.Year, p.Code, p.Name, r.TownshipId, Township = t.Name, t.SortOrder };
-        appeals = caller.Role switch
+        var (township, assistant) = AppealPolicy.ReadableScope(caller);
+        if (township is not null)
         {
-            AppRole.County => appeals,
-            AppRole.Township => appeals.Where(x => x.TownshipId == caller.TownshipId),
-            AppRole.Assistant => appeals.Where(x => x.a.AssistantId == caller.AssistantId),
-            _ => throw new AccessDeniedException(Messages.NoAccessToMasterData),
-        };
+            appeals = appeals.Where(x => x.TownshipId == township);
+        }
+        if (assistant is not null)
+        {
+            appeals = appeals.Where(x => x.a.AssistantId == assistant);
+        }
         if (openOnly)
         {
             appeals = appeals.Where(x => x.a.Status == AppealStatus.Open || x.a.Status == AppealStatus.Reviewing);
@@ -167,7 +167,7 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
     /// </summary>
     public async Task ReviewAsync(Caller caller, int appealId, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        AppealPolicy.Ensure(caller, AppealOperation.Answer);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var appeal = await db.Appeals.SingleOrDefaultAsync(a => a.Id == appealId, ct) ?? throw new NotFoundException(Messages.AppealNotFound);
@@ -198,7 +198,7 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
     /// <summary>The result was corrected: allowed once a version newer than the appealed one is published; the answer names it.</summary>
     public async Task AdjustAsync(Caller caller, int appealId, string? answer, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        AppealPolicy.Ensure(caller, AppealOperation.Answer);
         var appeal = await OpenAppealAsync(appealId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var published = await db.Cycles.Where(c => c.Id == appeal.CycleId).Select(c => c.State).SingleAsync(ct) == CycleState.Published
@@ -224,7 +224,7 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
 
     private async Task AnswerAsync(Caller caller, int appealId, string? answer, AppealStatus status, int? adjustedVersion, CancellationToken ct)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        AppealPolicy.Ensure(caller, AppealOperation.Answer);
         answer = InputText.Text(answer, multiline: true);
         new Validator()
             .Required(nameof(Appeal.Answer), Messages.LabelAppealAnswer, answer)

@@ -5,6 +5,7 @@ using Longan.Appraisal.Core.Features.Postings;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Assistants;
@@ -27,12 +28,12 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
 
     public async Task<PagedResult<AssistantRow>> QueryAsync(Caller caller, AssistantQuery query, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanBrowseMasterData(caller);
+        var township = MasterDataPolicy.BrowsableTownship(caller);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var assistants = db.Assistants.AsNoTracking();
-        if (caller.Role == AppRole.Township)
+        if (township is not null)
         {
-            assistants = assistants.Where(a => a.Postings.Any(p => p.Village!.TownshipId == caller.TownshipId));
+            assistants = assistants.Where(a => a.Postings.Any(p => p.Village!.TownshipId == township));
         }
         if (query.TownshipId is { } townshipId)
         {
@@ -74,17 +75,18 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
             .ToListAsync(ct);
         var townships = await db.Postings.Where(p => p.AssistantId == id).Select(p => p.Village!.TownshipId).ToListAsync(ct);
         var current = postings.FirstOrDefault(p => p.IsCurrent)?.VillageId;
-        if (!AccessPolicy.CanReadAssistant(caller, id, townships, current))
+        if (!MasterDataPolicy.CanReadAssistant(caller, id, townships, current))
         {
             throw new AccessDeniedException(Messages.NoAccessToAssistant);
         }
         return new AssistantDetail(a.Id, a.Code, a.Name, a.Gender, a.Ethnicity, a.BirthDate, a.PoliticalStatus,
-            a.Education, a.SendingUnitAndPost, a.Phone, a.IsActive, postings);
+            a.Education, a.SendingUnitAndPost, a.Phone, a.IsActive,
+            postings.Select(p => p with { CanOpenVillage = MasterDataPolicy.CanReadVillage(caller, p.TownshipId, p.VillageId) }).ToList());
     }
 
     public async Task<int> CreateAsync(Caller caller, AssistantInput input, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var assistant = new Assistant { Code = "", Name = "" };
         await ApplyAsync(db, assistant, input, ct);
@@ -95,7 +97,7 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
 
     public async Task UpdateAsync(Caller caller, int id, AssistantInput input, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var assistant = await db.Assistants.FindAsync([id], ct) ?? throw new NotFoundException(Messages.AssistantNotFound);
         await ApplyAsync(db, assistant, input, ct);
@@ -105,7 +107,7 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
     /// <summary>Deactivating keeps the record and its history; a serving assistant's term must be ended first.</summary>
     public async Task SetActiveAsync(Caller caller, int id, bool active, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var assistant = await db.Assistants.FindAsync([id], ct) ?? throw new NotFoundException(Messages.AssistantNotFound);
         if (!active && await db.Postings.AnyAsync(p => p.AssistantId == id && p.EndedOn == null, ct))
@@ -118,7 +120,7 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
 
     public async Task DeleteAsync(Caller caller, int id, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var assistant = await db.Assistants.FindAsync([id], ct) ?? throw new NotFoundException(Messages.AssistantNotFound);
         if (await db.Postings.AnyAsync(p => p.AssistantId == id, ct))

@@ -2,7 +2,10 @@ namespace Longan.Appraisal.Core.Features.Attendance;
 
 /// <summary>A township's month × assistant grid of days in the village for one cycle (spec §3, A).</summary>
 /// <param name="MinDays">Months below this are short (the cycle's rule, default 20).</param>
-public sealed record AttendanceGrid(int CycleId, int Year, int TownshipId, int MinDays, IReadOnlyList<AttendanceGridRow> Rows)
+/// <param name="CanAdd">The caller may record a month now (spec §1: 组织部 and the township, while collecting).</param>
+/// <param name="CanChange">The caller may change a recorded month now.</param>
+/// <param name="CanDelete">The caller may clear a recorded month (组织部 only).</param>
+public sealed record AttendanceGrid(int CycleId, int Year, int TownshipId, int MinDays, IReadOnlyList<AttendanceGridRow> Rows, bool CanAdd, bool CanChange, bool CanDelete)
 {
     public static int DaysIn(int year, int month) => DateTime.DaysInMonth(year, month);
 }

@@ -4,6 +4,7 @@ using Longan.Appraisal.Core.Features.Entries;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Attendance;
@@ -11,12 +12,14 @@ namespace Longan.Appraisal.Core.Features.Attendance;
 /// <summary>驻村考勤 (spec §3, A): days in the village per assistant and month, kept by the township.</summary>
 public sealed class AttendanceService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
 {
-    private const string Kind = nameof(AttendanceMonth);
+    private const EntryKind Kind = EntryKind.AttendanceMonth;
 
     /// <summary>Every assistant who served in the township in the cycle's year, with their twelve months.</summary>
     public async Task<AttendanceGrid> GridAsync(Caller caller, int cycleId, int townshipId, CancellationToken ct = default)
     {
-        if (!AccessPolicy.CanVerifyFor(caller, townshipId))
+        // The whole township's grid: its villages are all in the township's scope.
+        var scope = new EntryScope(townshipId, caller.VillageId ?? 0);
+        if (!EntryPolicy.Can(caller, Kind, EntryOperation.Read, scope))
         {
             throw new AccessDeniedException(Messages.NoAccessToTownship);
         }
@@ -37,7 +40,11 @@ public sealed class AttendanceService(IDbContextFactory<AppraisalDbContext> dbFa
             }
             return new AttendanceGridRow(a.AssistantId, a.Code, a.Name, a.VillageName, days);
         }).ToList();
-        return new AttendanceGrid(cycle.Id, cycle.Year, townshipId, cycle.Rules.AttendanceMinDays, rows);
+        var open = EntryPolicy.IsOpen(caller, cycle.State);
+        return new AttendanceGrid(cycle.Id, cycle.Year, townshipId, cycle.Rules.AttendanceMinDays, rows,
+            open && EntryPolicy.Can(caller, Kind, EntryOperation.Add, scope),
+            open && EntryPolicy.Can(caller, Kind, EntryOperation.Change, scope),
+            open && EntryPolicy.Can(caller, Kind, EntryOperation.Delete, scope));
     }
 
     /// <summary>Sets (or with null clears) one month's days; 0 to the days of that month.</summary>
@@ -45,15 +52,19 @@ public sealed class AttendanceService(IDbContextFactory<AppraisalDbContext> dbFa
     {
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var target = await EntryGuard.ForWriteAsync(db, caller, cycleId, assistantId, ct, verifying: true);
+        var target = await EntryGuard.LoadAsync(db, cycleId, assistantId, ct);
         var year = target.Cycle.Year;
         new Validator().Check(month is >= 1 and <= 12, "Month", Messages.MonthOutOfRange).ThrowIfInvalid();
+        var first = new DateOnly(year, month, 1);
+        var record = await db.AttendanceMonths.FirstOrDefaultAsync(m => m.CycleId == cycleId && m.AssistantId == assistantId && m.Month == first, ct);
+        // Recording a month, changing it and clearing it are different rights (spec §1: a township adds and changes).
+        var operation = record is null ? EntryOperation.Add : days is null ? EntryOperation.Delete : EntryOperation.Change;
+        EntryPolicy.Ensure(caller, Kind, operation, target.Scope);
+        EntryGuard.EnsureOpen(target.Cycle, caller);
         var max = AttendanceGrid.DaysIn(year, month);
         new Validator().Check(days is null || (days >= 0 && days <= max), "Days", Messages.AttendanceDaysOutOfRange(year, month, max)).ThrowIfInvalid();
 
-        var first = new DateOnly(year, month, 1);
         var now = clock.GetUtcNow();
-        var record = await db.AttendanceMonths.FirstOrDefaultAsync(m => m.CycleId == cycleId && m.AssistantId == assistantId && m.Month == first, ct);
         var before = record is null ? null : new { record.Month, record.Days };
         if (days is null)
         {
@@ -62,21 +73,21 @@ public sealed class AttendanceService(IDbContextFactory<AppraisalDbContext> dbFa
                 return;
             }
             db.AttendanceMonths.Remove(record);
-            EntryLog.Add(db, caller, now, cycleId, Kind, record.Id, EntryLog.Deleted, before, null);
+            EntryLog.Add(db, caller, now, cycleId, Kind.ToString(), record.Id, EntryLog.Deleted, before, null);
         }
         else if (record is null)
         {
-            record = new AttendanceMonth { CycleId = cycleId, AssistantId = assistantId, Month = first, Days = days.Value, CreatedAt = now, UpdatedAt = now };
+            record = new AttendanceMonth { CycleId = cycleId, AssistantId = assistantId, Month = first, Days = days.Value, EnteredBy = caller.UserId, CreatedAt = now, UpdatedAt = now };
             db.AttendanceMonths.Add(record);
             await db.SaveChangesAsync(ct);
-            EntryLog.Add(db, caller, now, cycleId, Kind, record.Id, EntryLog.Created, null, new { record.Month, record.Days });
+            EntryLog.Add(db, caller, now, cycleId, Kind.ToString(), record.Id, EntryLog.Created, null, new { record.Month, record.Days });
         }
         else
         {
             record.Days = days.Value;
             record.Version++;
             record.UpdatedAt = now;
-            EntryLog.Add(db, caller, now, cycleId, Kind, record.Id, EntryLog.Updated, before, new { record.Month, record.Days });
+            EntryLog.Add(db, caller, now, cycleId, Kind.ToString(), record.Id, EntryLog.Updated, before, new { record.Month, record.Days });
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -3,6 +3,7 @@ using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -183,11 +184,5 @@ public sealed class AuditService(IDbContextFactory<AppraisalDbContext> dbFactory
         }
     }
 
-    private static void EnsureCounty(Caller caller)
-    {
-        if (caller.Role != AppRole.County)
-        {
-            throw new AccessDeniedException(Messages.AuditOnlyCounty);
-        }
-    }
+    private static void EnsureCounty(Caller caller) => AdministrationPolicy.EnsureCanReadAudit(caller);
 }

@@ -5,6 +5,7 @@ using Longan.Appraisal.Core.Features.Results;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Cards;
@@ -22,10 +23,7 @@ public sealed class CardVerificationService(IDbContextFactory<AppraisalDbContext
     /// <summary>The result whose card carries <paramref name="code"/>, or null when none the caller may read does.</summary>
     public async Task<CardVerification?> VerifyAsync(Caller caller, string? code, CancellationToken ct = default)
     {
-        if (caller.Role is not (AppRole.County or AppRole.Township))
-        {
-            throw new AccessDeniedException(Messages.NoAccessToMasterData);
-        }
+        CardPolicy.Ensure(caller, CardOperation.Verify);
         var wanted = Normalise(code);
         List<StoredVersion> versions;
         await using (var db = await dbFactory.CreateDbContextAsync(caller, ct))

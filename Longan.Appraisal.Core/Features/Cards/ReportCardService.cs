@@ -8,6 +8,7 @@ using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Scoring;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Cards;
@@ -48,18 +49,9 @@ public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFa
     public async Task<int> WriteBatchAsync(Caller caller, int cycleId, int? townshipId, string? assistantCode, Stream output,
         IProgress<(int Done, int Total)>? progress = null, CancellationToken ct = default)
     {
-        if (caller.Role == AppRole.Township)
-        {
-            townshipId ??= caller.TownshipId;
-            if (townshipId != caller.TownshipId)
-            {
-                throw new AccessDeniedException(Messages.NoAccessToTownship);
-            }
-        }
-        else if (caller.Role != AppRole.County)
-        {
-            throw new AccessDeniedException(Messages.NoAccessToMasterData);
-        }
+        // A township's batch is its own whether it names it or not.
+        townshipId ??= caller.Role == AppRole.Township ? caller.TownshipId : null;
+        CardPolicy.Ensure(caller, CardOperation.Batch, townshipId);
         var uiCulture = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
         try
@@ -116,12 +108,10 @@ public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFa
     {
         ResultRow row;
         int versionNumber;
-        if (caller.Role == AppRole.Assistant)
+        if (ResultPolicy.Can(caller, ResultOperation.ReadOwn))
         {
-            if (caller.AssistantId != assistantId)
-            {
-                throw new AccessDeniedException(Messages.NoAccessToAssistant);
-            }
+            // An assistant: their own card, of a published year only.
+            CardPolicy.Ensure(caller, CardOperation.Render, assistantId: assistantId);
             var mine = (await results.PublishedForSelfAsync(caller, ct)).FirstOrDefault(p => p.CycleId == cycleId)
                 ?? throw new NotFoundException(Messages.CardNotPublished);
             (row, versionNumber) = (mine.Row, mine.VersionNumber);

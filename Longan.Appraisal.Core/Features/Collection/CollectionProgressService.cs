@@ -5,6 +5,7 @@ using Longan.Appraisal.Core.Features.Entries;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Collection;
@@ -18,14 +19,11 @@ public sealed class CollectionProgressService(IDbContextFactory<AppraisalDbConte
 {
     public async Task<CollectionProgress> GetAsync(Caller caller, int cycleId, CancellationToken ct = default)
     {
-        if (caller.Role is not (AppRole.County or AppRole.Township))
-        {
-            throw new AccessDeniedException(Messages.NoAccessToMasterData);
-        }
+        CyclePolicy.Ensure(caller, CycleOperation.ViewProgress);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
         var roster = (await CycleRoster.ForYearAsync(db, cycle.Year, ct))
-            .Where(r => caller.Role == AppRole.County || r.TownshipId == caller.TownshipId)
+            .Where(r => EntryPolicy.Can(caller, EntryKind.VillagerTally, EntryOperation.Read, new EntryScope(r.TownshipId, r.VillageId)))
             .ToList();
 
         var counts = await CollectionCounts.LoadAsync(db, cycleId, ct);

@@ -5,6 +5,7 @@ using Longan.Appraisal.Core.Features.Results;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Cycles;
@@ -35,7 +36,38 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var cycle = await db.Cycles.AsNoTracking().Include(c => c.Transitions).FirstOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new NotFoundException(Messages.CycleNotFound);
-        return new CycleDetail(cycle.Id, cycle.Year, cycle.State, cycle.Rules.Copy(), cycle.Transitions.OrderBy(t => t.At).ThenBy(t => t.Id).ToList());
+        return new CycleDetail(cycle.Id, cycle.Year, cycle.State, cycle.Rules.Copy(), cycle.Transitions.OrderBy(t => t.At).ThenBy(t => t.Id).ToList(), RightsOf(caller, cycle.State));
+    }
+
+    /// <summary>What the caller may do with a cycle in this state (the policy, then spec §2's states).</summary>
+    public static CycleRights RightsOf(Caller caller, CycleState state) => new(
+        EditRules: CyclePolicy.Can(caller, CycleOperation.EditRules) && state == CycleState.Draft,
+        Delete: CyclePolicy.Can(caller, CycleOperation.Delete) && state == CycleState.Draft,
+        Moves: CyclePolicy.Can(caller, CycleOperation.Move) ? Enum.GetValues<CycleState>().Where(to => AppraisalCycle.IsAllowed(state, to)).ToList() : [],
+        SwitchRenormalise: CyclePolicy.Can(caller, CycleOperation.SwitchRenormalise) && state is CycleState.Collecting or CycleState.Review,
+        Compute: CyclePolicy.Can(caller, CycleOperation.Compute) && state is CycleState.Collecting or CycleState.Review,
+        Import: CyclePolicy.Can(caller, CycleOperation.Import) && EntryPolicy.IsOpen(caller, state),
+        EnterData: Capabilities.Of(caller).EntersData && EntryPolicy.IsOpen(caller, state),
+        ViewProgress: CyclePolicy.Can(caller, CycleOperation.ViewProgress) && state != CycleState.Draft,
+        ExportCollectedData: CyclePolicy.Can(caller, CycleOperation.ExportCollectedData) && state != CycleState.Draft);
+
+    /// <summary>
+    /// Removes a draft made by mistake (a wrong year): a draft holds no data — entry opens with
+    /// collection — so nothing is lost; the deletion is recorded in the audit trail.
+    /// </summary>
+    public async Task DeleteDraftAsync(Caller caller, int id, CancellationToken ct = default)
+    {
+        CyclePolicy.Ensure(caller, CycleOperation.Delete);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var cycle = await db.Cycles.Include(c => c.Transitions).FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
+        if (cycle.State != CycleState.Draft || cycle.Transitions.Count > 0 || await db.ResultVersions.AnyAsync(v => v.CycleId == id, ct))
+        {
+            throw new RuleViolationException(Messages.CycleNotDeletable(cycle.Year));
+        }
+        db.Cycles.Remove(cycle);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>Creates the cycle of a year with the default rules of spec §4–8, as a draft.</summary>
@@ -48,7 +80,7 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
     /// <summary>The same creation inside the caller's context and transaction (an import that creates its year's cycle with it).</summary>
     internal async Task<int> CreateAsync(AppraisalDbContext db, Caller caller, int year, CancellationToken ct)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        CyclePolicy.Ensure(caller, CycleOperation.Create);
         new Validator()
             .Check(year is >= FirstYear and <= LastYear, YearField, Messages.CycleYearOutOfRange(FirstYear, LastYear))
             .ThrowIfInvalid();
@@ -64,7 +96,7 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
     /// <summary>Saves edited rules; only while the cycle is a draft, and only valid rules.</summary>
     public async Task UpdateRulesAsync(Caller caller, int id, CycleRules rules, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        CyclePolicy.Ensure(caller, CycleOperation.EditRules);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var cycle = await db.Cycles.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
         if (cycle.State != CycleState.Draft)
@@ -87,7 +119,7 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
     /// </summary>
     public async Task SetRenormaliseAsync(Caller caller, int id, bool on, string? reason, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        CyclePolicy.Ensure(caller, CycleOperation.SwitchRenormalise);
         reason = InputText.Text(reason, multiline: true);
         new Validator()
             .Check(reason is not null, "Reason", Messages.RenormaliseNeedsReason)
@@ -115,7 +147,7 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
     /// <summary>Moves the cycle to another state as spec §2 allows; going back needs a written reason.</summary>
     public async Task TransitionAsync(Caller caller, int id, CycleState to, string? reason, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        CyclePolicy.Ensure(caller, CycleOperation.Move);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await TransitionAsync(db, caller, id, to, reason, ct);
@@ -125,7 +157,7 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
     /// <summary>The same move inside the caller's context and transaction (an appeal reopening the cycle with it).</summary>
     internal async Task TransitionAsync(AppraisalDbContext db, Caller caller, int id, CycleState to, string? reason, CancellationToken ct)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        CyclePolicy.Ensure(caller, CycleOperation.Move);
         var cycle = await db.Cycles.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
         var from = cycle.State;
         if (!AppraisalCycle.IsAllowed(from, to))

@@ -3,14 +3,16 @@ using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Entries;
 
 /// <summary>
-/// Adding, editing and deleting one kind of collected entry: every write passes
-/// <see cref="EntryGuard"/> (scope and cycle state), is recorded in the entry log, and an edit or
-/// delete based on an outdated version is refused with <see cref="ConflictException"/>.
+/// Adding, editing and deleting one kind of collected entry: every read and write passes
+/// <see cref="EntryGuard"/> (<see cref="EntryPolicy"/> for role, scope and "only their own", and the
+/// cycle's state), is recorded in the entry log, and an edit or delete based on an outdated version
+/// is refused with <see cref="ConflictException"/>.
 /// </summary>
 public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
     where TEntity : Entry
@@ -19,18 +21,10 @@ public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<Apprai
 
     protected TimeProvider Clock => clock;
 
-    /// <summary>The entry kind's name in the entry log.</summary>
-    protected abstract string Kind { get; }
-
-    /// <summary>Township-level entries (attendance, verification) are not for supervisors.</summary>
-    protected virtual bool TownshipLevel => false;
+    /// <summary>The kind of entry, for the access rules and (by name) the entry log.</summary>
+    protected abstract EntryKind Kind { get; }
 
     protected abstract TEntity Create();
-
-    /// <summary>A further check before an existing entry is changed or deleted (e.g. only one's own records).</summary>
-    protected virtual void EnsureMayChange(TEntity entry, Caller caller)
-    {
-    }
 
     /// <summary>Validates the input (every problem at once) and copies it into the entry.</summary>
     protected abstract Task ApplyAsync(AppraisalDbContext db, EntryTarget target, TEntity entry, TInput input, Caller caller, CancellationToken ct);
@@ -42,16 +36,17 @@ public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<Apprai
     {
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var target = await EntryGuard.ForWriteAsync(db, caller, cycleId, assistantId, ct, TownshipLevel);
+        var target = await EntryGuard.ForWriteAsync(db, caller, Kind, EntryOperation.Add, cycleId, assistantId, ct);
         var now = clock.GetUtcNow();
         var entry = Create();
         entry.CycleId = cycleId;
         entry.AssistantId = assistantId;
+        entry.EnteredBy = caller.UserId;
         entry.CreatedAt = entry.UpdatedAt = now;
         await ApplyAsync(db, target, entry, input, caller, ct);
         db.Set<TEntity>().Add(entry);
         await db.SaveChangesAsync(ct);
-        EntryLog.Add(db, caller, now, cycleId, Kind, entry.Id, EntryLog.Created, null, Snapshot(entry));
+        EntryLog.Add(db, caller, now, cycleId, Kind.ToString(), entry.Id, EntryLog.Created, null, Snapshot(entry));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return entry.Id;
@@ -64,15 +59,14 @@ public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<Apprai
         // The state is checked inside the write: a cycle published meanwhile cannot take the change.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var entry = await FindAsync(db, id, ct);
-        var target = await EntryGuard.ForWriteAsync(db, caller, entry.CycleId, entry.AssistantId, ct, TownshipLevel);
-        EnsureMayChange(entry, caller);
+        var target = await EntryGuard.ForWriteAsync(db, caller, Kind, EntryOperation.Change, entry.CycleId, entry.AssistantId, ct, entry);
         EnsureVersion(entry, version);
         var before = Snapshot(entry);
         await ApplyAsync(db, target, entry, input, caller, ct);
         var now = clock.GetUtcNow();
         entry.Version++;
         entry.UpdatedAt = now;
-        EntryLog.Add(db, caller, now, entry.CycleId, Kind, entry.Id, EntryLog.Updated, before, Snapshot(entry));
+        EntryLog.Add(db, caller, now, entry.CycleId, Kind.ToString(), entry.Id, EntryLog.Updated, before, Snapshot(entry));
         await SaveAsync(db, ct);
         await tx.CommitAsync(ct);
     }
@@ -82,24 +76,40 @@ public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<Apprai
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var entry = await FindAsync(db, id, ct);
-        await EntryGuard.ForWriteAsync(db, caller, entry.CycleId, entry.AssistantId, ct, TownshipLevel);
-        EnsureMayChange(entry, caller);
+        await EntryGuard.ForWriteAsync(db, caller, Kind, EntryOperation.Delete, entry.CycleId, entry.AssistantId, ct, entry);
         EnsureVersion(entry, version);
-        EntryLog.Add(db, caller, clock.GetUtcNow(), entry.CycleId, Kind, entry.Id, EntryLog.Deleted, Snapshot(entry), null);
+        EntryLog.Add(db, caller, clock.GetUtcNow(), entry.CycleId, Kind.ToString(), entry.Id, EntryLog.Deleted, Snapshot(entry), null);
         db.Set<TEntity>().Remove(entry);
         await SaveAsync(db, ct);
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>The assistant's entries of this kind in the cycle, oldest first; refused outside the caller's scope.</summary>
-    protected async Task<List<TEntity>> ListEntriesAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct)
+    /// <summary>
+    /// The assistant's entries of this kind in the cycle that the caller may see (a supervisor: only
+    /// their own), oldest first, each with what the caller may do with it; refused outside the
+    /// caller's scope.
+    /// </summary>
+    protected async Task<List<(TEntity Entry, EntryRights Rights)>> ListEntriesAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
-        await EntryGuard.ForReadAsync(db, caller, cycleId, assistantId, ct);
-        return await db.Set<TEntity>().AsNoTracking()
-            .Where(e => e.CycleId == cycleId && e.AssistantId == assistantId)
-            .OrderBy(e => e.Id)
-            .ToListAsync(ct);
+        var target = await EntryGuard.ForReadAsync(db, caller, Kind, cycleId, assistantId, ct);
+        var entries = db.Set<TEntity>().AsNoTracking().Where(e => e.CycleId == cycleId && e.AssistantId == assistantId);
+        if (EntryPolicy.SeesOnlyOwn(caller))
+        {
+            entries = entries.Where(e => e.EnteredBy == caller.UserId);
+        }
+        return (await entries.OrderBy(e => e.Id).ToListAsync(ct)).Select(e => (e, RightsOn(caller, target, e))).ToList();
+    }
+
+    /// <summary>What the caller may do with one entry now (the rules and the cycle's state), for the pages to offer.</summary>
+    protected EntryRights RightsOn(Caller caller, EntryTarget target, TEntity entry)
+    {
+        var open = EntryPolicy.IsOpen(caller, target.Cycle.State);
+        var verification = (entry as SupervisionRecord)?.Verification;
+        return new EntryRights(
+            open && EntryPolicy.Can(caller, Kind, EntryOperation.Change, target.Scope, entry.EnteredBy, verification),
+            open && EntryPolicy.Can(caller, Kind, EntryOperation.Delete, target.Scope, entry.EnteredBy, verification),
+            open && EntryPolicy.Can(caller, Kind, EntryOperation.Verify, target.Scope, entry.EnteredBy, verification));
     }
 
     protected static async Task<TEntity> FindAsync(AppraisalDbContext db, int id, CancellationToken ct) =>

@@ -4,5 +4,8 @@ namespace Longan.Appraisal.Core.Features.Evaluations;
 
 public sealed record CadreBallotRow(int Id, int Version, string? TicketNo, CadreGrade Grade, string? Comment, DateTimeOffset CreatedAt)
 {
+    /// <summary>What the caller may do with this entry now.</summary>
+    public Entries.EntryRights Rights { get; init; } = Entries.EntryRights.None;
+
     public CadreBallotInput ToInput() => new() { TicketNo = TicketNo, Grade = Grade, Comment = Comment };
 }

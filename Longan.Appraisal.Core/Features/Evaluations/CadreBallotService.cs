@@ -12,13 +12,13 @@ namespace Longan.Appraisal.Core.Features.Evaluations;
 public sealed class CadreBallotService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
     : EntryServiceBase<CadreBallot, CadreBallotInput>(dbFactory, clock)
 {
-    protected override string Kind => nameof(CadreBallot);
+    protected override EntryKind Kind => EntryKind.CadreBallot;
 
     protected override CadreBallot Create() => new();
 
     public async Task<IReadOnlyList<CadreBallotRow>> ListAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default) =>
         (await ListEntriesAsync(caller, cycleId, assistantId, ct))
-            .Select(b => new CadreBallotRow(b.Id, b.Version, b.TicketNo, b.Grade, b.Comment, b.CreatedAt))
+            .Select(e => new CadreBallotRow(e.Entry.Id, e.Entry.Version, e.Entry.TicketNo, e.Entry.Grade, e.Entry.Comment, e.Entry.CreatedAt) { Rights = e.Rights })
             .ToList();
 
     protected override async Task ApplyAsync(AppraisalDbContext db, EntryTarget target, CadreBallot entry, CadreBallotInput input, Caller caller, CancellationToken ct)

@@ -12,13 +12,14 @@ namespace Longan.Appraisal.Core.Features.Evaluations;
 public sealed class PartyBallotService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
     : EntryServiceBase<PartyBallot, PartyBallotInput>(dbFactory, clock)
 {
-    protected override string Kind => nameof(PartyBallot);
+    protected override EntryKind Kind => EntryKind.PartyBallot;
 
     protected override PartyBallot Create() => new();
 
     public async Task<IReadOnlyList<PartyBallotRow>> ListAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default) =>
         (await ListEntriesAsync(caller, cycleId, assistantId, ct))
-            .Select(b => new PartyBallotRow(b.Id, b.Version, b.TicketNo, b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide, b.Comment, b.CreatedAt))
+            .Select(e => new PartyBallotRow(e.Entry.Id, e.Entry.Version, e.Entry.TicketNo, e.Entry.PolicyAdvocate, e.Entry.PublicOpinion, e.Entry.CivilAgent,
+                e.Entry.DisputeMediator, e.Entry.PartyBuildingGuide, e.Entry.Comment, e.Entry.CreatedAt) { Rights = e.Rights })
             .ToList();
 
     /// <summary>The five duties in ballot order, with their field names and labels.</summary>

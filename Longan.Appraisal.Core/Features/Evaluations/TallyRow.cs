@@ -2,6 +2,9 @@ namespace Longan.Appraisal.Core.Features.Evaluations;
 
 public sealed record TallyRow(int Id, int Version, int Satisfied, int BasicallySatisfied, int Dissatisfied, int Invalid, string? Round, string? Comment, DateTimeOffset CreatedAt)
 {
+    /// <summary>What the caller may do with this entry now.</summary>
+    public Entries.EntryRights Rights { get; init; } = Entries.EntryRights.None;
+
     public TallyInput ToInput() => new()
     {
         Satisfied = Satisfied, BasicallySatisfied = BasicallySatisfied, Dissatisfied = Dissatisfied, Invalid = Invalid, Round = Round, Comment = Comment,

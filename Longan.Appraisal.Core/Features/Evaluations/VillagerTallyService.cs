@@ -15,13 +15,14 @@ public sealed class VillagerTallyService(IDbContextFactory<AppraisalDbContext> d
     /// <summary>A sanity bound per count: no village meeting has more voters.</summary>
     public const int MaxCount = 100_000;
 
-    protected override string Kind => nameof(VillagerTally);
+    protected override EntryKind Kind => EntryKind.VillagerTally;
 
     protected override VillagerTally Create() => new();
 
     public async Task<IReadOnlyList<TallyRow>> ListAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default) =>
         (await ListEntriesAsync(caller, cycleId, assistantId, ct))
-            .Select(t => new TallyRow(t.Id, t.Version, t.Satisfied, t.BasicallySatisfied, t.Dissatisfied, t.Invalid, t.Round, t.Comment, t.CreatedAt))
+            .Select(e => new TallyRow(e.Entry.Id, e.Entry.Version, e.Entry.Satisfied, e.Entry.BasicallySatisfied, e.Entry.Dissatisfied, e.Entry.Invalid,
+                e.Entry.Round, e.Entry.Comment, e.Entry.CreatedAt) { Rights = e.Rights })
             .ToList();
 
     protected override Task ApplyAsync(AppraisalDbContext db, EntryTarget target, VillagerTally entry, TallyInput input, Caller caller, CancellationToken ct)

@@ -7,6 +7,7 @@ using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Scoring;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.FollowUps;
@@ -48,10 +49,7 @@ public sealed class FollowUpService(IDbContextFactory<AppraisalDbContext> dbFact
 {
     public async Task<IReadOnlyList<FollowUpCase>> ListAsync(Caller caller, bool openOnly = false, CancellationToken ct = default)
     {
-        if (caller.Role is not (AppRole.County or AppRole.Township))
-        {
-            throw new AccessDeniedException(Messages.NoAccessToMasterData);
-        }
+        FollowUpPolicy.Ensure(caller, FollowUpOperation.Read);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Every cycle ever published, also while reopened: its latest published version's outcomes
         // stand until it is published again; cases are due from the first publication.
@@ -127,7 +125,7 @@ public sealed class FollowUpService(IDbContextFactory<AppraisalDbContext> dbFact
     /// <summary>Records a talk held, a notice issued or a reserve-cadre decision; the case closes.</summary>
     public async Task RecordAsync(Caller caller, int cycleId, int assistantId, Outcome kind, FollowUpInput input, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        FollowUpPolicy.Ensure(caller, FollowUpOperation.Record);
         if (kind == Outcome.Replacement)
         {
             throw new RuleViolationException(Messages.FollowUpReplacementThroughPostings);
@@ -167,7 +165,7 @@ public sealed class FollowUpService(IDbContextFactory<AppraisalDbContext> dbFact
     /// </summary>
     public async Task ReplaceAsync(Caller caller, int cycleId, int assistantId, ReplaceInput input, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        FollowUpPolicy.Ensure(caller, FollowUpOperation.Record);
         var open = await EnsureOpenCaseAsync(caller, cycleId, assistantId, Outcome.Replacement, ct);
         var current = open.CurrentPosting ?? throw new RuleViolationException(Messages.FollowUpNoCurrentPosting(open.AssistantName));
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);

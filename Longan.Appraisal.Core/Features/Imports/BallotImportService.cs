@@ -10,6 +10,7 @@ using Longan.Appraisal.Core.Features.Evaluations;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Imports;
@@ -110,10 +111,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
 
     private async Task<Parsed> ParseAsync(AppraisalDbContext db, Caller caller, int cycleId, WorkbookFile file, string fileName, bool replace, CancellationToken ct)
     {
-        if (caller.Role is not (AppRole.County or AppRole.Township))
-        {
-            throw new AccessDeniedException(Messages.OnlyCountyOrTownshipImports);
-        }
+        CyclePolicy.Ensure(caller, CycleOperation.Import);
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
         EntryGuard.EnsureOpen(cycle, caller);
         var previous = await db.ImportBatches.AsNoTracking()
@@ -170,7 +168,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
 
     private static Entry? ReadRow(BallotWorkbook.Sheet sheet, SheetRow row, RowContext context)
     {
-        var assistant = context.Assistant(row);
+        var assistant = context.Assistant(row, sheet.Kind);
         Entry? entry = sheet.Name switch
         {
             "群众评议" => ReadTally(row),
@@ -186,6 +184,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         }
         entry.CycleId = context.Cycle.Id;
         entry.AssistantId = assistant.AssistantId;
+        entry.EnteredBy = context.Caller.UserId;
         return entry;
     }
 
@@ -331,7 +330,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         }
 
         /// <summary>The row's assistant, when the code exists in this cycle and is within the caller's scope.</summary>
-        public RosterEntry? Assistant(SheetRow row)
+        public RosterEntry? Assistant(SheetRow row, EntryKind kind)
         {
             var code = row.Code(BallotWorkbook.Code, FieldLimits.Code, required: true);
             if (code is null)
@@ -343,7 +342,8 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
                 row.Error(BallotWorkbook.Code, code, Messages.UnknownAssistantCode(cycle.Year));
                 return null;
             }
-            if (!AccessPolicy.CanVerifyFor(caller, entry.TownshipId))
+            // The same rule as typing the row into the form: this kind of entry, this assistant's village.
+            if (!EntryPolicy.Can(caller, kind, EntryOperation.Add, new EntryScope(entry.TownshipId, entry.VillageId)))
             {
                 row.Error(BallotWorkbook.Code, code, Messages.AssistantOutsideTownship);
                 return null;

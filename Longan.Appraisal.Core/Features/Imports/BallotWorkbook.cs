@@ -9,12 +9,12 @@ public static class BallotWorkbook
     public const string TicketNo = "票号";
     public const string Comment = "意见建议";
 
-    public static readonly Sheet Villagers = new("群众评议", [Code, "满意", "基本满意", "不满意"], ["无效", "备注"]);
-    public static readonly Sheet VillagerComments = new("群众意见", [Code, Comment], []);
-    public static readonly Sheet Party = new("党组织评议", [Code, "政策宣讲员", "民意信息员", "民事代办员", "纠纷调解员", "党建指导员"], [TicketNo, Comment]);
-    public static readonly Sheet Cadres = new("党员干部评议", [Code, "等次"], [TicketNo, Comment]);
-    public static readonly Sheet Supervision = new("五老监督", [Code, "日期", "监督员", "性质", "类别", "情况描述"], ["严重程度", "核实结果"]);
-    public static readonly Sheet Attendance = new("驻村考勤", [Code, "月份", "驻村天数"], []);
+    public static readonly Sheet Villagers = new("群众评议", EntryKind.VillagerTally, [Code, "满意", "基本满意", "不满意"], ["无效", "备注"]);
+    public static readonly Sheet VillagerComments = new("群众意见", EntryKind.VillagerTally, [Code, Comment], []);
+    public static readonly Sheet Party = new("党组织评议", EntryKind.PartyBallot, [Code, "政策宣讲员", "民意信息员", "民事代办员", "纠纷调解员", "党建指导员"], [TicketNo, Comment]);
+    public static readonly Sheet Cadres = new("党员干部评议", EntryKind.CadreBallot, [Code, "等次"], [TicketNo, Comment]);
+    public static readonly Sheet Supervision = new("五老监督", EntryKind.SupervisionRecord, [Code, "日期", "监督员", "性质", "类别", "情况描述"], ["严重程度", "核实结果"]);
+    public static readonly Sheet Attendance = new("驻村考勤", EntryKind.AttendanceMonth, [Code, "月份", "驻村天数"], []);
 
     public static IReadOnlyList<Sheet> Sheets { get; } = [Villagers, VillagerComments, Party, Cadres, Supervision, Attendance];
 
@@ -48,5 +48,6 @@ public static class BallotWorkbook
     public static string Word<T>(IReadOnlyDictionary<string, T> words, T value) where T : struct, Enum =>
         words.First(w => w.Value.Equals(value)).Key;
 
-    public sealed record Sheet(string Name, IReadOnlyList<string> Required, IReadOnlyList<string> Optional);
+    /// <param name="Kind">The kind of entry each row of the sheet becomes (the access rules are the entry's).</param>
+    public sealed record Sheet(string Name, EntryKind Kind, IReadOnlyList<string> Required, IReadOnlyList<string> Optional);
 }

@@ -6,6 +6,7 @@ using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Imports;
@@ -23,7 +24,7 @@ public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> db
 
     public async Task<RosterImportSummary> ImportAsync(Caller caller, byte[] content, string fileName, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         return await WorkbookFile.ReadAsync(fileName, () => ImportCheckedAsync(caller, content, fileName, ct));
     }
 

@@ -15,11 +15,15 @@ public sealed record PostingRow(
     DateOnly StartDate,
     DateOnly PlannedEndDate,
     DateOnly? EndedOn,
-    string? EndReason)
+    string? EndReason,
+    int TownshipId)
 {
     public bool IsCurrent => EndedOn is null;
 
+    /// <summary>The caller may open the village's page (an assistant may not: it names the supervisors, spec §9).</summary>
+    public bool CanOpenVillage { get; init; } = true;
+
     internal static readonly Expression<Func<Posting, PostingRow>> Projection = p => new PostingRow(
         p.Id, p.AssistantId, p.Assistant!.Code, p.Assistant.Name, p.VillageId, p.Village!.Name, p.Village.Township!.Name,
-        p.StartDate, p.PlannedEndDate, p.EndedOn, p.EndReason);
+        p.StartDate, p.PlannedEndDate, p.EndedOn, p.EndReason, p.Village.TownshipId);
 }

@@ -3,6 +3,7 @@ using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Postings;
@@ -15,7 +16,7 @@ public sealed class PostingService(IDbContextFactory<AppraisalDbContext> dbFacto
 {
     public async Task<int> AssignAsync(Caller caller, AssignInput input, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var validator = new Validator()
@@ -35,7 +36,7 @@ public sealed class PostingService(IDbContextFactory<AppraisalDbContext> dbFacto
 
     public async Task EndTermAsync(Caller caller, int postingId, EndTermInput input, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var posting = await db.Postings.FindAsync([postingId], ct) ?? throw new NotFoundException(Messages.PostingNotFound);
         if (!posting.IsCurrent)
@@ -57,7 +58,7 @@ public sealed class PostingService(IDbContextFactory<AppraisalDbContext> dbFacto
     /// <summary>Ends the village's current term and posts the successor, in one transaction.</summary>
     public async Task<int> ReplaceAsync(Caller caller, int villageId, ReplaceInput input, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var posting = await ReplaceAsync(db, caller, villageId, input, expectedPostingId: null, ct);
@@ -72,7 +73,7 @@ public sealed class PostingService(IDbContextFactory<AppraisalDbContext> dbFacto
     /// </summary>
     internal async Task<int> ReplaceAsync(AppraisalDbContext db, Caller caller, int villageId, ReplaceInput input, int? expectedPostingId, CancellationToken ct)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         var village = await db.Villages.FindAsync([villageId], ct) ?? throw new NotFoundException(Messages.VillageNotFound);
         var current = await db.Postings.FirstOrDefaultAsync(p => p.VillageId == villageId && p.EndedOn == null, ct)
             ?? throw new RuleViolationException(Messages.VillageHasNoCurrentAssistant(village.Name));

@@ -5,6 +5,7 @@ using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Scoring;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Results;
@@ -18,7 +19,7 @@ public sealed class CandidateExportService(ResultQueryService results, IDbContex
 {
     public async Task<byte[]> ExportAsync(Caller caller, int cycleId, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        ResultPolicy.Ensure(caller, ResultOperation.ExportCandidates);
         // An exchange document: Chinese words whatever the user's UI language.
         var uiCulture = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");

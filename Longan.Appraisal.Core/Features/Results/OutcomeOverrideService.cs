@@ -6,6 +6,7 @@ using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Scoring;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Results;
@@ -24,7 +25,7 @@ public sealed class OutcomeOverrideService(IDbContextFactory<AppraisalDbContext>
     /// <summary>Sets the assistant's outcomes (possibly none) in place of the computed ones.</summary>
     public Task OverrideAsync(Caller caller, int cycleId, int assistantId, IReadOnlyCollection<Outcome> outcomes, string? reason, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        ResultPolicy.Ensure(caller, ResultOperation.Decide);
         reason = InputText.Text(reason, multiline: true);
         var undecidable = outcomes.Where(o => !Decidable.Contains(o)).Select(o => Enum.IsDefined(o) ? Messages.Get("Outcome." + o) : ((int)o).ToString(CultureInfo.InvariantCulture)).FirstOrDefault();
         new Validator()
@@ -39,7 +40,7 @@ public sealed class OutcomeOverrideService(IDbContextFactory<AppraisalDbContext>
     /// <summary>Withdraws the decision in force, so the computed recommendation applies again.</summary>
     public Task WithdrawAsync(Caller caller, int cycleId, int assistantId, string? reason, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        ResultPolicy.Ensure(caller, ResultOperation.Decide);
         reason = InputText.Text(reason, multiline: true);
         new Validator()
             .Required("Reason", Messages.LabelOverrideReason, reason)
@@ -80,11 +81,11 @@ public sealed class OutcomeOverrideService(IDbContextFactory<AppraisalDbContext>
     /// <summary>Every decision on the assistant in the cycle, newest first; the county and the assistant's township may read it.</summary>
     public async Task<IReadOnlyList<OutcomeDecisionEntry>> HistoryAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanBrowseMasterData(caller);
+        var township = ResultPolicy.ReadableTownship(caller);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         // The township the assistant belonged to in this cycle's results, not any township they ever served.
-        if (caller.Role == AppRole.Township
-            && !await db.StoredResults.AnyAsync(r => r.AssistantId == assistantId && r.TownshipId == caller.TownshipId
+        if (township is not null
+            && !await db.StoredResults.AnyAsync(r => r.AssistantId == assistantId && r.TownshipId == township
                 && db.ResultVersions.Any(v => v.Id == r.ResultVersionId && v.CycleId == cycleId), ct))
         {
             throw new AccessDeniedException(Messages.NoAccessToAssistant);

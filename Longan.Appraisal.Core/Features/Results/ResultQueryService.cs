@@ -5,6 +5,7 @@ using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Scoring;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Results;
@@ -28,10 +29,7 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
 
     private async Task<ResultSet?> ReadAsync(Caller caller, int cycleId, int? assistantId, int? versionNumber, bool asPublished, CancellationToken ct)
     {
-        if (caller.Role is not (AppRole.County or AppRole.Township))
-        {
-            throw new AccessDeniedException(Messages.NoAccessToMasterData);
-        }
+        var township = ResultPolicy.ReadableTownship(caller);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
         var versions = await db.ResultVersions.AsNoTracking().Where(v => v.CycleId == cycleId).OrderBy(v => v.Number).ToListAsync(ct);
@@ -44,14 +42,14 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
             : versions[^1];
         var cutoff = asPublished && version.PublishedAt is { } published ? published : DecisionsUpTo(cycle, versions, version);
         var decisions = await OutcomeOverrideService.InForceAsync(db, cycleId, cutoff, ct);
-        var township = caller.Role == AppRole.Township ? caller.TownshipId ?? throw new AccessDeniedException(Messages.NoAccessToTownship) : (int?)null;
         var rows = await RowsAsync(db, version.Id, township, assistantId, decisions, ct);
-        if (assistantId is not null && rows.Count == 0 && caller.Role == AppRole.Township)
+        if (assistantId is not null && rows.Count == 0 && township is not null)
         {
             throw new AccessDeniedException(Messages.NoAccessToAssistant);
         }
+        var canDecide = ResultPolicy.Can(caller, ResultOperation.Decide) && version.Id == versions[^1].Id && cycle.State is CycleState.Collecting or CycleState.Review;
         return new ResultSet(cycle.Id, cycle.Year, version.Number, version.ComputedAt, version.ComputedBy, version.PublishedAt,
-            versions.Select(v => new ResultVersionInfo(v.Number, v.ComputedAt, v.ComputedBy, v.PublishedAt, v.Fingerprint)).Reverse().ToList(), rows);
+            versions.Select(v => new ResultVersionInfo(v.Number, v.ComputedAt, v.ComputedBy, v.PublishedAt, v.Fingerprint)).Reverse().ToList(), rows, canDecide);
     }
 
     /// <summary>
@@ -82,10 +80,8 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
     /// <summary>The calling assistant's results in published cycles, newest first: the version that was published, nothing before.</summary>
     public async Task<IReadOnlyList<PublishedResult>> PublishedForSelfAsync(Caller caller, CancellationToken ct = default)
     {
-        if (caller.Role != AppRole.Assistant || caller.AssistantId is not { } self)
-        {
-            throw new AccessDeniedException(Messages.NoAccessToAssistant);
-        }
+        ResultPolicy.Ensure(caller, ResultOperation.ReadOwn);
+        var self = caller.AssistantId!.Value;
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var published = await (from c in db.Cycles.AsNoTracking()
                                where c.State == CycleState.Published
@@ -109,10 +105,8 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
     /// </summary>
     public async Task<IReadOnlyList<int>> ReopenedForSelfAsync(Caller caller, CancellationToken ct = default)
     {
-        if (caller.Role != AppRole.Assistant || caller.AssistantId is not { } self)
-        {
-            throw new AccessDeniedException(Messages.NoAccessToAssistant);
-        }
+        ResultPolicy.Ensure(caller, ResultOperation.ReadOwn);
+        var self = caller.AssistantId!.Value;
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         return await (from c in db.Cycles.AsNoTracking()
                       where c.State != CycleState.Published

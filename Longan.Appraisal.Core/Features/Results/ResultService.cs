@@ -13,6 +13,7 @@ using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Scoring;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -27,7 +28,7 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
 {
     public async Task<ComputeSummary> ComputeAsync(Caller caller, int cycleId, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        ResultPolicy.Ensure(caller, ResultOperation.Compute);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         // One write transaction from the first read: the state, the inputs and the latest version are
         // the ones the new version is written against, even if someone publishes or corrects meanwhile.

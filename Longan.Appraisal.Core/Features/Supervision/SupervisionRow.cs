@@ -8,6 +8,9 @@ public sealed record SupervisionRow(
     RecordNature Nature, RecordCategory Category, IssueSeverity? Severity, string Description,
     Verification Verification, string? VerificationNote, string? VerifiedBy, DateTimeOffset? VerifiedAt, string? FiledBy)
 {
+    /// <summary>What the caller may do with this entry now.</summary>
+    public Entries.EntryRights Rights { get; init; } = Entries.EntryRights.None;
+
     public SupervisionInput ToInput() => new()
     {
         Date = Date, SupervisorName = SupervisorName, Nature = Nature, Category = Category, Severity = Severity, Description = Description,

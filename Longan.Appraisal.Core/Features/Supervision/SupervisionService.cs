@@ -5,6 +5,7 @@ using Longan.Appraisal.Core.Features.Entries;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Supervision;
@@ -16,43 +17,39 @@ namespace Longan.Appraisal.Core.Features.Supervision;
 public sealed class SupervisionService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
     : EntryServiceBase<SupervisionRecord, SupervisionInput>(dbFactory, clock)
 {
-    protected override string Kind => nameof(SupervisionRecord);
+    protected override EntryKind Kind => EntryKind.SupervisionRecord;
 
     protected override SupervisionRecord Create() => new() { SupervisorName = "", Description = "" };
 
-    /// <summary>The assistant's records in the cycle; a supervisor sees only the ones they filed.</summary>
+    /// <summary>The assistant's records in the cycle, newest first; a supervisor sees only the ones they filed.</summary>
     public async Task<IReadOnlyList<SupervisionRow>> ListAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default)
     {
+        var records = await ListEntriesAsync(caller, cycleId, assistantId, ct);
         await using var db = await DbFactory.CreateDbContextAsync(caller, ct);
-        await EntryGuard.ForReadAsync(db, caller, cycleId, assistantId, ct);
-        var records = db.SupervisionRecords.AsNoTracking().Where(r => r.CycleId == cycleId && r.AssistantId == assistantId);
-        if (caller.Role == AppRole.Supervisor)
-        {
-            records = records.Where(r => r.FiledBy == caller.UserName);
-        }
-        return await records.OrderByDescending(r => r.Date).ThenByDescending(r => r.Id).Select(SupervisionRow.Projection).ToListAsync(ct);
+        var name = await db.Assistants.Where(a => a.Id == assistantId).Select(a => a.Name).FirstAsync(ct);
+        return records.OrderByDescending(r => r.Entry.Date).ThenByDescending(r => r.Entry.Id).Select(r => Row(r.Entry, name, r.Rights)).ToList();
     }
 
-    /// <summary>Records awaiting verification in the caller's township (the county: all), oldest first.</summary>
+    /// <summary>Records awaiting verification that the caller may verify (a township: its own; the county: all), oldest first.</summary>
     public async Task<IReadOnlyList<SupervisionRow>> ListPendingAsync(Caller caller, int cycleId, CancellationToken ct = default)
     {
-        if (caller.Role is not (AppRole.County or AppRole.Township))
+        if (!EntryPolicy.MayInOwnScope(caller, EntryKind.SupervisionRecord, EntryOperation.Verify))
         {
             throw new AccessDeniedException(Messages.OnlyTownshipMayVerify);
         }
         await using var db = await DbFactory.CreateDbContextAsync(caller, ct);
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
+        var scopes = (await CycleRoster.ForYearAsync(db, cycle.Year, ct)).ToDictionary(r => r.AssistantId, r => new EntryScope(r.TownshipId, r.VillageId));
         var pending = await db.SupervisionRecords.AsNoTracking()
             .Where(r => r.CycleId == cycleId && r.Verification == Verification.Pending)
             .OrderBy(r => r.Date).ThenBy(r => r.Id)
             .Select(SupervisionRow.Projection)
             .ToListAsync(ct);
-        if (caller.Role == AppRole.County)
-        {
-            return pending;
-        }
-        var ownAssistants = (await CycleRoster.ForTownshipAsync(db, cycle.Year, caller.TownshipId ?? 0, ct)).Select(r => r.AssistantId).ToHashSet();
-        return pending.Where(r => ownAssistants.Contains(r.AssistantId)).ToList();
+        var open = EntryPolicy.IsOpen(caller, cycle.State);
+        return pending
+            .Where(r => scopes.TryGetValue(r.AssistantId, out var scope) && EntryPolicy.Can(caller, EntryKind.SupervisionRecord, EntryOperation.Verify, scope))
+            .Select(r => r with { Rights = new EntryRights(false, false, open) })
+            .ToList();
     }
 
     /// <summary>Records a verification result (spec §3): the township's (or the county's) finding with a note.</summary>
@@ -61,7 +58,7 @@ public sealed class SupervisionService(IDbContextFactory<AppraisalDbContext> dbF
         await using var db = await DbFactory.CreateDbContextAsync(caller, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var record = await FindAsync(db, id, ct);
-        await EntryGuard.ForWriteAsync(db, caller, record.CycleId, record.AssistantId, ct, verifying: true);
+        await EntryGuard.ForWriteAsync(db, caller, Kind, EntryOperation.Verify, record.CycleId, record.AssistantId, ct, record);
         EnsureVersion(record, version);
         var note = InputText.Text(input.Note, multiline: true);
         new Validator()
@@ -77,7 +74,7 @@ public sealed class SupervisionService(IDbContextFactory<AppraisalDbContext> dbF
         record.VerifiedAt = now;
         record.Version++;
         record.UpdatedAt = now;
-        EntryLog.Add(db, caller, now, record.CycleId, Kind, record.Id, EntryLog.Verified, before, Snapshot(record));
+        EntryLog.Add(db, caller, now, record.CycleId, Kind.ToString(), record.Id, EntryLog.Verified, before, Snapshot(record));
         await SaveAsync(db, ct);
         await tx.CommitAsync(ct);
     }
@@ -121,28 +118,11 @@ public sealed class SupervisionService(IDbContextFactory<AppraisalDbContext> dbF
         }
     }
 
-    /// <summary>A supervisor changes only records they filed, and only until the township has verified them.</summary>
-    protected override void EnsureMayChange(SupervisionRecord entry, Caller caller)
-    {
-        if (caller.Role != AppRole.Supervisor)
-        {
-            return;
-        }
-        if (entry.FiledBy != caller.UserName)
-        {
-            throw new AccessDeniedException(Messages.OnlyOwnRecords);
-        }
-        if (entry.Verification != Verification.Pending)
-        {
-            throw new RuleViolationException(Messages.RecordAlreadyVerified);
-        }
-    }
-
     /// <summary>A supervisor files under their own registered name; others name a supervisor of the village, or give a name.</summary>
     private static async Task<(int? Id, string? Name)> WhoFilesAsync(
         AppraisalDbContext db, EntryTarget target, SupervisionRecord entry, SupervisionInput input, Caller caller, CancellationToken ct)
     {
-        if (caller.Role == AppRole.Supervisor)
+        if (EntryPolicy.FilesUnderOwnName(caller))
         {
             var own = await db.Users.Where(u => u.Id == caller.UserId).Select(u => new { u.SupervisorId, u.Supervisor!.Name }).FirstAsync(ct);
             return (own.SupervisorId, own.Name);
@@ -164,6 +144,10 @@ public sealed class SupervisionService(IDbContextFactory<AppraisalDbContext> dbF
         var match = await db.Supervisors.Where(s => s.VillageId == target.VillageId && s.Name == name).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
         return (match, name);
     }
+
+    private static SupervisionRow Row(SupervisionRecord r, string assistantName, EntryRights rights) => new(
+        r.Id, r.Version, r.CycleId, r.AssistantId, assistantName, r.Date, r.SupervisorName, r.Nature, r.Category, r.Severity,
+        r.Description, r.Verification, r.VerificationNote, r.VerifiedBy, r.VerifiedAt, r.FiledBy) { Rights = rights };
 
     protected override object Snapshot(SupervisionRecord r) => new
     {

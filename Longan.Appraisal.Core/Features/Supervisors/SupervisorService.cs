@@ -5,6 +5,7 @@ using Longan.Appraisal.Core.Features.Villages;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Supervisors;
@@ -23,7 +24,7 @@ public sealed class SupervisorService(IDbContextFactory<AppraisalDbContext> dbFa
 
     public async Task<PagedResult<SupervisorRow>> QueryAsync(Caller caller, SupervisorQuery query, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanBrowseMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Browse);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var villageIds = VillageService.ScopedVillages(db, caller).Select(v => v.Id);
         var supervisors = db.Supervisors.AsNoTracking().Where(s => villageIds.Contains(s.VillageId));
@@ -48,11 +49,11 @@ public sealed class SupervisorService(IDbContextFactory<AppraisalDbContext> dbFa
 
     public async Task<SupervisorRow> GetAsync(Caller caller, int id, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanBrowseMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Browse);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var row = await db.Supervisors.AsNoTracking().Where(s => s.Id == id).Select(SupervisorRow.Projection).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException(Messages.SupervisorNotFound);
-        if (!AccessPolicy.CanReadVillage(caller, row.TownshipId, row.VillageId))
+        if (!MasterDataPolicy.CanReadVillage(caller, row.TownshipId, row.VillageId))
         {
             throw new AccessDeniedException(Messages.NoAccessToVillage);
         }
@@ -61,7 +62,7 @@ public sealed class SupervisorService(IDbContextFactory<AppraisalDbContext> dbFa
 
     public async Task<int> CreateAsync(Caller caller, SupervisorInput input, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var supervisor = new Supervisor { Name = "" };
         await ApplyAsync(db, supervisor, input, ct);
@@ -72,7 +73,7 @@ public sealed class SupervisorService(IDbContextFactory<AppraisalDbContext> dbFa
 
     public async Task UpdateAsync(Caller caller, int id, SupervisorInput input, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var supervisor = await db.Supervisors.FindAsync([id], ct) ?? throw new NotFoundException(Messages.SupervisorNotFound);
         await ApplyAsync(db, supervisor, input, ct);
@@ -81,7 +82,7 @@ public sealed class SupervisorService(IDbContextFactory<AppraisalDbContext> dbFa
 
     public async Task SetActiveAsync(Caller caller, int id, bool active, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var supervisor = await db.Supervisors.FindAsync([id], ct) ?? throw new NotFoundException(Messages.SupervisorNotFound);
         supervisor.IsActive = active;
@@ -90,7 +91,7 @@ public sealed class SupervisorService(IDbContextFactory<AppraisalDbContext> dbFa
 
     public async Task DeleteAsync(Caller caller, int id, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var supervisor = await db.Supervisors.FindAsync([id], ct) ?? throw new NotFoundException(Messages.SupervisorNotFound);
         if (await db.Users.AnyAsync(u => u.SupervisorId == id, ct))

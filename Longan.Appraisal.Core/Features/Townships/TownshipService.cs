@@ -3,6 +3,7 @@ using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Townships;
@@ -13,12 +14,12 @@ public sealed class TownshipService(IDbContextFactory<AppraisalDbContext> dbFact
     /// <summary>The townships the caller may see, in the county's order.</summary>
     public async Task<IReadOnlyList<TownshipRow>> ListAsync(Caller caller, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanBrowseMasterData(caller);
+        var township = MasterDataPolicy.BrowsableTownship(caller);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var query = db.Townships.AsNoTracking();
-        if (caller.Role != AppRole.County)
+        if (township is not null)
         {
-            query = query.Where(t => t.Id == caller.TownshipId);
+            query = query.Where(t => t.Id == township);
         }
         return await query
             .OrderBy(t => t.SortOrder).ThenBy(t => t.Name)
@@ -30,8 +31,8 @@ public sealed class TownshipService(IDbContextFactory<AppraisalDbContext> dbFact
 
     public async Task<TownshipRow> GetAsync(Caller caller, int id, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanBrowseMasterData(caller);
-        if (!AccessPolicy.CanReadTownship(caller, id))
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Browse);
+        if (!MasterDataPolicy.CanReadTownship(caller, id))
         {
             throw new AccessDeniedException(Messages.NoAccessToTownship);
         }
@@ -41,7 +42,7 @@ public sealed class TownshipService(IDbContextFactory<AppraisalDbContext> dbFact
 
     public async Task<int> CreateAsync(Caller caller, TownshipInput input, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var name = await ValidateAsync(db, input, null, ct);
         var township = new Township { Name = name, SortOrder = input.SortOrder };
@@ -52,7 +53,7 @@ public sealed class TownshipService(IDbContextFactory<AppraisalDbContext> dbFact
 
     public async Task UpdateAsync(Caller caller, int id, TownshipInput input, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var township = await db.Townships.FindAsync([id], ct) ?? throw new NotFoundException(Messages.TownshipNotFound);
         township.Name = await ValidateAsync(db, input, id, ct);
@@ -62,7 +63,7 @@ public sealed class TownshipService(IDbContextFactory<AppraisalDbContext> dbFact
 
     public async Task SetActiveAsync(Caller caller, int id, bool active, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var township = await db.Townships.FindAsync([id], ct) ?? throw new NotFoundException(Messages.TownshipNotFound);
         var activeVillages = await db.Villages.CountAsync(v => v.TownshipId == id && v.IsActive, ct);
@@ -77,7 +78,7 @@ public sealed class TownshipService(IDbContextFactory<AppraisalDbContext> dbFact
     /// <summary>Deletes a township that nothing refers to; otherwise explains what refers to it.</summary>
     public async Task DeleteAsync(Caller caller, int id, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var township = await db.Townships.FindAsync([id], ct) ?? throw new NotFoundException(Messages.TownshipNotFound);
         var villages = await db.Villages.CountAsync(v => v.TownshipId == id, ct);

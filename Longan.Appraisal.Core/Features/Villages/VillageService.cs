@@ -6,6 +6,7 @@ using Longan.Appraisal.Core.Features.Supervisors;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Villages;
@@ -25,7 +26,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
 
     public async Task<PagedResult<VillageRow>> QueryAsync(Caller caller, VillageQuery query, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanBrowseMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Browse);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var villages = ScopedVillages(db, caller);
         if (query.TownshipId is { } townshipId)
@@ -52,7 +53,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
     /// <summary>Active villages to choose from (e.g. when posting an assistant), within the caller's scope, matching a search term.</summary>
     public async Task<IReadOnlyList<VillageOption>> ListOptionsAsync(Caller caller, string? term = null, int take = 50, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanBrowseMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Browse);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var villages = ScopedVillages(db, caller).Where(v => v.IsActive);
         if (!string.IsNullOrWhiteSpace(term))
@@ -75,7 +76,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
             .Where(v => v.Id == id)
             .Select(v => new { v.Id, v.Name, v.TownshipId, Township = v.Township!.Name, v.StationName, v.StationAddress, v.StationPhone, v.IsActive })
             .FirstOrDefaultAsync(ct) ?? throw new NotFoundException(Messages.VillageNotFound);
-        if (!AccessPolicy.CanReadVillage(caller, village.TownshipId, village.Id))
+        if (!MasterDataPolicy.CanReadVillage(caller, village.TownshipId, village.Id))
         {
             throw new AccessDeniedException(Messages.NoAccessToVillage);
         }
@@ -95,7 +96,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
 
     public async Task<int> CreateAsync(Caller caller, VillageInput input, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var village = new Village { Name = "" };
         await ApplyAsync(db, village, input, ct);
@@ -106,7 +107,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
 
     public async Task UpdateAsync(Caller caller, int id, VillageInput input, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var village = await db.Villages.FindAsync([id], ct) ?? throw new NotFoundException(Messages.VillageNotFound);
         await ApplyAsync(db, village, input, ct);
@@ -116,7 +117,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
     /// <summary>Deactivating keeps the village's history; a village with a serving assistant must first see the term ended.</summary>
     public async Task SetActiveAsync(Caller caller, int id, bool active, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var village = await db.Villages.FindAsync([id], ct) ?? throw new NotFoundException(Messages.VillageNotFound);
         if (!active && await db.Postings.AnyAsync(p => p.VillageId == id && p.EndedOn == null, ct))
@@ -129,7 +130,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
 
     public async Task DeleteAsync(Caller caller, int id, CancellationToken ct = default)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var village = await db.Villages.FindAsync([id], ct) ?? throw new NotFoundException(Messages.VillageNotFound);
         if (await db.Postings.AnyAsync(p => p.VillageId == id, ct))
@@ -144,6 +145,7 @@ public sealed class VillageService(IDbContextFactory<AppraisalDbContext> dbFacto
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The villages the caller may read (<see cref="MasterDataPolicy.CanReadVillage"/> as a query).</summary>
     internal static IQueryable<Village> ScopedVillages(AppraisalDbContext db, Caller caller)
     {
         var villages = db.Villages.AsNoTracking();

@@ -9,6 +9,7 @@ using Longan.Appraisal.Core.Features.Imports;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
+using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Workbooks;
@@ -158,7 +159,7 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
 
     private async Task<(AppraisalDbContext Db, AppraisalCycle Cycle, Dictionary<int, RosterEntry> People)> OpenAsync(Caller caller, int cycleId, CancellationToken ct)
     {
-        AccessPolicy.EnsureCanManageMasterData(caller);
+        CyclePolicy.Ensure(caller, CycleOperation.ExportCollectedData);
         var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct);
         if (cycle is null)

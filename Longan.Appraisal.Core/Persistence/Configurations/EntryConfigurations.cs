@@ -13,6 +13,7 @@ internal static class EntryConfiguration
         builder.HasOne<AppraisalCycle>().WithMany().HasForeignKey(e => e.CycleId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.Assistant).WithMany().HasForeignKey(e => e.AssistantId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(e => e.Version).IsConcurrencyToken();
+        builder.Property(e => e.EnteredBy).HasMaxLength(64);
         builder.HasIndex(e => new { e.CycleId, e.AssistantId });
         builder.HasIndex(e => e.ImportId);
     }

@@ -358,6 +358,10 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.Property<int>("Days")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ImportId")
                         .HasColumnType("INTEGER");
 
@@ -403,6 +407,10 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
 
                     b.Property<int>("CycleId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Grade")
                         .HasColumnType("INTEGER");
@@ -552,6 +560,10 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.Property<decimal>("DisputeMediator")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ImportId")
                         .HasColumnType("INTEGER");
 
@@ -614,6 +626,10 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FiledBy")
@@ -697,6 +713,10 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
 
                     b.Property<int>("Dissatisfied")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("ImportId")
                         .HasColumnType("INTEGER");

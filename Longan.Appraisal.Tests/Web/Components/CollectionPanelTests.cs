@@ -15,13 +15,13 @@ public sealed class CollectionPanelTests : BunitTestBase
     private Caller _caller = default!;
     private int _cycleId;
 
-    /// <summary>The assistant serving the supervisor's village (浪湾村).</summary>
+    /// <summary>The assistant serving 那桐镇 浪湾村.</summary>
     private int Assistant { get; set; }
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _caller = await SignInAsync(Demo.Supervisor);
+        _caller = await SignInAsync(Demo.Natong);
         var county = await Database.CallerAsync(Demo.County);
         var cycles = Database.Get<CycleService>();
         _cycleId = await cycles.CreateAsync(county, 2026);
@@ -81,7 +81,7 @@ public sealed class CollectionPanelTests : BunitTestBase
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=tally-list] tbody tr")));
         cut.Find("[data-testid=tally-list] tbody tr button").Click();
         var existing = (await Database.Get<VillagerTallyService>().ListAsync(_caller, _cycleId, Assistant)).Single();
-        await Database.Get<VillagerTallyService>().UpdateAsync(await Database.CallerAsync(Demo.Natong), existing.Id, existing.Version, new TallyInput { Satisfied = 13, BasicallySatisfied = 6, Dissatisfied = 2 });
+        await Database.Get<VillagerTallyService>().UpdateAsync(await Database.CallerAsync(Demo.County), existing.Id, existing.Version, new TallyInput { Satisfied = 13, BasicallySatisfied = 6, Dissatisfied = 2 });
 
         cut.Find("[data-testid=tally-satisfied]").Input("15");
         cut.Find("[data-testid=tally-save]").Click();

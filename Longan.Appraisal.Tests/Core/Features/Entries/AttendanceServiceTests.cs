@@ -25,16 +25,20 @@ public sealed class AttendanceServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Set_ThenChangeThenClear_GridFollows()
+    public async Task Set_TownshipAddsAndChanges_OnlyTheCountyClears_GridFollows()
     {
         await Service.SetAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, 3, 18);
         await Service.SetAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, 4, 22);
         await Service.SetAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, 4, 21);
-        await Service.SetAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, 3, null);
+        // Spec §1: a township adds and changes attendance; removing a month is 组织部's.
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service.SetAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, 3, null));
+        await Service.SetAsync(_county.County, _county.CycleId, _county.LangwanAssistant, 3, null);
 
-        var row = (await Service.GridAsync(_county.Natong, _county.CycleId, _county.NatongId)).Rows.Single(r => r.AssistantId == _county.LangwanAssistant);
+        var grid = await Service.GridAsync(_county.Natong, _county.CycleId, _county.NatongId);
+        var row = grid.Rows.Single(r => r.AssistantId == _county.LangwanAssistant);
         Assert.Null(row.Days[2]);
         Assert.Equal(21, row.Days[3]);
+        Assert.Equal((true, true, false), (grid.CanAdd, grid.CanChange, grid.CanDelete));
     }
 
     [Theory]

@@ -67,11 +67,13 @@ public sealed class BallotServiceTests : IAsyncLifetime
     {
         foreach (var grade in new[] { CadreGrade.Excellent, CadreGrade.Excellent, CadreGrade.Competent, CadreGrade.BasicallyCompetent })
         {
-            await Cadres.AddAsync(_county.Supervisor, _county.CycleId, _county.LangwanAssistant, new CadreBallotInput { Grade = grade });
+            await Cadres.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, new CadreBallotInput { Grade = grade });
         }
 
-        var rows = await Cadres.ListAsync(_county.Supervisor, _county.CycleId, _county.LangwanAssistant);
+        var rows = await Cadres.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant);
         Assert.Equal([CadreGrade.Excellent, CadreGrade.Excellent, CadreGrade.Competent, CadreGrade.BasicallyCompetent], rows.Select(r => r.Grade));
+        // A supervisor neither enters nor sees party-member cadres' ballots (spec §1).
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Cadres.ListAsync(_county.Supervisor, _county.CycleId, _county.LangwanAssistant));
         Assert.DoesNotContain(typeof(CadreBallot).GetProperties(), p => p.Name.Contains("User", StringComparison.Ordinal) || p.Name.Contains("Evaluator", StringComparison.Ordinal));
     }
 

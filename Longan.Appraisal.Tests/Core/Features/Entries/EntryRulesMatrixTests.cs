@@ -33,7 +33,8 @@ public sealed class EntryRulesMatrixTests : IAsyncLifetime
                     var inScope = who switch
                     {
                         "county" or "natong" => true,
-                        "supervisor" => kind != "attendance",
+                        // Spec §1: a supervisor enters villagers' tallies and five-elders records only.
+                        "supervisor" => kind is "tally" or "record",
                         _ => false,
                     };
                     var open = state == CycleState.Collecting || (state == CycleState.Review && who == "county");

@@ -82,14 +82,17 @@ public sealed class SupervisionServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Edit_AfterVerification_SupervisorRefused_TownshipEditNeedsVerifyingAgain()
+    public async Task Edit_AfterVerification_SupervisorAndTownshipRefused_CountyEditNeedsVerifyingAgain()
     {
         var id = await Service.AddAsync(_county.Supervisor, _county.CycleId, _county.LangwanAssistant, Issue());
         await Service.VerifyAsync(_county.Natong, id, 1, new VerifyInput { Result = Verification.Confirmed });
 
-        await Assert.ThrowsAsync<RuleViolationException>(() => Service.UpdateAsync(_county.Supervisor, id, 2, Issue(IssueSeverity.Moderate)));
-        await Assert.ThrowsAsync<RuleViolationException>(() => Service.DeleteAsync(_county.Supervisor, id, 2));
-        await Service.UpdateAsync(_county.Natong, id, 2, Issue(IssueSeverity.Moderate));
+        var ex = await Assert.ThrowsAsync<AccessDeniedException>(() => Service.UpdateAsync(_county.Supervisor, id, 2, Issue(IssueSeverity.Moderate)));
+        Assert.Equal("乡镇已核实这条记录，不能再修改或删除；如有出入，请联系乡镇党委。", ex.Message);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service.DeleteAsync(_county.Supervisor, id, 2));
+        // Spec §1: a township adds, verifies and changes the verdict; the record's content is the supervisor's (or 组织部's to correct).
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service.UpdateAsync(_county.Natong, id, 2, Issue(IssueSeverity.Moderate)));
+        await Service.UpdateAsync(_county.County, id, 2, Issue(IssueSeverity.Moderate));
 
         var row = (await Service.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant)).Single();
         Assert.Equal((IssueSeverity.Moderate, Verification.Pending), (row.Severity, row.Verification));

@@ -119,7 +119,7 @@ public sealed class VillagerTallyServiceTests : IAsyncLifetime
         var id = await Service.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, Tally());
         var opened = (await Service.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant)).Single();
 
-        await Service.UpdateAsync(_county.Supervisor, id, opened.Version, Tally(31));
+        await Service.UpdateAsync(_county.County, id, opened.Version, Tally(31));
         var ex = await Assert.ThrowsAsync<ConflictException>(() => Service.UpdateAsync(_county.Natong, id, opened.Version, Tally(29)));
 
         Assert.Contains("刚被其他人修改", ex.Message);
