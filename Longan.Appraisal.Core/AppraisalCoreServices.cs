@@ -54,6 +54,7 @@ public static class AppraisalCoreServices
         services.AddSingleton<Features.Audit.AuditService>();
         services.AddSingleton<Features.Appeals.AppealService>();
         services.AddSingleton<Features.FollowUps.FollowUpService>();
+        services.AddSingleton<Features.Work.WorkService>();
         services.AddSingleton<DemoCountySeeder>();
         services.AddSingleton<SyntheticCounty>();
         return services;

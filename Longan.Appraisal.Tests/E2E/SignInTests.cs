@@ -129,6 +129,8 @@ public sealed class SignInTests(PortalFixture portal, ITestOutputHelper output)
         Assert.True(await FitsWidthAsync(page));
 
         await new LoginPage(page).SignInAsync(Demo.Supervisor, Demo.Password);
+        // The home page holds the supervisor's own work; the village is in the menu.
+        await page.GetByRole(AriaRole.Button, new() { Name = "展开或收起菜单" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "我的村" }).First.ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("浪湾村");

@@ -189,6 +189,26 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>What stands between a cycle and its publication, for 组织部's home page.</summary>
+    /// <param name="Computed">The latest computed version's number, if any.</param>
+    /// <param name="Stale">The data changed since that version was computed.</param>
+    internal sealed record Readiness(int Incomplete, int PendingRecords, int? Computed, bool Stale);
+
+    internal static async Task<Readiness> ReadinessAsync(AppraisalDbContext db, int cycleId, CancellationToken ct)
+    {
+        var cycle = await db.Cycles.AsNoTracking().FirstAsync(c => c.Id == cycleId, ct);
+        var counts = await CollectionCounts.LoadAsync(db, cycle.Id, ct);
+        var roster = await CycleRoster.ForYearAsync(db, cycle.Year, ct);
+        var latest = await db.ResultVersions.AsNoTracking().Where(v => v.CycleId == cycle.Id).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+        var stale = false;
+        if (latest is not null)
+        {
+            var (inputs, villages) = await ResultService.LoadInputsAsync(db, cycle, ct);
+            stale = ResultService.Fingerprint(cycle.Rules, inputs, villages) != latest.Fingerprint;
+        }
+        return new Readiness(roster.Count(r => counts.IsIncomplete(r.AssistantId, cycle.Rules)), counts.PendingRecords.Values.Sum(), latest?.Number, stale);
+    }
+
     /// <summary>
     /// What is published is the latest computed version, and only if it was computed from the data as
     /// it stands: results officials checked in Review are exactly the ones assistants will see.

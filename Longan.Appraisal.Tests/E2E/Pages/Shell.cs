@@ -19,7 +19,8 @@ public static class Shell
         await field.PressAsync("Tab");
     }
 
-    /// <summary>The texts of the navigation links, in order.</summary>
+    /// <summary>The texts of the navigation links, in order (without the counts of waiting work).</summary>
     public static async Task<IReadOnlyList<string>> NavItemsAsync(IPage page) =>
-        (await page.Locator("[data-testid=nav] a").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+        await page.Locator("[data-testid=nav] a").EvaluateAllAsync<string[]>(
+            "links => links.map(a => { const c = a.cloneNode(true); c.querySelectorAll('.nav-count').forEach(n => n.remove()); return c.textContent.trim(); })");
 }
