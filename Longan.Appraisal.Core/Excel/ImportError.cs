@@ -14,4 +14,7 @@ public sealed record ImportError(string Sheet, int Row, string Column, string? V
     public string Sheet { get; init; } = InputText.Quote(Sheet, NameLength);
 
     public string? Value { get; init; } = Value is null ? null : InputText.Quote(Value);
+
+    /// <summary>A problem of the whole file, named by the file's own name (never the folder it was read from).</summary>
+    public static ImportError OfFile(string fileName, string reason) => new(Path.GetFileName(fileName), 0, "", null, reason);
 }

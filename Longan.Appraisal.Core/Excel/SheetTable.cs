@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Resources;
 
@@ -8,36 +7,38 @@ namespace Longan.Appraisal.Core.Excel;
 /// <summary>
 /// A sheet read by header text (any column order, extra columns ignored, title rows above the
 /// header allowed), with typed cell readers that report problems as <see cref="ImportError"/>s.
+/// Only the header's columns are kept in memory, one value per cell.
 /// </summary>
 public sealed class SheetTable
 {
     private const int HeaderSearchRows = 20;
-    private readonly IXLWorksheet _sheet;
+    private readonly string _name;
     private readonly Dictionary<string, int> _columns;
+    private readonly List<(int Number, CellValue[] Cells)> _rows;
     private readonly List<ImportError> _errors;
 
-    private SheetTable(IXLWorksheet sheet, Dictionary<string, int> columns, int headerRow, List<ImportError> errors)
+    private SheetTable(string name, Dictionary<string, int> columns, int headerRow, List<(int, CellValue[])> rows, List<ImportError> errors)
     {
-        _sheet = sheet;
+        _name = name;
         _columns = columns;
         HeaderRow = headerRow;
+        _rows = rows;
         _errors = errors;
     }
 
-    public string Name => _sheet.Name;
+    public string Name => _name;
 
     public int HeaderRow { get; }
 
-    /// <summary>Finds the header row (the first with every required header) or records why the sheet cannot be read.</summary>
-    public static SheetTable? Open(IXLWorksheet sheet, IReadOnlyList<string> required, IReadOnlyList<string> optional, List<ImportError> errors)
+    /// <summary>Finds the header row (the first with every required header) and reads the rows below it, or records why the sheet cannot be read.</summary>
+    public static SheetTable? Open(WorkbookSheet sheet, IReadOnlyList<string> required, IReadOnlyList<string> optional, List<ImportError> errors)
     {
-        var lastColumn = sheet.LastColumnUsed()?.ColumnNumber() ?? 0;
-        for (var row = 1; row <= HeaderSearchRows; row++)
+        foreach (var row in sheet.Rows(lastRow: HeaderSearchRows, count: false))
         {
             var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var column = 1; column <= lastColumn; column++)
+            foreach (var (column, value) in row.Cells)
             {
-                var text = sheet.Cell(row, column).GetString().Trim();
+                var text = Text(value).Trim();
                 if ((required.Contains(text) || optional.Contains(text)) && !columns.ContainsKey(text))
                 {
                     columns[text] = column;
@@ -45,50 +46,75 @@ public sealed class SheetTable
             }
             if (required.All(columns.ContainsKey))
             {
-                return new SheetTable(sheet, columns, row, errors);
+                return new SheetTable(sheet.Name, columns, (int)row.Number, ReadBelow(sheet, columns, (int)row.Number), errors);
             }
         }
         errors.Add(new ImportError(sheet.Name, 0, string.Join("、", required), null, Messages.SheetHeadersMissing(string.Join("、", required))));
         return null;
     }
 
+    /// <summary>The rows under the header: the header's columns only, rows with nothing in them left out.</summary>
+    private static List<(int, CellValue[])> ReadBelow(WorkbookSheet sheet, Dictionary<string, int> columns, int headerRow)
+    {
+        var index = columns.Values.Distinct().Order().Select((column, i) => (column, i)).ToDictionary(x => x.column, x => x.i);
+        var rows = new List<(int, CellValue[])>();
+        foreach (var row in sheet.Rows(columns: index.Keys.ToHashSet()))
+        {
+            if (row.Number <= headerRow || row.Cells.Count == 0)
+            {
+                continue;
+            }
+            var cells = new CellValue[index.Count];
+            foreach (var (column, value) in row.Cells)
+            {
+                cells[index[column]] = value;
+            }
+            rows.Add(((int)row.Number, cells));
+        }
+        // Columns are addressed by header through this map.
+        foreach (var header in columns.Keys.ToList())
+        {
+            columns[header] = index[columns[header]];
+        }
+        return rows;
+    }
+
     /// <summary>Data rows below the header, skipping empty rows and the template's example row.</summary>
     public IEnumerable<SheetRow> Rows()
     {
-        var last = _sheet.LastRowUsed()?.RowNumber() ?? 0;
-        for (var row = HeaderRow + 1; row <= last; row++)
+        foreach (var (number, cells) in _rows)
         {
-            var cells = _columns.Values.Select(c => _sheet.Cell(row, c)).ToList();
-            if (cells.All(c => c.IsEmpty()))
+            if (cells.All(c => c.IsEmpty))
             {
                 continue;
             }
-            if (cells.Any(c => c.GetString().Trim().StartsWith(WorkbookLimits.ExampleMarker, StringComparison.Ordinal)))
+            if (cells.Any(c => Text(c).Trim().StartsWith(WorkbookLimits.ExampleMarker, StringComparison.Ordinal)))
             {
                 continue;
             }
-            yield return new SheetRow(this, row);
+            yield return new SheetRow(this, number, cells);
         }
     }
 
-    internal IXLCell Cell(int row, string header) => _sheet.Cell(row, _columns[header]);
-
     internal bool Has(string header) => _columns.ContainsKey(header);
+
+    internal int Index(string header) => _columns[header];
 
     internal void Error(int row, string header, string? value, string reason) => _errors.Add(new ImportError(Name, row, header, value, reason));
 
     /// <summary>A cell as text, cleaned as every way in cleans it (<see cref="InputText"/>); "" when blank.</summary>
-    internal static string Text(IXLCell cell) => cell.DataType switch
+    internal static string Text(CellValue cell) => cell.Kind switch
     {
         // Codes typed as numbers come back without ".0" (a code like 007 must be typed as text to keep its zeros).
-        XLDataType.Number => cell.GetDouble().ToString("0.##########", CultureInfo.InvariantCulture),
-        XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => InputText.Text(cell.GetString(), multiline: true) ?? "",
+        CellKind.Number => cell.Number.ToString("0.##########", CultureInfo.InvariantCulture),
+        CellKind.Date => cell.AsDate().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        CellKind.Empty => "",
+        _ => InputText.Text(cell.Text, multiline: true) ?? "",
     };
 }
 
 /// <summary>One data row: read a column as text, number or date; problems are recorded with the row and column.</summary>
-public sealed partial class SheetRow(SheetTable table, int row)
+public sealed partial class SheetRow(SheetTable table, int row, CellValue[] cells)
 {
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}[-/]\d{1,2}[-/]\d{1,2}$")]
     private static partial System.Text.RegularExpressions.Regex DateShape();
@@ -113,7 +139,7 @@ public sealed partial class SheetRow(SheetTable table, int row)
         {
             return null;
         }
-        var text = SheetTable.Text(table.Cell(row, header));
+        var text = SheetTable.Text(cells[table.Index(header)]);
         return text.Length == 0 ? null : text;
     }
 
@@ -179,10 +205,10 @@ public sealed partial class SheetRow(SheetTable table, int row)
         {
             return null;
         }
-        var cell = table.Cell(row, header);
-        if (cell.DataType == XLDataType.DateTime)
+        var cell = cells[table.Index(header)];
+        if (cell.Kind == CellKind.Date)
         {
-            return DateOnly.FromDateTime(cell.GetDateTime());
+            return DateOnly.FromDateTime(cell.AsDate());
         }
         var text = Raw(header);
         if (text is null)
@@ -204,10 +230,10 @@ public sealed partial class SheetRow(SheetTable table, int row)
     /// <summary>A month as an Excel date or text yyyy-MM (the first day of it).</summary>
     public DateOnly? Month(string header)
     {
-        var cell = table.Cell(row, header);
-        if (cell.DataType == XLDataType.DateTime)
+        var cell = cells[table.Index(header)];
+        if (cell.Kind == CellKind.Date)
         {
-            var d = cell.GetDateTime();
+            var d = cell.AsDate();
             return new DateOnly(d.Year, d.Month, 1);
         }
         var text = Raw(header);

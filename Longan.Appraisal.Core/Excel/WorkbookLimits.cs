@@ -2,7 +2,8 @@ namespace Longan.Appraisal.Core.Excel;
 
 /// <summary>
 /// What an uploaded workbook may be (spec workbooks.md: 20 MB, 200 000 rows), checked before
-/// anything is parsed, and what its zip archive may unpack to (<see cref="WorkbookArchive"/>).
+/// anything is parsed, what its zip archive may unpack to (<see cref="WorkbookArchive"/>) and what
+/// its parts may hold as they are read (<see cref="WorkbookBudget"/>).
 /// The unpacking limits are far above any real workbook within the row limit — 200 000 rows of
 /// 党组织评议 (eight columns, a different comment in every row) is an 8.5 MB file whose sheet
 /// unpacks to 85 MB at 11.6 : 1 and whose shared strings to 29 MB at 25.6 : 1 — and far below a
@@ -37,7 +38,10 @@ public static class WorkbookLimits
     /// <summary>Distinct texts in the shared-string table: a different ticket number and comment on each of 200 000 rows, and room to spare.</summary>
     public const long MaxSharedStrings = 600_000;
 
-    /// <summary>XML elements in all parts together (the largest real file above has about 4.2 million).</summary>
+    /// <summary>How deep XML elements may nest: a cell's inline rich text is six levels down; a stack of thousands is an attack.</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>XML elements in all parts read together (the largest real file above has about 4.2 million).</summary>
     public const long MaxElements = 20_000_000;
 
     /// <summary>A row whose first cell begins with this is the template's example and is skipped.</summary>

@@ -82,6 +82,7 @@ public static class Messages
     // Assistants
     public static string AssistantNotFound => R();
     public static string CodeTaken(string code, string holder) => F([code, holder]);
+    public static string CodeAmbiguous(string code, string holders) => F([code, holders]);
     public static string GenderInvalid => R();
     public static string BirthDateInFuture => R();
     public static string BirthDateTooEarly => R();

@@ -92,6 +92,7 @@ public sealed class SecurityProbeTests(PortalFixture portal)
     [InlineData("%2Fassistants%3Fq%3D%E9%BB%84", "/assistants?q=%E9%BB%84")]
     [InlineData("%2F%E9%A1%B5", "/%E9%A1%B5")]
     [InlineData("%2F%F0%9F%98%80", "/%F0%9F%98%80")]
+    [InlineData("~%2Fcycles", "/cycles")]
     public async Task LanguageSwitch_ALocalReturnAddress_IsKept_EscapedForTheHeader(string returnUrl, string location)
     {
         using var http = new PortalHttp(portal.Server.BaseUrl);

@@ -133,18 +133,46 @@ public static class WorkbookBombs
     private const string StringsHead = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">""";
     private const string StringsTail = "</sst>";
 
+    /// <summary>
+    /// A workbook of one sheet whose XML is <paramref name="sheetXml"/> (the sheet's data element
+    /// and anything around it, inside &lt;worksheet&gt;), with parts of the package replaceable:
+    /// the shapes of the probe's second round, written small.
+    /// </summary>
+    public static byte[] Crafted(string sheetXml, string? workbookXml = null, string? workbookRelationships = null, string? rootRelationships = null,
+        string sheetPart = "xl/worksheets/sheet1.xml") =>
+        Package(sheet: stream => Write(stream, """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">""" + sheetXml + "</worksheet>"),
+            strings: stream => Write(stream, StringsHead + "<si><t>助理员编号</t></si>" + StringsTail), CompressionLevel.SmallestSize,
+            workbookXml: workbookXml, workbookRelationships: workbookRelationships, rootRelationships: rootRelationships, sheetPart: sheetPart);
+
+    /// <summary>A sheet with <paramref name="depth"/> foreign elements nested inside each other (60 000 took the server down by a stack overflow in 3 KB).</summary>
+    public static byte[] DeeplyNested(int depth) =>
+        Package(sheet: stream =>
+        {
+            Write(stream, """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x="urn:x">""");
+            Write(stream, string.Concat(Enumerable.Repeat("<x:a>", depth)));
+            Write(stream, string.Concat(Enumerable.Repeat("</x:a>", depth)));
+            Write(stream, "<sheetData/></worksheet>");
+        }, strings: stream => Write(stream, StringsHead + StringsTail), CompressionLevel.SmallestSize);
+
+    public const string WorkbookXml = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="党员干部评议" sheetId="1" r:id="rId1"/></sheets></workbook>""";
+
+    public const string RootRelationships = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""";
+
+    public const string WorkbookRelationships = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>""";
+
     /// <summary>The smallest package Excel opens: content types, relationships, a workbook with one sheet named 党员干部评议, shared strings.</summary>
-    private static byte[] Package(Action<Stream> sheet, Action<Stream> strings, CompressionLevel level, int sheetsOnePart = 1, (string Name, byte[] Content)? extra = null)
+    private static byte[] Package(Action<Stream> sheet, Action<Stream> strings, CompressionLevel level, int sheetsOnePart = 1, (string Name, byte[] Content)? extra = null,
+        string? workbookXml = null, string? workbookRelationships = null, string? rootRelationships = null, string sheetPart = "xl/worksheets/sheet1.xml")
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             Entry(zip, "[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>""");
-            Entry(zip, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+            Entry(zip, "_rels/.rels", rootRelationships ?? RootRelationships);
             var sheets = string.Concat(Enumerable.Range(1, sheetsOnePart).Select(i => $"""<sheet name="{(i == 1 ? "党员干部评议" : "副本" + i)}" sheetId="{i}" r:id="rId1"/>"""));
-            Entry(zip, "xl/workbook.xml", $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{sheets}</sheets></workbook>""");
-            Entry(zip, "xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>""");
-            using (var stream = zip.CreateEntry("xl/worksheets/sheet1.xml", level).Open())
+            Entry(zip, "xl/workbook.xml", workbookXml ?? $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{sheets}</sheets></workbook>""");
+            Entry(zip, "xl/_rels/workbook.xml.rels", workbookRelationships ?? WorkbookRelationships);
+            using (var stream = zip.CreateEntry(sheetPart, level).Open())
             {
                 sheet(stream);
             }

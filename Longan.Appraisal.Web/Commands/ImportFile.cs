@@ -15,7 +15,7 @@ internal static class ImportFile
         }
         if (info.Length > WorkbookLimits.MaxBytes)
         {
-            throw new ImportRejectedException([new ImportError(info.Name, 0, "", null, Messages.FileTooLarge(WorkbookLimits.MaxBytes / 1024 / 1024))]);
+            throw new ImportRejectedException([ImportError.OfFile(info.Name, Messages.FileTooLarge(WorkbookLimits.MaxBytes / 1024 / 1024))]);
         }
         return await File.ReadAllBytesAsync(path, ct);
     }

@@ -11,7 +11,8 @@ public static class ReturnUrls
     /// accepts, so a crafted link can neither bounce users to another site ("//evil", "/\evil",
     /// "/%09/evil", which browsers read as "//evil") nor make the redirect fail. Characters beyond
     /// ASCII (a Chinese search term in a page's query) are percent-encoded as a browser sends them:
-    /// a Location header carries ASCII only.
+    /// a Location header carries ASCII only. An app-relative "~/path" is the page "/path" (the
+    /// browser would read "~/path" relative to the current page).
     /// </summary>
     public static string Safe(string? url)
     {
@@ -19,7 +20,11 @@ public static class ReturnUrls
         {
             return "/";
         }
-        if (url!.All(char.IsAscii))
+        if (url!.StartsWith("~/", StringComparison.Ordinal))
+        {
+            url = url[1..];
+        }
+        if (url.All(char.IsAscii))
         {
             return url;
         }

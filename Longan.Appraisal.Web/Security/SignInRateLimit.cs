@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Longan.Appraisal.Web.Security;
 
 /// <summary>
-/// Sign-in attempts per network address and minute (configuration Appraisal:SignInAttemptsPerMinute,
+/// Sign-in attempts per network address (an IPv6 address by its /64, as failures are counted) and minute (configuration Appraisal:SignInAttemptsPerMinute,
 /// default 60). The lockout protects each account; this keeps anyone from trying names at will —
 /// every failed sign-in is a record in the audit trail, which nobody should be able to flood. A
 /// township office behind one address signs in far less often than that.
@@ -19,7 +19,7 @@ public static class SignInRateLimit
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/login", StringComparison.OrdinalIgnoreCase)
-                    ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "",
+                    ? RateLimitPartition.GetFixedWindowLimiter(SignInService.AddressKey(context.Connection.RemoteIpAddress?.ToString()),
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(""));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

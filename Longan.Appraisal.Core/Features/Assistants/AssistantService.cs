@@ -157,11 +157,7 @@ public sealed class AssistantService(IDbContextFactory<AppraisalDbContext> dbFac
             .Phone(nameof(input.Phone), phone);
         if (code is not null && !validator.HasErrorFor(nameof(input.Code)))
         {
-            // Also a code stored before codes were normalised (lower case, blanks around it).
-#pragma warning disable CA1304, CA1311 // ToUpper becomes SQL's upper(); it never runs under a culture
-            var holder = await db.Assistants.AsNoTracking()
-                .Where(a => (a.Code == code || a.Code.Trim().ToUpper() == code) && a.Id != assistant.Id).Select(a => a.Name).FirstOrDefaultAsync(ct);
-#pragma warning restore CA1304, CA1311
+            var holder = await AssistantCodes.HolderAsync(db, code, assistant.Id, ct);
             validator.Check(holder is null, nameof(input.Code), Messages.CodeTaken(code, holder ?? ""));
         }
         validator.ThrowIfInvalid();

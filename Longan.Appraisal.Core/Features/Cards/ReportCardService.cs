@@ -57,9 +57,10 @@ public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFa
         try
         {
             var set = await results.ReadAsync(caller, cycleId, ct: ct) ?? throw new NotFoundException(Messages.CardBatchNothingComputed);
+            var code = InputText.Code(assistantCode);
             var rows = set.Rows
                 .Where(r => townshipId is null || r.TownshipId == townshipId)
-                .Where(r => assistantCode is null || r.Code == assistantCode)
+                .Where(r => code is null || InputText.Code(r.Code) == code)
                 .OrderBy(r => r.TownshipOrder).ThenBy(r => r.CountyRank is null).ThenBy(r => r.CountyRank).ThenBy(r => r.Code, StringComparer.Ordinal)
                 .ToList();
             if (rows.Count == 0)

@@ -8,8 +8,9 @@ namespace Longan.Appraisal.Core.Features.Common;
 /// compare. Every way in calls it, so a value means the same whichever way it came:
 /// <list type="bullet">
 /// <item><see cref="Text"/> for free text and names: control characters (NUL among them), unpaired
-/// surrogates and the invisible bidirectional controls that can make text read backwards are
-/// removed; tabs become spaces; line breaks are kept only where a field takes several lines;
+/// surrogates, zero-width spaces and the invisible bidirectional controls that can make text read
+/// backwards are removed; tabs become spaces; line breaks (also U+2028 and U+2029) are kept only
+/// where a field takes several lines;
 /// surrounding blanks are trimmed; blank becomes null.</item>
 /// <item><see cref="Code"/> for codes and ticket numbers (编号, 票号): the same, and full-width
 /// letters and digits typed with a Chinese input method become their ASCII forms, blanks anywhere
@@ -82,7 +83,7 @@ public static class InputText
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (char.IsControl(c) || IsBidiControl(c) || c == '\uFEFF' || char.IsSurrogate(c))
+            if (char.IsControl(c) || IsBidiControl(c) || IsInvisible(c) || IsLineSeparator(c) || char.IsSurrogate(c))
             {
                 if (multiline && c == '\n')
                 {
@@ -123,14 +124,14 @@ public static class InputText
                     }
                     builder.Append(multiline ? '\n' : ' ');
                     continue;
-                case '\n':
+                case '\n' or '\u2028' or '\u2029':
                     builder.Append(multiline ? '\n' : ' ');
                     continue;
                 case '\t':
                     builder.Append(' ');
                     continue;
             }
-            if (char.IsControl(c) || IsBidiControl(c) || c == '\uFEFF')
+            if (char.IsControl(c) || IsBidiControl(c) || IsInvisible(c))
             {
                 continue;
             }
@@ -151,6 +152,16 @@ public static class InputText
         }
         return builder.ToString();
     }
+
+    /// <summary>
+    /// Characters that show nothing and only make equal-looking texts differ: the zero-width space,
+    /// word joiner, Mongolian vowel separator, soft hyphen and byte-order mark. The zero-width
+    /// joiner and non-joiner are kept in text (scripts and emoji need them), dropped from codes.
+    /// </summary>
+    private static bool IsInvisible(char c) => c is '\u200B' or '\u2060' or '\u180E' or '\u00AD' or '\uFEFF';
+
+    /// <summary>The Unicode line and paragraph separators: line breaks as word processors paste them.</summary>
+    private static bool IsLineSeparator(char c) => c is '\u2028' or '\u2029';
 
     /// <summary>The Unicode bidirectional embeddings, overrides, isolates and marks (U+061C, U+200E–F, U+202A–E, U+2066–9).</summary>
     private static bool IsBidiControl(char c) => c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');

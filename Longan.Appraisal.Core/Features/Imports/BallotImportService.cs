@@ -3,6 +3,7 @@ using System.Globalization;
 using Longan.Appraisal.Core.Domain;
 using Longan.Appraisal.Core.Domain.Entries;
 using Longan.Appraisal.Core.Excel;
+using Longan.Appraisal.Core.Features.Assistants;
 using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Features.Cycles;
 using Longan.Appraisal.Core.Features.Entries;
@@ -118,13 +119,11 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
             .FirstOrDefaultAsync(b => b.CycleId == cycleId && b.Kind == ImportBatch.Ballots && b.ContentHash == file.ContentHash, ct);
         if (previous is not null && !replace)
         {
-            throw new ImportRejectedException([new ImportError(fileName, 0, "", null,
-                Messages.FileAlreadyImported(previous.ImportedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), previous.ImportedBy))]);
+            throw new ImportRejectedException([ImportError.OfFile(fileName, Messages.FileAlreadyImported(previous.ImportedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), previous.ImportedBy))]);
         }
 
-        // Keyed as a row's code is read (InputText.Code), so a code stored before codes were normalised is found too.
-        var roster = (await CycleRoster.ForYearAsync(db, cycle.Year, ct)).GroupBy(r => InputText.Code(r.Code)!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        // Keyed as a row's code is read, so a code stored before codes were normalised is found too.
+        var roster = AssistantCodes.Index(await CycleRoster.ForYearAsync(db, cycle.Year, ct), r => r.Code);
         var context = new RowContext(cycle, caller, roster, CountyCalendar.Today(clock), clock.GetUtcNow(), previous?.Id);
         await context.LoadExistingAsync(db, ct);
         var errors = new List<ImportError>();
@@ -153,11 +152,11 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         }
         if (found == 0)
         {
-            errors.Add(new ImportError(fileName, 0, "", null, Messages.FileHasNoKnownSheet(string.Join("、", BallotWorkbook.Sheets.Select(s => s.Name)))));
+            errors.Add(ImportError.OfFile(fileName, Messages.FileHasNoKnownSheet(string.Join("、", BallotWorkbook.Sheets.Select(s => s.Name)))));
         }
         else if (errors.Count == 0 && parsed.Count == 0)
         {
-            errors.Add(new ImportError(fileName, 0, "", null, Messages.FileHasNoRows));
+            errors.Add(ImportError.OfFile(fileName, Messages.FileHasNoRows));
         }
         if (errors.Count > 0)
         {
@@ -295,7 +294,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
     }
 
     /// <summary>What rows are checked against: the cycle's roster, the caller's scope, tickets and months already taken.</summary>
-    private sealed class RowContext(AppraisalCycle cycle, Caller caller, Dictionary<string, RosterEntry> roster, DateOnly today, DateTimeOffset now, int? replacedImport)
+    private sealed class RowContext(AppraisalCycle cycle, Caller caller, ILookup<string, RosterEntry> roster, DateOnly today, DateTimeOffset now, int? replacedImport)
     {
         private readonly HashSet<(string Group, int Assistant, string Ticket)> _tickets = [];
         private readonly HashSet<(string Group, int Assistant, string Ticket)> _ticketsInFile = [];
@@ -337,11 +336,15 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
             {
                 return null;
             }
-            if (!roster.TryGetValue(code, out var entry))
+            var entries = roster[code].ToList();
+            if (entries.Count != 1)
             {
-                row.Error(BallotWorkbook.Code, code, Messages.UnknownAssistantCode(cycle.Year));
+                row.Error(BallotWorkbook.Code, code, entries.Count == 0
+                    ? Messages.UnknownAssistantCode(cycle.Year)
+                    : Messages.CodeAmbiguous(code, string.Join("、", entries.Select(e => e.Name))));
                 return null;
             }
+            var entry = entries[0];
             // The same rule as typing the row into the form: this kind of entry, this assistant's village.
             if (!EntryPolicy.Can(caller, kind, EntryOperation.Add, new EntryScope(entry.TownshipId, entry.VillageId)))
             {

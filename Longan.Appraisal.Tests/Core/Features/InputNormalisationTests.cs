@@ -46,6 +46,10 @@ public sealed class InputNormalisationTests : IAsyncLifetime
     [InlineData("全角，标点。保留", false, "全角，标点。保留")]
     [InlineData("陆𬇙", false, "陆𬇙")]
     [InlineData("\u0007\u001B", false, null)]
+    [InlineData("工作\u200B认真\u2060\u00AD", false, "工作认真")]
+    [InlineData("第一段\u2029第二段\u2028第三行", true, "第一段\n第二段\n第三行")]
+    [InlineData("第一段\u2029第二段", false, "第一段 第二段")]
+    [InlineData("👨\u200D👩\u200D👧", false, "👨\u200D👩\u200D👧")]
     public void Text_ControlAndBidiCharactersRemoved(string typed, bool multiline, string? stored) => Assert.Equal(stored, InputText.Text(typed, multiline));
 
     [Fact]
@@ -215,5 +219,59 @@ public sealed class InputNormalisationTests : IAsyncLifetime
         await using var db = await _county.Db.OpenAsync();
         var stored = await db.Assistants.SingleAsync(a => a.Id == id);
         Assert.Equal(("SYN01", "139 7720 0000"), (stored.Code, stored.Phone));
+    }
+
+    [Fact]
+    public async Task AssistantForm_CodeStoredFullWidthWithABlank_StillTaken()
+    {
+        await SetCodeAsync(_county.LangwanAssistant, "ＬＡ 0020");
+
+        var ex = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            _county.Get<AssistantService>().CreateAsync(_county.County, new AssistantInput { Code = "la0020", Name = "新助理员" }));
+
+        Assert.Equal($"编号“LA0020”已被助理员{await NameAsync(_county.LangwanAssistant)}使用，编号不能重复。", ex.Errors.Single().Message);
+    }
+
+    [Fact]
+    public async Task Import_CodeTwoStoredCodesNormaliseTo_RefusedNamingBoth()
+    {
+        // Two assistants registered before codes were normalised, as "LA0020" and "ｌａ 0020".
+        await SetCodeAsync(_county.BaotaAssistant, "ｌａ 0020");
+        var file = new Xlsx().Sheet("党员干部评议", Row("助理员编号", "等次"), Row("LA0020", "称职")).Bytes();
+
+        var ex = await Assert.ThrowsAsync<ImportRejectedException>(() => _county.Get<BallotImportService>().ImportAsync(_county.County, _county.CycleId, file, "评议数据.xlsx", false));
+
+        var error = ex.Errors.Single();
+        Assert.Equal((2, "助理员编号"), (error.Row, error.Column));
+        Assert.StartsWith("编号“LA0020”同时对应 ", error.Reason);
+        Assert.EndsWith("（登记时写法不同），请先在“助理员”中改正其中一人的编号。", error.Reason);
+        Assert.Contains(await NameAsync(_county.LangwanAssistant), error.Reason);
+        Assert.Contains(await NameAsync(_county.BaotaAssistant), error.Reason);
+        await using var db = await _county.Db.OpenAsync();
+        Assert.False(await db.CadreBallots.AnyAsync(b => b.CycleId == _county.CycleId));
+    }
+
+    [Fact]
+    public async Task RosterImport_CodeTwoStoredCodesNormaliseTo_RefusedNamingBoth()
+    {
+        await SetCodeAsync(_county.BaotaAssistant, "LA0020 ");
+        var file = new Xlsx().Sheet("助理员名册", Row("编号", "姓名", "乡镇", "驻村"), Row("la0020", "改名", "那桐镇", "浪湾村")).Bytes();
+
+        var ex = await Assert.ThrowsAsync<ImportRejectedException>(() => _county.Get<RosterImportService>().ImportAsync(_county.County, file, "名册.xlsx"));
+
+        Assert.Contains("同时对应", ex.Errors.Single().Reason);
+        Assert.NotEqual("改名", await NameAsync(_county.LangwanAssistant));
+    }
+
+    private async Task SetCodeAsync(int assistantId, string code)
+    {
+        await using var db = await _county.Db.OpenAsync();
+        await db.Assistants.Where(a => a.Id == assistantId).ExecuteUpdateAsync(u => u.SetProperty(a => a.Code, code));
+    }
+
+    private async Task<string> NameAsync(int assistantId)
+    {
+        await using var db = await _county.Db.OpenAsync();
+        return await db.Assistants.Where(a => a.Id == assistantId).Select(a => a.Name).SingleAsync();
     }
 }
