@@ -53,6 +53,7 @@ public sealed partial class CollectionTests(PortalFixture portal)
         await township.GotoAsync($"/cycles/{cycle}/verify");
         await Shell.WaitForInteractiveAsync(township);
         await township.ClickAsync("[data-testid=verify-confirm]");
+        await township.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "属实", Exact = true }).ClickAsync();
         await Assertions.Expect(township.GetByText("没有待核实的记录。")).ToBeVisibleAsync();
 
         await township.GotoAsync($"/cycles/{cycle}/progress");

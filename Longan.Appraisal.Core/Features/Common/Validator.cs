@@ -7,6 +7,16 @@ public sealed class Validator
 {
     private readonly List<FieldError> _errors = [];
 
+    public Validator()
+    {
+    }
+
+    /// <summary>Starts from the errors of an input's own checks (its <c>Check()</c>), which forms also run as fields are left.</summary>
+    public Validator(IEnumerable<FieldError> errors) => _errors.AddRange(errors);
+
+    /// <summary>The errors so far, at most one per field (the first: one message per problem).</summary>
+    public IReadOnlyList<FieldError> Errors => _errors.DistinctBy(e => e.Field).ToList();
+
     public Validator Required(string field, string label, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -57,7 +67,7 @@ public sealed class Validator
     {
         if (_errors.Count > 0)
         {
-            throw new ValidationFailedException(_errors.ToList());
+            throw new ValidationFailedException(Errors);
         }
     }
 }

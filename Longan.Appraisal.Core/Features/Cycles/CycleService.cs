@@ -81,9 +81,7 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
     internal async Task<int> CreateAsync(AppraisalDbContext db, Caller caller, int year, CancellationToken ct)
     {
         CyclePolicy.Ensure(caller, CycleOperation.Create);
-        new Validator()
-            .Check(year is >= FirstYear and <= LastYear, YearField, Messages.CycleYearOutOfRange(FirstYear, LastYear))
-            .ThrowIfInvalid();
+        new Validator(CheckYear(year)).ThrowIfInvalid();
         new Validator()
             .Check(!await db.Cycles.AnyAsync(c => c.Year == year, ct), YearField, Messages.CycleYearTaken(year))
             .ThrowIfInvalid();
@@ -92,6 +90,11 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
         await db.SaveChangesAsync(ct);
         return cycle.Id;
     }
+
+    /// <summary>A new cycle's year is one the programme can have (the form shows this as the year is typed; never clamped).</summary>
+    public static IReadOnlyList<FieldError> CheckYear(int year) => new Validator()
+        .Check(year is >= FirstYear and <= LastYear, YearField, Messages.CycleYearOutOfRange(FirstYear, LastYear))
+        .Errors;
 
     /// <summary>Saves edited rules; only while the cycle is a draft, and only valid rules.</summary>
     public async Task UpdateRulesAsync(Caller caller, int id, CycleRules rules, CancellationToken ct = default)

@@ -25,10 +25,7 @@ public sealed class CadreBallotService(IDbContextFactory<AppraisalDbContext> dbF
     {
         var ticket = InputText.Code(input.TicketNo);
         var comment = InputText.Text(input.Comment, multiline: true);
-        var validator = new Validator()
-            .Check(input.Grade is { } g && Enum.IsDefined(g), nameof(input.Grade), Messages.FieldRequired(Messages.LabelGrade))
-            .MaxLength(nameof(input.TicketNo), Messages.LabelTicketNo, ticket, FieldLimits.Short)
-            .MaxLength(nameof(input.Comment), Messages.LabelComment, comment, FieldLimits.Comment);
+        var validator = new Validator(input.Check());
         if (ticket is not null)
         {
             var taken = await TicketNumbers.IsTakenAsync(

@@ -22,31 +22,11 @@ public sealed class PartyBallotService(IDbContextFactory<AppraisalDbContext> dbF
                 e.Entry.DisputeMediator, e.Entry.PartyBuildingGuide, e.Entry.Comment, e.Entry.CreatedAt) { Rights = e.Rights })
             .ToList();
 
-    /// <summary>The five duties in ballot order, with their field names and labels.</summary>
-    public static IReadOnlyList<(string Field, Func<string> Label)> Duties { get; } =
-    [
-        (nameof(PartyBallotInput.PolicyAdvocate), () => Messages.LabelPolicyAdvocate),
-        (nameof(PartyBallotInput.PublicOpinion), () => Messages.LabelPublicOpinion),
-        (nameof(PartyBallotInput.CivilAgent), () => Messages.LabelCivilAgent),
-        (nameof(PartyBallotInput.DisputeMediator), () => Messages.LabelDisputeMediator),
-        (nameof(PartyBallotInput.PartyBuildingGuide), () => Messages.LabelPartyBuildingGuide),
-    ];
-
     protected override async Task ApplyAsync(AppraisalDbContext db, EntryTarget target, PartyBallot entry, PartyBallotInput input, Caller caller, CancellationToken ct)
     {
         var ticket = InputText.Code(input.TicketNo);
         var comment = InputText.Text(input.Comment, multiline: true);
-        var scores = new[] { input.PolicyAdvocate, input.PublicOpinion, input.CivilAgent, input.DisputeMediator, input.PartyBuildingGuide };
-        var validator = new Validator();
-        for (var i = 0; i < Duties.Count; i++)
-        {
-            var (field, label) = Duties[i];
-            validator.Check(scores[i] is not null, field, Messages.FieldRequired(label()));
-            validator.Check(scores[i] is null || IsDutyScore(scores[i]), field, Messages.DutyScoreInvalid(label(), PartyBallot.MaxDutyScore));
-        }
-        validator
-            .MaxLength(nameof(input.TicketNo), Messages.LabelTicketNo, ticket, FieldLimits.Short)
-            .MaxLength(nameof(input.Comment), Messages.LabelComment, comment, FieldLimits.Comment);
+        var validator = new Validator(input.Check());
         if (ticket is not null)
         {
             var taken = await TicketNumbers.IsTakenAsync(
@@ -62,10 +42,6 @@ public sealed class PartyBallotService(IDbContextFactory<AppraisalDbContext> dbF
         entry.PartyBuildingGuide = input.PartyBuildingGuide!.Value;
         entry.Comment = comment;
     }
-
-    /// <summary>0–20 with at most one decimal (spec §3).</summary>
-    public static bool IsDutyScore(decimal? score) =>
-        score is { } s && s >= 0 && s <= PartyBallot.MaxDutyScore && decimal.Round(s, 1) == s;
 
     protected override object Snapshot(PartyBallot b) =>
         new { b.TicketNo, b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide, b.Comment };

@@ -12,9 +12,6 @@ namespace Longan.Appraisal.Core.Features.Evaluations;
 public sealed class VillagerTallyService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
     : EntryServiceBase<VillagerTally, TallyInput>(dbFactory, clock)
 {
-    /// <summary>A sanity bound per count: no village meeting has more voters.</summary>
-    public const int MaxCount = 100_000;
-
     protected override EntryKind Kind => EntryKind.VillagerTally;
 
     protected override VillagerTally Create() => new();
@@ -29,22 +26,7 @@ public sealed class VillagerTallyService(IDbContextFactory<AppraisalDbContext> d
     {
         var round = InputText.Text(input.Round);
         var comment = InputText.Text(input.Comment, multiline: true);
-        var validator = new Validator();
-        foreach (var (field, label, value) in new[]
-                 {
-                     (nameof(input.Satisfied), Messages.LabelSatisfied, input.Satisfied),
-                     (nameof(input.BasicallySatisfied), Messages.LabelBasicallySatisfied, input.BasicallySatisfied),
-                     (nameof(input.Dissatisfied), Messages.LabelDissatisfied, input.Dissatisfied),
-                     (nameof(input.Invalid), Messages.LabelInvalid, input.Invalid),
-                 })
-        {
-            validator.Check(value is >= 0 and <= MaxCount, field, Messages.CountOutOfRange(label, MaxCount));
-        }
-        validator
-            .Check(input.Satisfied + input.BasicallySatisfied + input.Dissatisfied + input.Invalid > 0 || comment is not null, nameof(input.Satisfied), Messages.TallyEmpty)
-            .MaxLength(nameof(input.Round), Messages.LabelRound, round, FieldLimits.Name)
-            .MaxLength(nameof(input.Comment), Messages.LabelComment, comment, FieldLimits.Comment)
-            .ThrowIfInvalid();
+        new Validator(input.Check()).ThrowIfInvalid();
         entry.Satisfied = input.Satisfied;
         entry.BasicallySatisfied = input.BasicallySatisfied;
         entry.Dissatisfied = input.Dissatisfied;

@@ -189,10 +189,10 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
 
     private static VillagerTally? ReadTally(SheetRow row)
     {
-        var s = row.Int("满意", 0, VillagerTallyService.MaxCount);
-        var b = row.Int("基本满意", 0, VillagerTallyService.MaxCount);
-        var d = row.Int("不满意", 0, VillagerTallyService.MaxCount);
-        var i = row.Int("无效", 0, VillagerTallyService.MaxCount, required: false) ?? 0;
+        var s = row.Int("满意", 0, TallyInput.MaxCount);
+        var b = row.Int("基本满意", 0, TallyInput.MaxCount);
+        var d = row.Int("不满意", 0, TallyInput.MaxCount);
+        var i = row.Int("无效", 0, TallyInput.MaxCount, required: false) ?? 0;
         // 备注 says which meeting or round the tally is from (e.g. "3月村民代表会议"); villagers' own words
         // come on the 群众意见 sheet. Kept apart, a clerk's note never prints as a villager's opinion.
         var round = row.Text("备注", FieldLimits.Name);
@@ -210,7 +210,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
             .Select(header =>
             {
                 var score = row.Decimal(header);
-                if (score is not null && !PartyBallotService.IsDutyScore(score))
+                if (score is not null && !PartyBallotInput.IsDutyScore(score))
                 {
                     row.Error(header, score.Value.ToString(CultureInfo.InvariantCulture), Messages.DutyScoreInvalid(header, PartyBallot.MaxDutyScore));
                     return null;

@@ -85,17 +85,9 @@ public sealed class SupervisionService(IDbContextFactory<AppraisalDbContext> dbF
         var (supervisorId, supervisorName) = await WhoFilesAsync(db, target, entry, input, caller, ct);
         var description = InputText.Text(input.Description, multiline: true);
         var today = CountyCalendar.Today(Clock);
-        var validator = new Validator()
-            .Check(input.Date is not null, nameof(input.Date), Messages.FieldRequired(Messages.LabelRecordDate))
-            .Check(input.Date is null || input.Date.Value.Year == target.Cycle.Year, nameof(input.Date), Messages.RecordDateOutsideYear(target.Cycle.Year))
-            .Check(input.Date is null || input.Date <= today, nameof(input.Date), Messages.RecordDateInFuture)
+        var validator = new Validator(input.Check(target.Cycle.Year, today))
             .Check(supervisorName is not null, nameof(input.SupervisorName), Messages.FieldRequired(Messages.LabelSupervisor))
-            .MaxLength(nameof(input.SupervisorName), Messages.LabelSupervisor, supervisorName, FieldLimits.Name)
-            .Check(input.Nature is { } n && Enum.IsDefined(n), nameof(input.Nature), Messages.FieldRequired(Messages.LabelNature))
-            .Check(input.Category is { } c && Enum.IsDefined(c), nameof(input.Category), Messages.FieldRequired(Messages.LabelCategory))
-            .Check(input.Nature != RecordNature.Issue || input.Severity is { } s && Enum.IsDefined(s), nameof(input.Severity), Messages.SeverityRequiredForIssue)
-            .Required(nameof(input.Description), Messages.LabelDescription, description)
-            .MaxLength(nameof(input.Description), Messages.LabelDescription, description, FieldLimits.Comment);
+            .MaxLength(nameof(input.SupervisorName), Messages.LabelSupervisor, supervisorName, FieldLimits.Name);
         validator.ThrowIfInvalid();
         entry.Date = input.Date!.Value;
         entry.SupervisorId = supervisorId;

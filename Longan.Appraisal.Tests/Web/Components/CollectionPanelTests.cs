@@ -100,7 +100,7 @@ public sealed class CollectionPanelTests : BunitTestBase
             cut.Find($"[data-testid=party-{field}]").Input(value);
         }
 
-        Assert.Equal("97", cut.Find("[data-testid=party-total]").TextContent);
+        Assert.Equal("—", cut.Find("[data-testid=party-total]").TextContent);
         cut.Find("[data-testid=party-save]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("“政策宣讲员”须在 0 至 20 分之间，最多一位小数。", cut.Markup));

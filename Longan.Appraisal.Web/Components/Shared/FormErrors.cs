@@ -26,7 +26,8 @@ public sealed class FormErrors
 
     public void Set(IEnumerable<FieldError> errors)
     {
-        _errors = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message)), StringComparer.Ordinal);
+        // One message per field: the first problem (a second would often follow from it).
+        _errors = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.First().Message, StringComparer.Ordinal);
         Version++;
     }
 
