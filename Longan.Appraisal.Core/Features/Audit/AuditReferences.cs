@@ -21,7 +21,11 @@ internal static class AuditReferences
     private static readonly Dictionary<string, string> s_subjectFields = new(StringComparer.Ordinal)
     {
         ["Assistant"] = "AssistantId", ["Village"] = "VillageId", ["Township"] = "TownshipId", ["AppraisalCycle"] = "CycleId", ["Supervisor"] = "SupervisorId",
+        ["AppUser"] = "UserId",
     };
+
+    /// <summary>Fields that hold an account's id (a GUID), named by its login: who acted, who entered, whose account.</summary>
+    private static readonly HashSet<string> s_userFields = new(StringComparer.Ordinal) { "UserId", "ByUserId", "EnteredBy", "ActorId", "DecidedById", "AnsweredById" };
 
     public static async Task<IReadOnlyDictionary<string, string>> ResolveAsync(AppraisalDbContext db, IReadOnlyList<AuditRow> rows, CancellationToken ct)
     {
@@ -70,6 +74,7 @@ internal static class AuditReferences
         Add("CycleId", (await db.Cycles.Where(c => cycles.Contains(c.Id)).Select(c => new { c.Id, c.Year }).ToListAsync(ct)).Select(c => (c.Id, $"{c.Year} 年度")));
         var supervisors = wanted["SupervisorId"].ToList();
         Add("SupervisorId", (await db.Supervisors.Where(s => supervisors.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(ct)).Select(s => (s.Id, s.Name)));
+        await AddUsersAsync(db, rows, names, ct);
         var postings = wanted["SuccessorPostingId"].ToList();
         Add("SuccessorPostingId", (await db.Postings.Where(p => postings.Contains(p.Id)).Select(p => new { p.Id, p.Assistant!.Name, p.StartDate }).ToListAsync(ct))
             .Select(p => (p.Id, $"{p.Name}（{p.StartDate:yyyy-MM-dd} 起）")));
@@ -81,6 +86,61 @@ internal static class AuditReferences
             }
         }
         return names;
+    }
+
+    /// <summary>
+    /// Accounts by login and display name ("langwan.zl（谢明辉）") instead of their GUIDs: an account
+    /// record's own key and id, and every field that names who acted or entered.
+    /// </summary>
+    private static async Task AddUsersAsync(AppraisalDbContext db, IReadOnlyList<AuditRow> rows, Dictionary<string, string> names, CancellationToken ct)
+    {
+        var found = new List<(string Field, string Id)>();
+        foreach (var row in rows)
+        {
+            if (row.Subject == "AppUser" && row.SubjectKey is { } key)
+            {
+                found.Add(("UserId", key));
+            }
+            foreach (var json in new[] { row.Before, row.After })
+            {
+                foreach (var (name, value) in Strings(json))
+                {
+                    if (s_userFields.Contains(name) || (row.Subject == "AppUser" && name == "Id"))
+                    {
+                        found.Add((name, value));
+                    }
+                }
+            }
+        }
+        var ids = found.Select(f => f.Id).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        var users = await db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.UserName, u.DisplayName }).ToDictionaryAsync(u => u.Id, ct);
+        foreach (var (field, id) in found)
+        {
+            if (users.TryGetValue(id, out var user))
+            {
+                names[$"{field}:{id}"] = user.DisplayName is { Length: > 0 } display && display != user.UserName ? $"{user.UserName}（{display}）" : user.UserName ?? id;
+            }
+        }
+    }
+
+    private static IEnumerable<(string Name, string Value)> Strings(string? json)
+    {
+        if (string.IsNullOrEmpty(json) || json[0] != '{')
+        {
+            yield break;
+        }
+        using var document = JsonDocument.Parse(json);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: > 0 } value)
+            {
+                yield return (property.Name, value);
+            }
+        }
     }
 
     /// <summary>The audited kinds that belong to one assistant (entries, postings, appeals, decisions, cases), as rows of id and assistant.</summary>

@@ -20,9 +20,7 @@ internal sealed class CardSource
     private readonly ResultVersion _version;
     private readonly Dictionary<int, Assistant> _assistants;
     private readonly Dictionary<int, (DateOnly Start, DateOnly End)> _terms;
-    private readonly int _countyComplete;
-    private readonly Dictionary<int, int> _townshipComplete;
-    private readonly (decimal? V, decimal? P, decimal? C) _groupAverages;
+    private readonly ResultContext _context;
     private readonly decimal?[] _dutyAverages;
     private readonly ILookup<int, decimal[]> _duties;
     private readonly ILookup<int, string> _partyComments;
@@ -34,12 +32,12 @@ internal sealed class CardSource
     private readonly ILookup<int, CardTrend> _trend;
 
     private CardSource(AppraisalCycle cycle, ResultVersion version, Dictionary<int, Assistant> assistants, Dictionary<int, (DateOnly, DateOnly)> terms,
-        int countyComplete, Dictionary<int, int> townshipComplete, (decimal?, decimal?, decimal?) groupAverages, decimal?[] dutyAverages,
+        ResultContext context, decimal?[] dutyAverages,
         ILookup<int, decimal[]> duties, ILookup<int, string> partyComments, ILookup<int, CardMonth> shortMonths, Dictionary<int, int> monthsRecorded, ILookup<int, CardRecord> records,
         ILookup<int, string> villagerComments, ILookup<int, string> cadreComments, ILookup<int, CardTrend> trend)
     {
         (_cycle, _version, _assistants, _terms) = (cycle, version, assistants, terms);
-        (_countyComplete, _townshipComplete, _groupAverages, _dutyAverages) = (countyComplete, townshipComplete, groupAverages, dutyAverages);
+        (_context, _dutyAverages) = (context, dutyAverages);
         (_duties, _partyComments, _shortMonths, _monthsRecorded, _records) = (duties, partyComments, shortMonths, monthsRecorded, records);
         (_villagerComments, _cadreComments, _trend) = (villagerComments, cadreComments, trend);
     }
@@ -57,8 +55,6 @@ internal sealed class CardSource
 
         var stored = await db.StoredResults.AsNoTracking().Where(r => r.ResultVersionId == version.Id)
             .Select(r => new { r.AssistantId, r.TownshipId, r.VillageId, r.Composite, r.VillagerScore, r.PartyScore, r.CadreScore }).ToListAsync(ct);
-        var complete = stored.Where(r => r.Composite is not null).ToList();
-        static decimal? Average(IEnumerable<decimal?> values) => values.Where(v => v is not null).DefaultIfEmpty().Average();
 
         var assistants = await (ids is null ? db.Assistants : db.Assistants.Where(a => ids.Contains(a.Id))).AsNoTracking().ToDictionaryAsync(a => a.Id, ct);
         var villages = stored.Where(r => Wanted(r.AssistantId)).ToDictionary(r => r.AssistantId, r => r.VillageId);
@@ -87,8 +83,7 @@ internal sealed class CardSource
         var cadreComments = await Only(db.CadreBallots.AsNoTracking().Where(b => b.CycleId == cycleId && b.Comment != null), ids).Select(b => new { b.AssistantId, b.Comment }).ToListAsync(ct);
 
         return new CardSource(cycle, version, assistants, terms,
-            complete.Count, complete.GroupBy(r => r.TownshipId).ToDictionary(g => g.Key, g => g.Count()),
-            (Average(complete.Select(r => r.VillagerScore)), Average(complete.Select(r => r.PartyScore)), Average(complete.Select(r => r.CadreScore))),
+            ResultContext.Of(cycle.Rules, stored.Select(r => new ResultContext.Figures(r.TownshipId, r.Composite, r.VillagerScore, r.PartyScore, r.CadreScore)).ToList()),
             dutyAverages,
             duties.Where(d => Wanted(d.AssistantId)).ToLookup(d => d.AssistantId, d => d.Duties),
             partyComments.ToLookup(b => b.AssistantId, b => b.Comment!),
@@ -120,8 +115,7 @@ internal sealed class CardSource
             new CardIdentity(assistant.Code, assistant.Name, assistant.Gender is { } gender ? ContractNames.Of(gender) : null, assistant.Ethnicity, assistant.BirthDate, assistant.PoliticalStatus,
                 assistant.SendingUnitAndPost, row.Township, row.Village, term.Item1, term.Item2),
             row,
-            _countyComplete,
-            _townshipComplete.GetValueOrDefault(row.TownshipId),
+            _context,
             [
                 Group("群众评议", row.VillagerVotes, row.Villagers, vWeight),
                 Group("基层党组织评议", row.PartyBallots, row.Party, pWeight),
@@ -132,9 +126,9 @@ internal sealed class CardSource
             _cycle.Rules.AttendanceMinDays,
             DutyNames.Select((name, i) => new CardBar(name, own.Count == 0 ? null : own.Average(d => d[i]), _dutyAverages[i])).ToList(),
             [
-                new CardBar("群众评议", row.Villagers, _groupAverages.V),
-                new CardBar("基层党组织评议", row.Party, _groupAverages.P),
-                new CardBar("党员干部评议", row.Cadres, _groupAverages.C),
+                new CardBar("群众评议", row.Villagers, _context.VillagersAverage),
+                new CardBar("基层党组织评议", row.Party, _context.PartyAverage),
+                new CardBar("党员干部评议", row.Cadres, _context.CadresAverage),
             ],
             [.. _records[id]],
             new CardComments(

@@ -8,8 +8,7 @@ public sealed record ReportCard(
     int Year,
     CardIdentity Identity,
     ResultRow Result,
-    int CountyComplete,
-    int TownshipComplete,
+    ResultContext Context,
     IReadOnlyList<CardGroup> Groups,
     IReadOnlyList<CardMonth> ShortMonths,
     int AttendanceMonthsRecorded,
@@ -21,7 +20,14 @@ public sealed record ReportCard(
     IReadOnlyList<CardTrend> Trend,
     int VersionNumber,
     DateTimeOffset? PublishedAt,
-    string VerificationCode);
+    string VerificationCode)
+{
+    /// <summary>Complete results in the county: what 全县排名 runs over.</summary>
+    public int CountyComplete => Context.CountyComplete;
+
+    /// <summary>Complete results in the assistant's township: what 乡镇排名 runs over.</summary>
+    public int TownshipComplete => Context.TownshipCompleteOf(Result.TownshipId);
+}
 
 public sealed record CardIdentity(
     string Code, string Name, string? Gender, string? Ethnicity, DateOnly? BirthDate, string? PoliticalStatus, string? SendingUnitAndPost,

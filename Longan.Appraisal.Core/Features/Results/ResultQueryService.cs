@@ -49,7 +49,8 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
         }
         var canDecide = ResultPolicy.Can(caller, ResultOperation.Decide) && version.Id == versions[^1].Id && cycle.State is CycleState.Collecting or CycleState.Review;
         return new ResultSet(cycle.Id, cycle.Year, version.Number, version.ComputedAt, version.ComputedBy, version.PublishedAt,
-            versions.Select(v => new ResultVersionInfo(v.Number, v.ComputedAt, v.ComputedBy, v.PublishedAt, v.Fingerprint)).Reverse().ToList(), rows, canDecide);
+            versions.Select(v => new ResultVersionInfo(v.Number, v.ComputedAt, v.ComputedBy, v.PublishedAt, v.Fingerprint)).Reverse().ToList(), rows,
+            await ResultContext.LoadAsync(db, cycle.Rules, version.Id, ct), canDecide);
     }
 
     /// <summary>
@@ -87,13 +88,14 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
                                where c.State == CycleState.Published
                                let v = db.ResultVersions.Where(v => v.CycleId == c.Id && v.PublishedAt != null).OrderByDescending(v => v.Number).FirstOrDefault()
                                where v != null
-                               select new { c.Id, c.Year, VersionId = v.Id, v.Number, v.PublishedAt }).ToListAsync(ct);
+                               select new { c.Id, c.Year, c.Rules, VersionId = v.Id, v.Number, v.PublishedAt }).ToListAsync(ct);
         var results = new List<PublishedResult>();
         foreach (var p in published.OrderByDescending(p => p.Year))
         {
             var decisions = await OutcomeOverrideService.InForceAsync(db, p.Id, p.PublishedAt, ct);
             var rows = await RowsAsync(db, p.VersionId, null, self, decisions, ct);
-            results.AddRange(rows.Select(r => new PublishedResult(p.Id, p.Year, p.Number, p.PublishedAt!.Value, Anonymised(r))));
+            var context = await ResultContext.LoadAsync(db, p.Rules, p.VersionId, ct);
+            results.AddRange(rows.Select(r => new PublishedResult(p.Id, p.Year, p.Number, p.PublishedAt!.Value, Anonymised(r), context)));
         }
         return results;
     }

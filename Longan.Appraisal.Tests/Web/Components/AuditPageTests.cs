@@ -50,6 +50,21 @@ public sealed class AuditPageTests : BunitTestBase
     }
 
     [Fact]
+    public async Task Accounts_NamedByLogin_NotByGuid_LabelsSeparatedFromValues()
+    {
+        await SignInAsync(Demo.County);
+        var supervisor = await Database.CallerAsync(Demo.Supervisor);
+
+        var cut = Render<AuditPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("demo", cut.Markup, StringComparison.OrdinalIgnoreCase));
+        var subjects = cut.FindAll(".audit-subject").Select(e => e.ParentElement!.TextContent.Trim()).ToList();
+        Assert.Contains(subjects, s => s.StartsWith("账号：" + Demo.Supervisor, StringComparison.Ordinal));
+        Assert.DoesNotContain(supervisor.UserId, cut.Find("[data-testid=audit-grid]").TextContent);
+        Assert.DoesNotContain(subjects, s => System.Text.RegularExpressions.Regex.IsMatch(s, @"^[^：]+[0-9]"));
+    }
+
+    [Fact]
     public async Task ACorrectionOfAnEntry_SaysWhoseEntryItIs()
     {
         var county = await SignInAsync(Demo.County);

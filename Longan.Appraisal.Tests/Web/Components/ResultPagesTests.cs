@@ -110,7 +110,7 @@ public sealed class ResultPagesTests : PublishableCountyTestBase
             AppraisalGrade.Competent, false, 1, 1, [], null, [], []);
         var card = new Longan.Appraisal.Core.Features.Cards.ReportCard(1, 2026,
             new("LA0001", "某", null, null, null, null, null, "那桐镇", "浪湾村", new DateOnly(2025, 3, 1), new DateOnly(2027, 2, 28)),
-            row, 10, 4, [], [new(6, 17)], 10, 20, [], [], [new(new DateOnly(2026, 5, 3), "表扬", "服务态度", "热心调解邻里纠纷")],
+            row, new ResultContext(new GradeLines(90, 75, 60), 10, new Dictionary<int, int> { [1] = 4 }, 80m, 85m, 82m), [], [new(6, 17)], 10, 20, [], [], [new(new DateOnly(2026, 5, 3), "表扬", "服务态度", "热心调解邻里纠纷")],
             new(null, ["多到农户家走访"], ["工作踏实"]), [new(2025, 88.5m, "称职")], 1, DateTimeOffset.UnixEpoch, "ABCD-EF01-2345");
 
         var cut = Render<MyFeedback>(p => p.Add(x => x.Card, card));
@@ -130,13 +130,32 @@ public sealed class ResultPagesTests : PublishableCountyTestBase
         var row = new ResultRow(1, "LA0001", "某", 1, "那桐镇", 1, "浪湾村", 4, 75m, 0.75m, 0.25m, 1, 90m, 8, 80m, 81m, 0m, 0m, 81m,
             AppraisalGrade.Competent, false, 1, 1, [], null, [], [new Explanation("Party", 1, 90m)]);
 
-        var cut = Render<ResultBreakdown>(p => p.Add(x => x.Row, row).Add(x => x.ForAssistant, true));
+        var context = new ResultContext(new GradeLines(90, 75, 60), 120, new Dictionary<int, int> { [1] = 12 }, 80.5m, 85.25m, 82m);
+
+        var cut = Render<ResultBreakdown>(p => p.Add(x => x.Row, row).Add(x => x.Context, context).Add(x => x.ForAssistant, true));
 
         var breakdown = cut.Find("[data-testid=result-breakdown]").TextContent;
         Assert.Contains("不足 5 票，不显示", breakdown);
         Assert.DoesNotContain("75.00", breakdown);
         Assert.Contains("90.00", breakdown);
         Assert.Contains("为保护评议人", cut.Find("[data-testid=result-steps]").TextContent);
+    }
+
+    [Fact]
+    public void Breakdown_ReadAgainstTheCounty_GradeLinesRanksOfNAndAverages()
+    {
+        var row = new ResultRow(1, "LA0001", "某", 1, "那桐镇", 1, "浪湾村", 40, 88m, 0.9m, 0.05m, 6, 86m, 20, 87m, 87.42m, 0m, 0m, 87.42m,
+            AppraisalGrade.Competent, false, 3, 1, [], null, [], []);
+        var context = new ResultContext(new GradeLines(90, 75, 60), 120, new Dictionary<int, int> { [1] = 12 }, 80.5m, 85.25m, 82m);
+
+        var cut = Render<ResultBreakdown>(p => p.Add(x => x.Row, row).Add(x => x.Context, context));
+
+        Assert.Equal("全县排名 3 / 120 · 乡镇排名 1 / 12", cut.Find("[data-testid=result-ranks]").TextContent);
+        Assert.StartsWith("等次线：优秀 90.00 分起，称职 75.00 分起，基本称职 60.00 分起", cut.Find("[data-testid=result-grade-lines]").TextContent);
+        var breakdown = cut.Find("[data-testid=result-breakdown]").TextContent;
+        Assert.Contains("全县平均", breakdown);
+        Assert.Contains("80.50", breakdown);
+        Assert.Contains("85.25", breakdown);
     }
 
     [Theory]
