@@ -12,6 +12,9 @@ namespace Longan.Appraisal.Core.Excel;
 public sealed class SheetTable
 {
     private const int HeaderSearchRows = 20;
+
+    /// <summary>A header is a short label: longer cells in the top rows are not even cleaned to be compared.</summary>
+    private const int HeaderLength = 64;
     private readonly string _name;
     private readonly Dictionary<string, int> _columns;
     private readonly List<(int Number, CellValue[] Cells)> _rows;
@@ -33,11 +36,15 @@ public sealed class SheetTable
     /// <summary>Finds the header row (the first with every required header) and reads the rows below it, or records why the sheet cannot be read.</summary>
     public static SheetTable? Open(WorkbookSheet sheet, IReadOnlyList<string> required, IReadOnlyList<string> optional, List<ImportError> errors)
     {
-        foreach (var row in sheet.Rows(lastRow: HeaderSearchRows, count: false))
+        foreach (var row in sheet.Rows(lastRow: HeaderSearchRows))
         {
             var columns = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var (column, value) in row.Cells)
             {
+                if (value.Text.Length > HeaderLength)
+                {
+                    continue;
+                }
                 var text = Text(value).Trim();
                 if ((required.Contains(text) || optional.Contains(text)) && !columns.ContainsKey(text))
                 {
@@ -65,6 +72,7 @@ public sealed class SheetTable
                 continue;
             }
             var cells = new CellValue[index.Count];
+            Array.Fill(cells, CellValue.Empty);
             foreach (var (column, value) in row.Cells)
             {
                 cells[index[column]] = value;
@@ -88,7 +96,7 @@ public sealed class SheetTable
             {
                 continue;
             }
-            if (cells.Any(c => Text(c).Trim().StartsWith(WorkbookLimits.ExampleMarker, StringComparison.Ordinal)))
+            if (cells.Any(c => c.Kind == CellKind.Text && c.Text.AsSpan().TrimStart().StartsWith(WorkbookLimits.ExampleMarker, StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -125,27 +133,44 @@ public sealed partial class SheetRow(SheetTable table, int row, CellValue[] cell
 
     /// <summary>Optional text of at most <paramref name="maxLength"/> characters; null (with an error) when longer.</summary>
     /// <param name="multiline">The field keeps line breaks (a comment); elsewhere they become spaces, as in the forms.</param>
-    public string? Text(string header, int maxLength, bool multiline = false) => Limit(header, InputText.Text(Raw(header), multiline), maxLength);
+    public string? Text(string header, int maxLength, bool multiline = false) => Limit(header, InputText.Text(Raw(header, maxLength), multiline), maxLength);
 
     /// <summary>Required text of at most <paramref name="maxLength"/> characters.</summary>
-    public string? RequiredText(string header, int maxLength, bool multiline = false) => Limit(header, InputText.Text(Required(header), multiline), maxLength);
+    public string? RequiredText(string header, int maxLength, bool multiline = false) => Limit(header, InputText.Text(Required(header, maxLength), multiline), maxLength);
 
     /// <summary>A code or ticket number (编号, 票号), in the one form codes are compared and stored in (<see cref="InputText.Code"/>).</summary>
-    public string? Code(string header, int maxLength, bool required) => Limit(header, InputText.Code(required ? Required(header) : Raw(header)), maxLength);
+    public string? Code(string header, int maxLength, bool required) => Limit(header, InputText.Code(required ? Required(header, maxLength) : Raw(header, maxLength)), maxLength);
 
-    private string? Raw(string header)
+    /// <summary>A number, date or choice is short: anything longer is refused before it is cleaned.</summary>
+    private const int ShortValue = 64;
+
+    /// <summary>
+    /// The cell as text; a cell far longer than the field may hold is reported as too long at once,
+    /// without cleaning the whole of it (a cell may hold 32 767 characters, a 票号 20).
+    /// </summary>
+    private string? Raw(string header, int maxLength = ShortValue)
     {
         if (!table.Has(header))
         {
             return null;
         }
-        var text = SheetTable.Text(cells[table.Index(header)]);
+        var cell = cells[table.Index(header)];
+        if (cell.Text.Length > maxLength * 4 + 64)
+        {
+            table.Error(row, header, cell.Text, Messages.FieldTooLong(header, maxLength));
+            return null;
+        }
+        var text = SheetTable.Text(cell);
         return text.Length == 0 ? null : text;
     }
 
-    private string? Required(string header)
+    private string? Required(string header, int maxLength = ShortValue)
     {
-        var text = Raw(header);
+        if (table.Has(header) && cells[table.Index(header)].Text.Length > maxLength * 4 + 64)
+        {
+            return Raw(header, maxLength);
+        }
+        var text = Raw(header, maxLength);
         if (text is null)
         {
             table.Error(row, header, null, Messages.CellRequired(header));

@@ -17,7 +17,7 @@ internal static class WorkbookArchive
     /// <summary>A part's name is quoted up to this length ("xl/worksheets/sheet12.xml" whole, a crafted name not).</summary>
     private const int PartNameQuoted = 60;
 
-    /// <summary>Throws <see cref="ImportRejectedException"/> naming the first limit the directory passes.</summary>
+    /// <summary>Throws <see cref="ImportRejectedException"/> naming the first limit the directory passes, or damaged when two parts share a name.</summary>
     public static void CheckDirectory(IReadOnlyCollection<ZipArchiveEntry> entries, string fileName)
     {
         if (entries.Count > WorkbookLimits.MaxParts)
@@ -25,8 +25,14 @@ internal static class WorkbookArchive
             throw WorkbookFile.Rejected(fileName, Messages.FileTooManyParts(entries.Count, WorkbookLimits.MaxParts));
         }
         long total = 0;
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
+            // Two parts of one name (XL/Sheet1.xml and xl/sheet1.xml): programs would disagree on which is the sheet.
+            if (!names.Add(PartName(entry.FullName)))
+            {
+                throw WorkbookFile.Damaged(fileName);
+            }
             if (entry.Length > WorkbookLimits.MaxPartBytes)
             {
                 throw WorkbookFile.Rejected(fileName, Messages.FilePartTooLarge(InputText.Quote(entry.FullName, PartNameQuoted), Megabytes(entry.Length), Megabytes(WorkbookLimits.MaxPartBytes)));

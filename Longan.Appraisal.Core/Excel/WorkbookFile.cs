@@ -131,7 +131,9 @@ public sealed class WorkbookFile : IDisposable
             case "inlineStr":
                 return new CellValue(CellKind.Text, Unescape(inline ?? ""), 0);
             case "str":
-                return new CellValue(CellKind.Text, Unescape(text ?? ""), 0);
+                return text!.Length <= WorkbookLimits.MaxCellText
+                    ? new CellValue(CellKind.Text, Unescape(text), 0)
+                    : throw Rejected(FileName, Messages.FileCellTooLong(WorkbookLimits.MaxCellText));
             case "e":
                 return new CellValue(CellKind.Error, text ?? "", 0);
             case "b":
@@ -145,8 +147,8 @@ public sealed class WorkbookFile : IDisposable
         {
             throw Damaged(FileName);
         }
-        // Excel's dates are day numbers shown with a date format; one outside Excel's calendar stays a number.
-        return _dateStyles.Contains(style) && number is >= 0 and < 2958466
+        // Excel's dates are day numbers shown with a date format; one outside Excel's calendar (to 9999-12-30) stays a number.
+        return _dateStyles.Contains(style) && number is >= 0 and < 2958465
             ? new CellValue(CellKind.Date, "", number)
             : new CellValue(CellKind.Number, "", number);
     }
@@ -199,7 +201,14 @@ public sealed class WorkbookFile : IDisposable
     /// </summary>
     private static Dictionary<string, ZipArchiveEntry> Sheets(ZipArchive zip, ZipArchiveEntry workbook, IReadOnlyList<Relationship> related, WorkbookBudget budget)
     {
-        var parts = related.ToDictionary(r => r.Id, r => r.Part, StringComparer.Ordinal);
+        var parts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var relationship in related)
+        {
+            if (!parts.TryAdd(relationship.Id, relationship.Part))
+            {
+                throw Damaged(budget.FileName); // Two relationships of one id: which part is meant is anyone's guess.
+            }
+        }
         var sheets = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, id) in Elements(workbook, "sheet", budget, r => (r.GetAttribute("name") ?? "", r.GetAttribute("id", RelationshipsNamespace) ?? r.GetAttribute("id", StrictRelationshipsNamespace))))
@@ -223,7 +232,7 @@ public sealed class WorkbookFile : IDisposable
         var strings = new List<string>();
         var text = new System.Text.StringBuilder();
         bool inText = false, inPhonetic = false;
-        using var reader = XmlReader.Create(entry.Open(), Settings);
+        using var reader = WorkbookXml.Open(entry.Open());
         while (reader.Read())
         {
             budget.Count(reader);
@@ -252,7 +261,10 @@ public sealed class WorkbookFile : IDisposable
                     }
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace when inText:
-                    text.Append(reader.Value);
+                    if (!WorkbookXml.AppendText(reader, text))
+                    {
+                        throw Rejected(budget.FileName, Messages.FileCellTooLong(WorkbookLimits.MaxCellText));
+                    }
                     break;
                 case XmlNodeType.EndElement when IsMain(reader):
                     switch (reader.LocalName)
@@ -278,7 +290,7 @@ public sealed class WorkbookFile : IDisposable
     {
         var custom = new Dictionary<int, bool>();
         var styles = new HashSet<int>();
-        using var reader = XmlReader.Create(entry.Open(), Settings);
+        using var reader = WorkbookXml.Open(entry.Open());
         var inCellFormats = false;
         var index = 0;
         while (reader.Read())
@@ -299,7 +311,10 @@ public sealed class WorkbookFile : IDisposable
             switch (reader.LocalName)
             {
                 case "numFmt" when int.TryParse(reader.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var id):
-                    custom[id] = new ExcelNumberFormat.NumberFormat(reader.GetAttribute("formatCode") ?? "") is { IsValid: true, IsDateTimeFormat: true };
+                    var code = reader.GetAttribute("formatCode") ?? "";
+                    custom[id] = code.Length <= WorkbookLimits.MaxFormatCode
+                        ? new ExcelNumberFormat.NumberFormat(code) is { IsValid: true, IsDateTimeFormat: true }
+                        : throw Damaged(budget.FileName);
                     break;
                 case "cellXfs":
                     inCellFormats = !reader.IsEmptyElement;
@@ -344,7 +359,7 @@ public sealed class WorkbookFile : IDisposable
     private static List<T> Elements<T>(ZipArchiveEntry entry, string localName, WorkbookBudget budget, Func<XmlReader, T> read)
     {
         var found = new List<T>();
-        using var reader = XmlReader.Create(entry.Open(), Settings);
+        using var reader = WorkbookXml.Open(entry.Open());
         while (reader.Read())
         {
             budget.Count(reader);
@@ -358,8 +373,4 @@ public sealed class WorkbookFile : IDisposable
 
     internal static bool IsMain(XmlReader reader) => reader.NamespaceURI is MainNamespace or StrictNamespace;
 
-    internal static XmlReaderSettings Settings => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = false, IgnoreComments = true, IgnoreProcessingInstructions = true, CloseInput = true,
-    };
 }

@@ -44,6 +44,15 @@ public static class WorkbookLimits
     /// <summary>XML elements in all parts read together (the largest real file above has about 4.2 million).</summary>
     public const long MaxElements = 20_000_000;
 
+    /// <summary>Characters in one cell: Excel's own limit. A longer text (a shared string of a million characters) is no spreadsheet's.</summary>
+    public const int MaxCellText = 32_767;
+
+    /// <summary>Distinct XML element and attribute names in one part: a workbook uses a few hundred.</summary>
+    public const int MaxXmlNames = 10_000;
+
+    /// <summary>Characters in a number format: Excel's own limit.</summary>
+    public const int MaxFormatCode = 255;
+
     /// <summary>A row whose first cell begins with this is the template's example and is skipped.</summary>
     public const string ExampleMarker = "示例";
 }

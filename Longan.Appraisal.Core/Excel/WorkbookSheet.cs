@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using Longan.Appraisal.Core.Resources;
 
 namespace Longan.Appraisal.Core.Excel;
 
@@ -149,7 +150,10 @@ public sealed class WorkbookSheet
             }
             else if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
             {
-                collecting?.Append(reader.Value);
+                if (collecting is not null && !WorkbookXml.AppendText(reader, collecting))
+                {
+                    throw WorkbookFile.Rejected(_file.FileName, Messages.FileCellTooLong(WorkbookLimits.MaxCellText));
+                }
             }
             else if (reader.NodeType == XmlNodeType.EndElement && WorkbookFile.IsMain(reader))
             {
@@ -175,7 +179,7 @@ public sealed class WorkbookSheet
     {
         try
         {
-            return XmlReader.Create(_entry.Open(), WorkbookFile.Settings);
+            return WorkbookXml.Open(_entry.Open());
         }
         catch (InvalidDataException)
         {

@@ -233,6 +233,8 @@ public static class Messages
     public static string FileTooLarge(long megabytes) => F([megabytes]);
     public static string FileDamaged => R();
     public static string FileTooManyRows(int rows) => F([rows]);
+
+    public static string RosterTooManyRows(int rows, int max) => F([rows, max]);
     public static string FileTooManyParts(int parts, int limit) => F([parts, limit]);
     public static string FilePartTooLarge(string part, long megabytes, long limit) => F([part, megabytes, limit]);
     public static string FilePartRatio(string part, long ratio, int limit) => F([part, ratio, limit]);
@@ -240,6 +242,8 @@ public static class Messages
     public static string FileTooManyCells(long cells) => F([cells]);
     public static string FileTooManySheets(int sheets) => F([sheets]);
     public static string FileTooComplex => R();
+
+    public static string FileCellTooLong(int characters) => F([characters]);
     public static string FileHasNoKnownSheet(string sheets) => F([sheets]);
     public static string FileHasNoRows => R();
     public static string FileAlreadyImported(string when, string who) => F([when, who]);

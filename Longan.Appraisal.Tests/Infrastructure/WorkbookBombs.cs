@@ -139,9 +139,9 @@ public static class WorkbookBombs
     /// the shapes of the probe's second round, written small.
     /// </summary>
     public static byte[] Crafted(string sheetXml, string? workbookXml = null, string? workbookRelationships = null, string? rootRelationships = null,
-        string sheetPart = "xl/worksheets/sheet1.xml") =>
+        string sheetPart = "xl/worksheets/sheet1.xml", string sharedStrings = "<si><t>助理员编号</t></si>", (string Name, byte[] Content)? extra = null) =>
         Package(sheet: stream => Write(stream, """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">""" + sheetXml + "</worksheet>"),
-            strings: stream => Write(stream, StringsHead + "<si><t>助理员编号</t></si>" + StringsTail), CompressionLevel.SmallestSize,
+            strings: stream => Write(stream, StringsHead + sharedStrings + StringsTail), CompressionLevel.SmallestSize, extra: extra,
             workbookXml: workbookXml, workbookRelationships: workbookRelationships, rootRelationships: rootRelationships, sheetPart: sheetPart);
 
     /// <summary>A sheet with <paramref name="depth"/> foreign elements nested inside each other (60 000 took the server down by a stack overflow in 3 KB).</summary>

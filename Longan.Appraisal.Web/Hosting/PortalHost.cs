@@ -23,9 +23,6 @@ public static class PortalHost
     /// <summary>Cultures the UI offers; the first is the default (spec: Simplified Chinese by default).</summary>
     public static readonly string[] Cultures = ["zh-CN", "en"];
 
-    /// <summary>Sessions end after this long without a request; each request slides the window.</summary>
-    public static readonly TimeSpan SessionTimeout = TimeSpan.FromMinutes(30);
-
     public static async Task<WebApplication> BuildAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -68,7 +65,7 @@ public static class PortalHost
             options.LoginPath = "/login";
             options.LogoutPath = "/logout";
             options.AccessDeniedPath = "/access-denied";
-            options.ExpireTimeSpan = SessionTimeout;
+            options.ExpireTimeSpan = SessionService.IdleTimeout;
             options.SlidingExpiration = true;
             // Every request checks the cookie's session: signed out, deactivated, password or scope changed.
             options.Events.OnValidatePrincipal = SessionCookie.ValidateAsync;
@@ -78,6 +75,7 @@ public static class PortalHost
         services.AddAuthorization(options => options.AddPortalPolicies());
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionActivity>();
         services.AddScoped<CallerAccessor>();
         services.AddSingleton<PreparedDownloads>();
         services.AddOptions<SignInLimits>().BindConfiguration(SignInLimits.Section)

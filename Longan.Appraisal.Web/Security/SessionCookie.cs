@@ -15,10 +15,13 @@ internal static class SessionCookie
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionService>();
-        if (!await sessions.IsActiveAsync(context.Principal?.FindFirst(AppClaimTypes.SessionId)?.Value, context.HttpContext.RequestAborted))
+        var session = context.Principal?.FindFirst(AppClaimTypes.SessionId)?.Value;
+        if (!await sessions.IsActiveAsync(session, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name);
+            return;
         }
+        await sessions.TouchAsync(session, context.HttpContext.RequestAborted);
     }
 }

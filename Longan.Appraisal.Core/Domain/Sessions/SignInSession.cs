@@ -16,6 +16,9 @@ public sealed class SignInSession
 
     public DateTimeOffset StartedAt { get; set; }
 
+    /// <summary>The last request or action on an open page in this session (kept to the minute); idle too long, the session is over.</summary>
+    public DateTimeOffset LastActiveAt { get; set; }
+
     /// <summary>Set by sign-out, or when the account's own password change ends its other sessions.</summary>
     public DateTimeOffset? EndedAt { get; set; }
 

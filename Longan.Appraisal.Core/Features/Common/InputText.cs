@@ -68,7 +68,9 @@ public static class InputText
     /// </summary>
     public static string Quote(string value, int length = QuoteLength)
     {
-        value = Text(value) ?? "";
+        // Only the start is ever shown: a 30 000-character value is not cleaned whole to quote 20 of it.
+        var enough = length * 4 + 16;
+        value = Text(value.Length > enough ? value[..enough] : value) ?? "";
         if (value.Length <= length)
         {
             return value;
@@ -108,7 +110,12 @@ public static class InputText
             var c = value[i];
             if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
-                builder.Append(c).Append(value[++i]);
+                // In a code, invisible characters beyond the basic plane (tag characters) go too.
+                if (!code || !IsInvisibleInCode(CharUnicodeInfo.GetUnicodeCategory(value, i)))
+                {
+                    builder.Append(c).Append(value[i + 1]);
+                }
+                i++;
                 continue;
             }
             if (char.IsSurrogate(c))
@@ -137,9 +144,9 @@ public static class InputText
             }
             if (code)
             {
-                if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+                if (IsInvisibleInCode(CharUnicodeInfo.GetUnicodeCategory(c)) || IsFiller(c))
                 {
-                    continue; // zero-width spaces and joiners have no place in a code
+                    continue; // zero-width spaces, joiners, variation selectors, combining marks and fillers have no place in a code
                 }
                 c = c switch
                 {
@@ -159,6 +166,13 @@ public static class InputText
     /// joiner and non-joiner are kept in text (scripts and emoji need them), dropped from codes.
     /// </summary>
     private static bool IsInvisible(char c) => c is '\u200B' or '\u2060' or '\u180E' or '\u00AD' or '\uFEFF';
+
+    /// <summary>What a code never holds: format characters (zero-width, tags) and marks that only change how the character before looks.</summary>
+    private static bool IsInvisibleInCode(UnicodeCategory category) =>
+        category is UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark;
+
+    /// <summary>Letters and symbols that print as blank space: the Hangul fillers and the blank braille pattern.</summary>
+    private static bool IsFiller(char c) => c is '\u3164' or '\u115F' or '\u1160' or '\uFFA0' or '\u2800';
 
     /// <summary>The Unicode line and paragraph separators: line breaks as word processors paste them.</summary>
     private static bool IsLineSeparator(char c) => c is '\u2028' or '\u2029';

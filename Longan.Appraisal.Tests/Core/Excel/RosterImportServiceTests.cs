@@ -21,6 +21,25 @@ public sealed class RosterImportServiceTests : IAsyncLifetime
     private static readonly object?[] s_header = Row("编号", "姓名", "性别", "民族", "出生日期", "政治面貌", "学历", "派出单位及职务", "乡镇", "驻村", "任期开始", "任期结束");
 
     [Fact]
+    public async Task Import_MoreAssistantsThanAnyProvince_RefusedBeforeAnythingIsCreated()
+    {
+        // 199 000 new assistants took 257 s and 3.6 GB to record one by one.
+        static string Cell(string text) => $"""<c t="inlineStr"><is><t>{text}</t></is></c>""";
+        var rows = new System.Text.StringBuilder("<sheetData><row>" + Cell("编号") + Cell("姓名") + Cell("乡镇") + Cell("驻村") + Cell("任期开始") + "</row>");
+        for (var i = 0; i <= RosterImportService.MaxRows; i++)
+        {
+            rows.Append("<row>").Append(Cell($"N{i}")).Append(Cell("某")).Append(Cell("新镇")).Append(Cell($"村{i}")).Append(Cell("2026-03-01")).Append("</row>");
+        }
+        var bytes = WorkbookBombs.Crafted(rows.Append("</sheetData>").ToString(), workbookXml: WorkbookBombs.WorkbookXml.Replace("党员干部评议", RosterImportService.SheetName, StringComparison.Ordinal));
+
+        var ex = await Assert.ThrowsAsync<ImportRejectedException>(() => Service.ImportAsync(Caller.System, bytes, "名册.xlsx"));
+
+        Assert.Equal("名册有 60001 名助理员，一次最多导入 60000 名（多于任何一个省的行政村数），请按市或县分批导入。", ex.Errors.Single().Reason);
+        await using var db = await _db.OpenAsync();
+        Assert.False(await db.Townships.AnyAsync(t => t.Name == "新镇"));
+    }
+
+    [Fact]
     public async Task Import_NewAssistantInANewVillageAndTownship_CreatesEverythingKeepingTheCode()
     {
         var bytes = new Xlsx().Sheet("助理员名册", s_header,

@@ -191,6 +191,99 @@ public sealed class WorkbookFileTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"{clock.Elapsed.TotalSeconds:0.0} s");
     }
 
+    public static TheoryData<string, string> TextsLongerThanACell() => new()
+    {
+        { "shared", "<si><t>" + new string('A', WorkbookLimits.MaxCellText + 1) + "</t></si>" },
+        { "inline", "<si><t>x</t></si>" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TextsLongerThanACell))]
+    public void Read_TextLongerThanExcelAllowsInACell_Refused(string where, string sharedStrings)
+    {
+        // The third probe: one string of a million characters in 49 152 cells took 199 s to clean cell by cell.
+        var inline = where == "inline" ? $"""<c t="inlineStr"><is><t>{new string('B', WorkbookLimits.MaxCellText + 1)}</t></is></c>""" : """<c t="s"><v>0</v></c>""";
+        var content = WorkbookBombs.Crafted($"""<sheetData><row r="1">{inline}</row></sheetData>""", sharedStrings: sharedStrings);
+
+        var ex = Assert.Throws<ImportRejectedException>(() => ReadAll(content));
+
+        Assert.Equal("文件中有单元格的文字超过 32767 个字符（Excel 的上限），文件已损坏或是恶意构造的，已拒绝。", ex.Errors.Single().Reason);
+    }
+
+    [Fact]
+    public void Open_LongestTextACellMayHold_UsedInEveryCellOfTheTopRows_HeaderSearchedInAMoment()
+    {
+        var cells = string.Concat(Enumerable.Repeat("""<c t="s"><v>1</v></c>""", 16_384));
+        var content = WorkbookBombs.Crafted(
+            $"""<sheetData><row r="1">{cells}</row><row r="2">{cells}</row><row r="3">{cells}</row><row r="4"><c r="A4" t="s"><v>0</v></c></row></sheetData>""",
+            sharedStrings: "<si><t>助理员编号</t></si><si><t>" + new string('A', WorkbookLimits.MaxCellText) + "</t></si>");
+        using var file = WorkbookFile.Open(content, "x.xlsx");
+
+        var clock = Stopwatch.StartNew();
+        var table = SheetTable.Open(file.Sheet("党员干部评议")!, ["助理员编号"], [], []);
+
+        Assert.Equal(4, table!.HeaderRow);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"{clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    public void Read_MillionsOfInventedElementNames_RefusedAsDamaged()
+    {
+        var names = string.Concat(Enumerable.Range(0, WorkbookLimits.MaxXmlNames + 10).Select(i => $"<n{i}/>"));
+        var content = WorkbookBombs.Crafted($"""<x xmlns="urn:x">{names}</x><sheetData/>""");
+
+        var ex = Assert.Throws<ImportRejectedException>(() => ReadAll(content));
+
+        Assert.Equal(Damaged, ex.Errors.Single().Reason);
+    }
+
+    [Fact]
+    public void Open_TwoRelationshipsOfOneId_RefusedAsDamaged_NotAnEnglishError()
+    {
+        var relationships = WorkbookBombs.WorkbookRelationships.Replace("Id=\"rId2\"", "Id=\"rId1\"", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<ImportRejectedException>(() => WorkbookFile.Open(WorkbookBombs.Crafted("<sheetData/>", workbookRelationships: relationships), "x.xlsx"));
+
+        Assert.Equal(Damaged, ex.Errors.Single().Reason);
+    }
+
+    [Fact]
+    public void Open_TwoPartsOfOneNameInAnotherCase_RefusedAsDamaged()
+    {
+        var content = WorkbookBombs.Crafted("<sheetData/>", extra: ("XL/Worksheets/SHEET1.xml", "<worksheet/>"u8.ToArray()));
+
+        var ex = Assert.Throws<ImportRejectedException>(() => WorkbookFile.Open(content, "x.xlsx"));
+
+        Assert.Equal(Damaged, ex.Errors.Single().Reason);
+    }
+
+    [Fact]
+    public void Read_DayNumberPastExcelsCalendar_StaysANumber_NoCrash()
+    {
+        var styles = """<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>""";
+        var relationships = WorkbookBombs.WorkbookRelationships.Replace("</Relationships>", """<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""", StringComparison.Ordinal);
+        var content = WorkbookBombs.Crafted("""<sheetData><row r="1"><c r="A1" s="1"><v>2958465.9999999995</v></c><c r="B1" s="1"><v>46082</v></c></row></sheetData>""",
+            workbookRelationships: relationships, extra: ("xl/styles.xml", System.Text.Encoding.UTF8.GetBytes(styles)));
+        using var file = WorkbookFile.Open(content, "x.xlsx");
+
+        var cells = file.Sheet("党员干部评议")!.Rows().Single().Cells;
+
+        Assert.Equal(CellKind.Number, cells[0].Value.Kind);
+        Assert.Equal((CellKind.Date, new DateTime(2026, 3, 1)), (cells[1].Value.Kind, cells[1].Value.AsDate()));
+    }
+
+    [Fact]
+    public void Open_NumberFormatLongerThanExcelAllows_RefusedAsDamaged()
+    {
+        var styles = $"""<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="200" formatCode="{new string('y', 10_000)}"/></numFmts><cellXfs count="1"><xf numFmtId="200"/></cellXfs></styleSheet>""";
+        var relationships = WorkbookBombs.WorkbookRelationships.Replace("</Relationships>", """<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<ImportRejectedException>(() => WorkbookFile.Open(
+            WorkbookBombs.Crafted("<sheetData/>", workbookRelationships: relationships, extra: ("xl/styles.xml", System.Text.Encoding.UTF8.GetBytes(styles))), "x.xlsx"));
+
+        Assert.Equal(Damaged, ex.Errors.Single().Reason);
+    }
+
     [Fact]
     public void Open_MoreSharedStringsThanAnyRealFile_Refused()
     {

@@ -33,6 +33,12 @@ public sealed class InputNormalisationTests : IAsyncLifetime
     [InlineData("LA\u000020", "LA20")]
     [InlineData("C\u300010", "C10")]
     [InlineData("C\u00A008", "C08")]
+    [InlineData("T88\uFE0F", "T88")]
+    [InlineData("T88\U000E0020", "T88")]
+    [InlineData("T\u034F88", "T88")]
+    [InlineData("T88\u3164", "T88")]
+    [InlineData("T88\u2800", "T88")]
+    [InlineData("\U000E0001T88", "T88")]
     [InlineData("   ", null)]
     [InlineData(null, null)]
     public void Code_TrimmedHalfWidthOneCase(string? typed, string? stored) => Assert.Equal(stored, InputText.Code(typed));

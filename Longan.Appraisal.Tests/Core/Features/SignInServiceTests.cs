@@ -82,9 +82,31 @@ public sealed class SignInServiceTests : IAsyncLifetime
     {
         var outcome = await SignIn.SignInAsync(Demo.Natong, Demo.Password, Address);
 
-        Clock.Advance(SessionService.MaxLifetime - TimeSpan.FromMinutes(1));
+        // Used every 20 minutes for a whole day's work.
+        var used = TimeSpan.Zero;
+        while (used + TimeSpan.FromMinutes(20) < SessionService.MaxLifetime)
+        {
+            Clock.Advance(TimeSpan.FromMinutes(20));
+            used += TimeSpan.FromMinutes(20);
+            Assert.True(await Sessions.IsActiveAsync(outcome.SessionId));
+            await Sessions.TouchAsync(outcome.SessionId);
+        }
+        Clock.Advance(SessionService.MaxLifetime - used);
+        Assert.False(await Sessions.IsActiveAsync(outcome.SessionId));
+    }
+
+    [Fact]
+    public async Task Session_LeftAlone_EndsAfterThirtyMinutes_AnyUseKeepsItOpen()
+    {
+        var outcome = await SignIn.SignInAsync(Demo.Natong, Demo.Password, Address);
+
+        Clock.Advance(TimeSpan.FromMinutes(25));
+        await Sessions.TouchAsync(outcome.SessionId);
+        Clock.Advance(TimeSpan.FromMinutes(25));
         Assert.True(await Sessions.IsActiveAsync(outcome.SessionId));
-        Clock.Advance(TimeSpan.FromMinutes(2));
+
+        // An open page left alone: nothing touches the session; its 15-second check finds it over.
+        Clock.Advance(SessionService.IdleTimeout - TimeSpan.FromMinutes(25) + TimeSpan.FromSeconds(1));
         Assert.False(await Sessions.IsActiveAsync(outcome.SessionId));
     }
 
