@@ -12,7 +12,7 @@ public sealed partial class CollectionTests(PortalFixture portal)
     [Fact]
     public async Task Supervisor_OnAPhone_EntersTallyAndFilesRecord_TownshipVerifies_DashboardMoves()
     {
-        await OpenCollectionAsync(2026);
+        await Cycles.OpenCollectionAsync(portal, 2026);
 
         // The supervisor, on a 390 × 844 phone.
         var phone = await portal.SignedInPageAsync(Demo.Supervisor, width: 390, height: 844);
@@ -63,19 +63,6 @@ public sealed partial class CollectionTests(PortalFixture portal)
         await Shell.WaitForInteractiveAsync(phone);
         await phone.GetByRole(AriaRole.Tab, new() { Name = "五老监督" }).ClickAsync();
         await Assertions.Expect(phone.Locator("[data-testid=record-status]").First).ToHaveTextAsync("属实");
-    }
-
-    private async Task OpenCollectionAsync(int year)
-    {
-        var county = await portal.SignedInPageAsync(Demo.County);
-        await county.GotoAsync("/cycles");
-        await Shell.WaitForInteractiveAsync(county);
-        await Shell.EnterAsync(county.Locator("[data-testid=cycle-year]"), year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await county.ClickAsync("[data-testid=add-cycle]");
-        await county.WaitForURLAsync(new Regex(@"/cycles/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
-        await county.ClickAsync("[data-testid=move-Collecting]");
-        await county.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "开始采集" }).ClickAsync();
-        await Assertions.Expect(county.Locator("[data-testid=cycle-state]").First).ToHaveTextAsync("采集中");
     }
 
     [GeneratedRegex(@"/cycles/(\d+)/assistants/(\d+)(\?.*)?$")]

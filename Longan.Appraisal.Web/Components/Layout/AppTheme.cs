@@ -14,6 +14,13 @@ public static class AppTheme
             AppbarBackground = "#A31515",
             Background = "#FAF8F6",
             DrawerBackground = "#FFFFFF",
+            // Every colour that carries text (chips, banners, secondary text) at 4.5 : 1 or better
+            // against white and the page background (WCAG 2.1 AA); MudBlazor's defaults are lighter.
+            Success = "#2E7D32",
+            Warning = "#9A5B00",
+            Info = "#1565C0",
+            Error = "#C62828",
+            TextSecondary = "#5C5650",
         },
         Typography = new Typography
         {
