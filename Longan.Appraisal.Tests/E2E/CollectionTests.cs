@@ -34,12 +34,7 @@ public sealed partial class CollectionTests(PortalFixture portal)
         await Assertions.Expect(phone.Locator("[data-testid=tally-list] tbody tr")).ToHaveCountAsync(1);
 
         await phone.GetByRole(AriaRole.Tab, new() { Name = "五老监督" }).ClickAsync();
-        await phone.GetByText("表扬", new() { Exact = true }).ClickAsync();
-        await phone.Locator("[data-testid=record-category]").ClickAsync();
-        await phone.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "服务态度" }).ClickAsync();
-        await Shell.EnterAsync(phone.Locator("[data-testid=record-description]"), "主动上门帮五保户代办医保");
-        await phone.ClickAsync("[data-testid=record-save]");
-        await Assertions.Expect(phone.Locator("[data-testid=record-status]").First).ToHaveTextAsync("待核实");
+        await EntryPage.FilePraiseAsync(phone, "主动上门帮五保户代办医保");
         Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
 
         // The township sees it on the dashboard, verifies it, and the count of records to verify drops.

@@ -64,7 +64,7 @@ public sealed class WorkService(
         {
             foreach (var cycle in collecting)
             {
-                items.AddRange(await TownshipCollectionAsync(caller, can, cycle, ct));
+                items.AddRange(await TownshipCollectionAsync(caller, can, cycle, namesYear: collecting.Count > 1, ct));
             }
         }
         if (can.BatchCards && !can.WholeCounty && all.FirstOrDefault(c => c.State == CycleState.Published) is { } published)
@@ -137,14 +137,15 @@ public sealed class WorkService(
         return items;
     }
 
-    private async Task<IEnumerable<WorkItem>> TownshipCollectionAsync(Caller caller, Capabilities can, CycleRow cycle, CancellationToken ct)
+    /// <param name="namesYear">Two years are collecting at once (a late year beside the current one): each village's line says which.</param>
+    private async Task<IEnumerable<WorkItem>> TownshipCollectionAsync(Caller caller, Capabilities can, CycleRow cycle, bool namesYear, CancellationToken ct)
     {
         var state = await progress.GetAsync(caller, cycle.Id, ct);
         var items = new List<WorkItem>();
         foreach (var row in state.Rows.Where(r => !state.IsComplete(r)).OrderBy(r => r.VillageName, StringComparer.Ordinal))
         {
-            items.Add(new WorkItem(WorkArea.Collection, "Work.VillageMissing",
-                [row.VillageName, row.Name, row.VillagerVotes, state.MinVillagerVotes, row.PartyBallots, state.MinPartyBallots, row.CadreBallots, state.MinCadreBallots],
+            items.Add(new WorkItem(WorkArea.Collection, namesYear ? "Work.VillageMissingOfYear" : "Work.VillageMissing",
+                [row.VillageName, row.Name, row.VillagerVotes, state.MinVillagerVotes, row.PartyBallots, state.MinPartyBallots, row.CadreBallots, state.MinCadreBallots, cycle.Year],
                 cycle.Id, row.AssistantId));
         }
         var pending = state.Rows.Sum(r => r.PendingRecords);
