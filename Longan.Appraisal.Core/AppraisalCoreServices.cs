@@ -33,6 +33,8 @@ public static class AppraisalCoreServices
         services.AddSingleton<AccountService>();
         services.AddOptions<SignInLimits>();
         services.AddSingleton<SessionService>();
+        services.AddSingleton<Features.Ballots.BallotSessionService>();
+        services.AddSingleton<Features.Ballots.PhoneVoteService>();
         services.AddSingleton<SignInService>();
         services.AddSingleton<CycleService>();
         services.AddSingleton<VillagerTallyService>();

@@ -8,6 +8,19 @@ public static class CountyCalendar
     public static DateOnly Today(TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), s_chinaTime).DateTime);
 
+    /// <summary>The county's date at a moment.</summary>
+    public static DateOnly Date(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, s_chinaTime).DateTime);
+
+    /// <summary>A moment as the county's clock shows it.</summary>
+    public static DateTimeOffset Local(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, s_chinaTime);
+
+    /// <summary>The last moment (23:59:59) of the county's day that contains the moment.</summary>
+    public static DateTimeOffset EndOfDay(DateTimeOffset moment)
+    {
+        var local = TimeZoneInfo.ConvertTime(moment, s_chinaTime);
+        return new DateTimeOffset(local.Date.AddDays(1).AddSeconds(-1), local.Offset);
+    }
+
     private static TimeZoneInfo FindChinaTime()
     {
         try

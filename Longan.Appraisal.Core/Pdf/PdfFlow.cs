@@ -146,6 +146,9 @@ public sealed class PdfFlow : IDisposable
         }
     }
 
+    /// <summary>A straight line at a fixed place (cut lines).</summary>
+    public void Line(XPen pen, double x1, double y1, double x2, double y2) => Graphics.DrawLine(pen, x1, y1, x2, y2);
+
     /// <summary>A horizontal rule across the text width.</summary>
     public void Rule(double thickness = 0.8, XKnownColor color = XKnownColor.Black)
     {

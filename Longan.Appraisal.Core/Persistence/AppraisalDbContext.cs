@@ -41,6 +41,9 @@ public sealed class AppraisalDbContext(DbContextOptions<AppraisalDbContext> opti
     public DbSet<Domain.FollowUps.FollowUp> FollowUps => Set<Domain.FollowUps.FollowUp>();
     public DbSet<Domain.Sessions.SignInSession> SignInSessions => Set<Domain.Sessions.SignInSession>();
     public DbSet<Domain.Sessions.FailedSignIn> FailedSignIns => Set<Domain.Sessions.FailedSignIn>();
+    public DbSet<Domain.Ballots.BallotSession> BallotSessions => Set<Domain.Ballots.BallotSession>();
+    public DbSet<Domain.Ballots.BallotCode> BallotCodes => Set<Domain.Ballots.BallotCode>();
+    public DbSet<Domain.Ballots.PhoneBallot> PhoneBallots => Set<Domain.Ballots.PhoneBallot>();
 
     private readonly List<AuditRecord> _explicitRecords = [];
     private readonly HashSet<Type> _summarised = [];

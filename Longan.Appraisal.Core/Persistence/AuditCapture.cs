@@ -21,11 +21,14 @@ internal static class AuditCapture
     /// <summary>
     /// Kept elsewhere or logs in their own right: the trail itself, entry corrections' own log, stored
     /// results (a computation is recorded by its version), sessions and failed sign-ins (sign-ins,
-    /// sign-outs and failures are recorded as such by the sign-in service).
+    /// sign-outs and failures are recorded as such by the sign-in service), and phone ballots' codes,
+    /// vote places and comments (the session and its count are recorded; those never are).
     /// </summary>
     private static readonly HashSet<Type> s_notAudited =
     [
         typeof(AuditRecord), typeof(EntryChange), typeof(StoredResult), typeof(Domain.Sessions.SignInSession), typeof(Domain.Sessions.FailedSignIn),
+        // A session's codes and vote places: recorded as the session's count, never one by one (a record's time would date a vote).
+        typeof(Domain.Ballots.BallotCode), typeof(Domain.Ballots.PhoneBallot), typeof(TallyComment),
         typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>),
     ];
 

@@ -276,4 +276,25 @@ public static class Messages
     public static string CurrentPasswordWrong => R();
     public static string ConcurrencyFailure => R();
     public static string UnexpectedAccountError => R();
+
+    // Phone ballots (spec §11)
+    public static string BallotSessionAssistantNotAppraised(int year) => F([year]);
+    public static string BallotSessionAssistantRequired => R();
+    public static string BallotSessionCodeCount(int max) => F([max]);
+    public static string BallotSessionGroupRequired => R();
+    public static string BallotSessionNeedsCollecting(int year) => F([year]);
+    public static string BallotSessionNotFound(int id) => F([id]);
+    public static string BallotSessionOneTownship => R();
+    public static string BallotSessionVillagersOneAssistant => R();
+    public static string BallotSessionVoidNeedsCollecting(int year) => F([year]);
+    public static string BallotSessionVoided(int id) => F([id]);
+    public static string BallotSessionWindowOrder => R();
+    public static string BallotSessionWindowTooLong(int days) => F([days]);
+    public static string LabelSessionPlace => R();
+    public static string LabelVoidReason => R();
+    public static string PhoneVoteChooseOne => R();
+    public static string AppealReasonTooShort(int min) => F([min]);
+    public static string AttendanceMonthNotYet(int year, int month) => F([year, month]);
+    public static string AttendanceMonthBeforePosting(string name, DateOnly servedFrom, int month) => F([name, servedFrom, month]);
+    public static string PhoneVoteGradeEach => R();
 }

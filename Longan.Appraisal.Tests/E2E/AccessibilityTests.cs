@@ -18,7 +18,7 @@ namespace Longan.Appraisal.Tests.E2E;
 public sealed class AccessibilityTests(PortalFixture portal, ITestOutputHelper output)
 {
     private const int OpenYear = 2031;
-    private static readonly string[] StaticPages = ["/login", "/not-found"];
+    private static readonly string[] StaticPages = ["/login", "/not-found", "/v", "/v/2345-6789-ABCD", "/v/thanks"];
     private static readonly SemaphoreSlim s_open = new(1, 1);
     private static int? s_openCycle;
 
@@ -115,7 +115,7 @@ public sealed class AccessibilityTests(PortalFixture portal, ITestOutputHelper o
         Demo.County =>
         [
             "/", "/cycles", $"/cycles/{ids.Published}", $"/cycles/{ids.Open}", $"/cycles/{ids.Open}/progress", $"/cycles/{ids.Open}/verify",
-            $"/cycles/{ids.Open}/attendance", $"/cycles/{ids.Open}/assistants/{ids.Assistant}", $"/cycles/{ids.Open}/import",
+            $"/cycles/{ids.Open}/attendance", $"/cycles/{ids.Open}/assistants/{ids.Assistant}", $"/cycles/{ids.Open}/import", $"/cycles/{ids.Open}/sessions",
             $"/cycles/{ids.Published}/results", $"/cycles/{ids.Published}/results/{ids.Assistant}", $"/cycles/{ids.Published}/cards",
             "/appeals", "/follow-up", "/cards/verify", "/townships", "/villages", $"/villages/{ids.Village}", "/assistants",
             $"/assistants/{ids.Assistant}", $"/assistants/{ids.Assistant}/edit", "/assistants/new", "/assistants/import", "/supervisors",
@@ -124,13 +124,13 @@ public sealed class AccessibilityTests(PortalFixture portal, ITestOutputHelper o
         Demo.Natong =>
         [
             "/", "/collect", "/cycles", $"/cycles/{ids.Open}", $"/cycles/{ids.Open}/progress", $"/cycles/{ids.Open}/verify", $"/cycles/{ids.Open}/attendance",
-            $"/cycles/{ids.Open}/assistants/{ids.Assistant}", $"/cycles/{ids.Open}/import", $"/cycles/{ids.Published}/results",
+            $"/cycles/{ids.Open}/assistants/{ids.Assistant}", $"/cycles/{ids.Open}/import", $"/cycles/{ids.Open}/sessions", $"/cycles/{ids.Published}/results",
             $"/cycles/{ids.Published}/results/{ids.Assistant}", $"/cycles/{ids.Published}/cards", "/villages", $"/villages/{ids.Village}",
             "/assistants", $"/assistants/{ids.Assistant}", "/supervisors", "/account/password",
         ],
         Demo.Supervisor => ["/", "/collect", $"/cycles/{ids.Open}/assistants/{ids.Assistant}", "/account/password", "/access-denied"],
         Demo.Assistant => ["/", "/my/results", "/account/password"],
-        _ => ["/login"],
+        _ => ["/login", "/v", "/v/2345-6789-ABCD", "/v/thanks"],
     };
 
     private sealed record Ids(int Published, int Open, int Assistant, int Village);

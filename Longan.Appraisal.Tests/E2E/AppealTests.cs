@@ -20,6 +20,7 @@ public sealed class AppealTests(PortalFixture portal)
         await phone.ClickAsync("[data-testid=appeal-start]");
         await Shell.EnterAsync(phone.Locator("[data-testid=appeal-reason]"), "六月实际在村 21 天，考勤少记了 4 天，有签到表为证。");
         await phone.ClickAsync("[data-testid=appeal-submit]");
+        await phone.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
         await Assertions.Expect(phone.Locator("[data-testid=my-appeal-item]")).ToContainTextAsync("待办理");
         Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
 

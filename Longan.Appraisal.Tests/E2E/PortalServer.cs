@@ -113,6 +113,32 @@ public sealed class PortalServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs an admin verb on the portal's own database while it serves (as an operator would); returns what it printed, or throws with it.</summary>
+    public async Task<string> RunVerbAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = SolutionPaths.WebProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(SolutionPaths.WebAssembly);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["ConnectionStrings__Appraisal"] = $"Data Source={_databasePath}";
+        start.Environment["Appraisal__PublicUrl"] = BaseUrl;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0
+            ? await output
+            : throw new InvalidOperationException($"{string.Join(' ', args)} exited with {process.ExitCode}: {await output}{await error}");
+    }
+
     /// <summary>Looks up a village's id in the portal's own database, as a user would read it off a link.</summary>
     public Task<int> VillageIdAsync(string township, string village) =>
         ScalarAsync("SELECT v.Id FROM Villages v JOIN Townships t ON t.Id = v.TownshipId WHERE t.Name = $a AND v.Name = $b", township, village);

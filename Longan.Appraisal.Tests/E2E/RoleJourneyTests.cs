@@ -143,6 +143,7 @@ public sealed partial class RoleJourneyTests(JourneyFixture journeys)
         await page.ClickAsync("[data-testid=appeal-start]");
         await Shell.EnterAsync(page.Locator("[data-testid=appeal-reason]"), $"{width} 像素：六月实际在村 21 天，考勤少记了天数，有签到表为证。");
         await page.ClickAsync("[data-testid=appeal-submit]");
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=my-appeal-item]")).ToContainTextAsync("待办理");
         await NoSidewaysScrollAsync(page);
 
@@ -162,6 +163,7 @@ public sealed partial class RoleJourneyTests(JourneyFixture journeys)
         await assistant.ClickAsync("[data-testid=appeal-start]");
         await Shell.EnterAsync(assistant.Locator("[data-testid=appeal-reason]"), reason);
         await assistant.ClickAsync("[data-testid=appeal-submit]");
+        await assistant.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
         await Assertions.Expect(assistant.Locator("[data-testid=my-appeal-item]")).ToContainTextAsync("待办理");
 
         var county = await Portal.SignedInPageAsync(Demo.County, width, height: 800);

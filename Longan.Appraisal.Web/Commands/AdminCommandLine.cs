@@ -32,6 +32,7 @@ public static class AdminCommandLine
         new ExportCardsVerb(),
         new SeedSyntheticVerb(),
         new VerifyAuditVerb(),
+        new BallotSessionVerb(),
     ];
 
     /// <summary>A first argument that is not an option (--urls etc.) names a verb.</summary>

@@ -81,6 +81,7 @@ public static class PortalHost
         services.AddOptions<SignInLimits>().BindConfiguration(SignInLimits.Section)
             .Validate(limits => limits.Problem() is null, "Appraisal:SignInAttemptsPerMinute / SignInFailuresPerAddress out of range").ValidateOnStart();
         services.AddSignInRateLimit(builder.Configuration);
+        services.AddHostedService<BallotSessionCounter>();
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
@@ -130,6 +131,7 @@ public static class PortalHost
         app.MapStaticAssets();
         app.MapAccountEndpoints();
         app.MapDownloadEndpoints();
+        app.MapVoteEndpoints();
         // frame-ancestors is part of the portal's own policy (SecurityHeaders), not a second header.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
     }

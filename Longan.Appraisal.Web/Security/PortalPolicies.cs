@@ -32,6 +32,8 @@ public static class PortalPolicies
     public const string ReadFollowUps = nameof(ReadFollowUps);
     public const string ManageAccounts = nameof(ManageAccounts);
     public const string ReadAudit = nameof(ReadAudit);
+    /// <summary>测评场次: open, watch, close and void phone-ballot sessions.</summary>
+    public const string RunBallotSessions = nameof(RunBallotSessions);
 
     private static readonly IReadOnlyDictionary<string, Func<Capabilities, bool>> s_policies = new Dictionary<string, Func<Capabilities, bool>>
     {
@@ -54,6 +56,7 @@ public static class PortalPolicies
         [ReadFollowUps] = c => c.ReadFollowUps,
         [ManageAccounts] = c => c.ManageAccounts,
         [ReadAudit] = c => c.ReadAudit,
+        [RunBallotSessions] = c => c.RunBallotSessions,
     };
 
     /// <summary>Every named policy, for a test to check each against the roles.</summary>

@@ -9,28 +9,48 @@ namespace Longan.Appraisal.Web.Security;
 /// default 60). The lockout protects each account; this keeps anyone from trying names at will —
 /// every failed sign-in is a record in the audit trail, which nobody should be able to flood. A
 /// township office behind one address signs in far less often than that.
+/// Phone ballots (<c>/v</c>) are limited per address too (Appraisal:VoteRequestsPerMinute, default
+/// 240: a village meeting voting through one mobile network's shared address takes three requests
+/// a voter), so nobody can try codes at will; guesses that get through flag the open sessions.
 /// </summary>
 public static class SignInRateLimit
 {
     public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = (configuration.GetSection(SignInLimits.Section).Get<SignInLimits>() ?? new SignInLimits()).SignInAttemptsPerMinute;
+        var votes = configuration.GetValue("Appraisal:VoteRequestsPerMinute", 240);
         return services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/login", StringComparison.OrdinalIgnoreCase)
                     ? RateLimitPartition.GetFixedWindowLimiter(SignInService.AddressKey(context.Connection.RemoteIpAddress?.ToString()),
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter(""));
+                    : IsVote(context)
+                        ? RateLimitPartition.GetFixedWindowLimiter("v " + SignInService.AddressKey(context.Connection.RemoteIpAddress?.ToString()),
+                            _ => new FixedWindowRateLimiterOptions { PermitLimit = votes, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                        : RateLimitPartition.GetNoLimiter(""));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                await context.HttpContext.Response.WriteAsync(RejectedPage, ct);
+                await context.HttpContext.Response.WriteAsync(IsVote(context.HttpContext) ? RejectedVotePage : RejectedPage, ct);
             };
         });
     }
+
+    private static bool IsVote(HttpContext context) => context.Request.Path.StartsWithSegments("/v", StringComparison.OrdinalIgnoreCase);
+
+    private const string RejectedVotePage = """
+        <!DOCTYPE html>
+        <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>请稍后再试 · 手机测评</title></head>
+        <body style="font-family: sans-serif; font-size: 18px; max-width: 32em; margin: 2em auto; padding: 0 1em; line-height: 1.6">
+        <h1 style="font-size: 1.3em; color: #a31b1b">请稍后再试</h1>
+        <p>您所在的网络一分钟内打开选票的次数太多，请一分钟后再打开纸条上的地址。您的测评码没有用掉。</p>
+        <p style="color: #666; font-size: .9em">Too many requests from your network: please try again in a minute. Your code has not been used.</p>
+        </body></html>
+        """;
 
     /// <summary>A page of its own (the portal's layout needs a circuit): what happened, and the way back.</summary>
     private const string RejectedPage = """

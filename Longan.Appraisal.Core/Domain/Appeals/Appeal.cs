@@ -20,6 +20,9 @@ public enum AppealStatus
 /// </summary>
 public sealed class Appeal
 {
+    /// <summary>Fewer characters than this cannot say what is contested (a stray tap, "短").</summary>
+    public const int MinReasonLength = 5;
+
     public int Id { get; set; }
     public int CycleId { get; set; }
     public int AssistantId { get; set; }

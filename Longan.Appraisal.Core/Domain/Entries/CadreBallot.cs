@@ -6,4 +6,6 @@ public sealed class CadreBallot : Entry
     public string? TicketNo { get; set; }
     public CadreGrade Grade { get; set; }
     public string? Comment { get; set; }
+    /// <summary>The phone-ballot session (手机) this ballot was cast in; null for a paper ballot.</summary>
+    public int? BallotSessionId { get; set; }
 }

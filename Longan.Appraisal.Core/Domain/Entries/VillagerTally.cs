@@ -13,5 +13,11 @@ public sealed class VillagerTally : Entry
     /// <summary>意见建议 gathered with the tally.</summary>
     public string? Comment { get; set; }
 
+    /// <summary>The phone-ballot session (手机) this tally counts; null for a paper tally.</summary>
+    public int? BallotSessionId { get; set; }
+
+    /// <summary>A phone session's comments, one per villager who wrote one, in an order unrelated to voting.</summary>
+    public List<TallyComment> PhoneComments { get; set; } = [];
+
     public int Counted => Satisfied + BasicallySatisfied + Dissatisfied;
 }

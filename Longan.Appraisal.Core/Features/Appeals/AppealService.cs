@@ -16,7 +16,11 @@ namespace Longan.Appraisal.Core.Features.Appeals;
 public sealed record AppealRow(
     int Id, int CycleId, int Year, int AssistantId, string AssistantCode, string AssistantName, int TownshipId, string Township,
     int VersionNumber, string Reason, DateTimeOffset FiledAt, AppealStatus Status, string? Answer, DateTimeOffset? AnsweredAt, string? AnsweredBy,
-    int? AdjustedVersionNumber);
+    int? AdjustedVersionNumber, int? LatestPublishedVersion = null)
+{
+    /// <summary>"答复为已调整" can be given: a version newer than the appealed one is published (the service still checks that this assistant's result differs).</summary>
+    public bool NewerVersionPublished => LatestPublishedVersion > VersionNumber;
+}
 
 /// <summary>Whether the assistant may appeal a published result now, and until when.</summary>
 public sealed record AppealWindow(int CycleId, int VersionNumber, DateTimeOffset Deadline, bool IsOpen, bool HasOpenAppeal, bool HasAppealedThisVersion)
@@ -96,6 +100,7 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
         reason = InputText.Text(reason, multiline: true);
         new Validator()
             .Required(nameof(Appeal.Reason), Messages.LabelAppealReason, reason)
+            .Check(reason is null || reason.Length >= Appeal.MinReasonLength, nameof(Appeal.Reason), Messages.AppealReasonTooShort(Appeal.MinReasonLength))
             .MaxLength(nameof(Appeal.Reason), Messages.LabelAppealReason, reason, FieldLimits.Comment)
             .ThrowIfInvalid();
         var window = (await WindowsAsync(caller, ct)).FirstOrDefault(w => w.CycleId == cycleId) ?? throw new RuleViolationException(Messages.AppealNotPublished);
@@ -140,7 +145,11 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
                       join v in db.ResultVersions on new { a.CycleId, Number = a.VersionNumber } equals new { v.CycleId, v.Number }
                       join r in db.StoredResults on new { VersionId = v.Id, a.AssistantId } equals new { VersionId = r.ResultVersionId, r.AssistantId }
                       join t in db.Townships on r.TownshipId equals t.Id
-                      select new { a, c.Year, p.Code, p.Name, r.TownshipId, Township = t.Name, t.SortOrder };
+                      select new
+                      {
+                          a, c.Year, p.Code, p.Name, r.TownshipId, Township = t.Name, t.SortOrder,
+                          Latest = c.State == CycleState.Published ? db.ResultVersions.Where(w => w.CycleId == a.CycleId && w.PublishedAt != null).Max(w => (int?)w.Number) : null,
+                      };
         var (township, assistant) = AppealPolicy.ReadableScope(caller);
         if (township is not null)
         {
@@ -156,7 +165,7 @@ public sealed class AppealService(IDbContextFactory<AppraisalDbContext> dbFactor
         }
         var rows = await appeals.OrderByDescending(x => x.Year).ThenBy(x => x.SortOrder).ThenBy(x => x.a.Id)
             .Select(x => new AppealRow(x.a.Id, x.a.CycleId, x.Year, x.a.AssistantId, x.Code, x.Name, x.TownshipId, x.Township, x.a.VersionNumber, x.a.Reason,
-                x.a.FiledAt, x.a.Status, x.a.Answer, x.a.AnsweredAt, x.a.AnsweredBy, x.a.AdjustedVersionNumber))
+                x.a.FiledAt, x.a.Status, x.a.Answer, x.a.AnsweredAt, x.a.AnsweredBy, x.a.AdjustedVersionNumber, x.Latest))
             .ToListAsync(ct);
         return rows;
     }

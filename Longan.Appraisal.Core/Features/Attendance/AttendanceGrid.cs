@@ -11,4 +11,9 @@ public sealed record AttendanceGrid(int CycleId, int Year, int TownshipId, int M
 }
 
 /// <param name="Days">Index 0 = January; null = no record yet.</param>
-public sealed record AttendanceGridRow(int AssistantId, string Code, string Name, string VillageName, int?[] Days);
+/// <param name="FirstMonth">The first month that can have attendance (the month they began serving that year).</param>
+/// <param name="LastMonth">The last month that can (the current one; 12 once the year is over).</param>
+public sealed record AttendanceGridRow(int AssistantId, string Code, string Name, string VillageName, int?[] Days, int FirstMonth = 1, int LastMonth = 12)
+{
+    public bool Takes(int month) => month >= FirstMonth && month <= LastMonth;
+}

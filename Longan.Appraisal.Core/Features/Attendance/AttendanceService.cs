@@ -1,3 +1,4 @@
+using Longan.Appraisal.Core.Domain;
 using Longan.Appraisal.Core.Domain.Entries;
 using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Features.Entries;
@@ -38,7 +39,8 @@ public sealed class AttendanceService(IDbContextFactory<AppraisalDbContext> dbFa
             {
                 days[m.Month.Month - 1] = m.Days;
             }
-            return new AttendanceGridRow(a.AssistantId, a.Code, a.Name, a.VillageName, days);
+            return new AttendanceGridRow(a.AssistantId, a.Code, a.Name, a.VillageName, days,
+                AttendanceMonths.First(cycle.Year, a.ServedFrom), AttendanceMonths.Last(cycle.Year, CountyCalendar.Today(clock)));
         }).ToList();
         var open = EntryPolicy.IsOpen(caller, cycle.State);
         return new AttendanceGrid(cycle.Id, cycle.Year, townshipId, cycle.Rules.AttendanceMinDays, rows,
@@ -63,6 +65,14 @@ public sealed class AttendanceService(IDbContextFactory<AppraisalDbContext> dbFa
         EntryGuard.EnsureOpen(target.Cycle, caller);
         var max = AttendanceGrid.DaysIn(year, month);
         new Validator().Check(days is null || (days >= 0 && days <= max), "Days", Messages.AttendanceDaysOutOfRange(year, month, max)).ThrowIfInvalid();
+        if (days is not null)
+        {
+            var servedFrom = (await CycleRoster.ForTownshipAsync(db, year, target.Scope.TownshipId, ct)).First(r => r.AssistantId == assistantId).ServedFrom;
+            if (AttendanceMonths.Problem(year, month, target.AssistantName, servedFrom, CountyCalendar.Today(clock)) is { } problem)
+            {
+                new Validator().Check(false, "Month", problem).ThrowIfInvalid();
+            }
+        }
 
         var now = clock.GetUtcNow();
         var before = record is null ? null : new { record.Month, record.Days };

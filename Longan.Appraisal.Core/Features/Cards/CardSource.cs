@@ -80,6 +80,10 @@ internal sealed class CardSource
         var records = await Only(db.SupervisionRecords.AsNoTracking().Where(r => r.CycleId == cycleId && r.Verification == Verification.Confirmed), ids)
             .OrderBy(r => r.Date).ThenBy(r => r.Id).Select(r => new { r.AssistantId, r.Date, r.Nature, r.Category, r.Description }).ToListAsync(ct);
         var villagerComments = await Only(db.VillagerTallies.AsNoTracking().Where(t => t.CycleId == cycleId && t.Comment != null), ids).Select(t => new { t.AssistantId, t.Comment }).ToListAsync(ct);
+        // Phone sessions' villagers write one comment each; they count with the typed tallies' comments.
+        villagerComments.AddRange(await (from t in Only(db.VillagerTallies.AsNoTracking().Where(t => t.CycleId == cycleId && t.BallotSessionId != null), ids)
+                                         join c in db.Set<TallyComment>().AsNoTracking() on t.Id equals c.TallyId
+                                         select new { t.AssistantId, Comment = (string?)c.Text }).ToListAsync(ct));
         var cadreComments = await Only(db.CadreBallots.AsNoTracking().Where(b => b.CycleId == cycleId && b.Comment != null), ids).Select(b => new { b.AssistantId, b.Comment }).ToListAsync(ct);
 
         return new CardSource(cycle, version, assistants, terms,

@@ -184,6 +184,11 @@ public sealed class CycleService(IDbContextFactory<AppraisalDbContext> dbFactory
             }
             version.PublishedAt = clock.GetUtcNow();
         }
+        if (from == CycleState.Collecting)
+        {
+            // Phone ballots cast while collecting count; voting ends with collection.
+            await Ballots.BallotSessionService.EndForCycleAsync(db, caller, cycle.Id, clock.GetUtcNow(), ct);
+        }
         cycle.State = to;
         db.CycleTransitions.Add(new CycleTransition
         {

@@ -4,6 +4,7 @@ using Longan.Appraisal.Core.Domain;
 using Longan.Appraisal.Core.Domain.Entries;
 using Longan.Appraisal.Core.Excel;
 using Longan.Appraisal.Core.Features.Assistants;
+using Longan.Appraisal.Core.Features.Attendance;
 using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Features.Cycles;
 using Longan.Appraisal.Core.Features.Entries;
@@ -283,6 +284,11 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         var days = row.Int("驻村天数", 0, max);
         if (month is null || days is null)
         {
+            return null;
+        }
+        if (assistant is not null && AttendanceMonths.Problem(context.Cycle.Year, month.Value.Month, assistant.Name, assistant.ServedFrom, context.Today) is { } problem)
+        {
+            row.Error("月份", month.Value.ToString("yyyy-MM", CultureInfo.InvariantCulture), problem);
             return null;
         }
         if (assistant is not null && !context.TakeMonth(assistant.AssistantId, month.Value, out var reason))

@@ -42,6 +42,8 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
         {
             throw new RuleViolationException(Messages.ResultsFrozen(cycle.Year));
         }
+        // Phone sessions whose window has ended count from then on, whether or not anyone closed them.
+        await Ballots.BallotSessionService.CountDueAsync(db, caller, cycle.Id, clock.GetUtcNow(), ct);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var (inputs, villages) = await LoadInputsAsync(db, cycle, ct);
         var fingerprint = Fingerprint(cycle.Rules, inputs, villages);

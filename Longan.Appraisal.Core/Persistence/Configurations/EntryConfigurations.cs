@@ -27,6 +27,8 @@ internal sealed class VillagerTallyConfiguration : IEntityTypeConfiguration<Vill
         builder.Ignore(t => t.Counted);
         builder.Property(t => t.Round).HasMaxLength(FieldLimits.Name);
         builder.Property(t => t.Comment).HasMaxLength(FieldLimits.Comment);
+        builder.HasOne<Domain.Ballots.BallotSession>().WithMany().HasForeignKey(t => t.BallotSessionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(t => t.PhoneComments).WithOne().HasForeignKey(c => c.TallyId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -50,6 +52,7 @@ internal sealed class CadreBallotConfiguration : IEntityTypeConfiguration<CadreB
         builder.Property(b => b.Grade).HasConversion<int>();
         builder.Property(b => b.TicketNo).HasMaxLength(FieldLimits.Short);
         builder.Property(b => b.Comment).HasMaxLength(FieldLimits.Comment);
+        builder.HasOne<Domain.Ballots.BallotSession>().WithMany().HasForeignKey(b => b.BallotSessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(b => new { b.CycleId, b.AssistantId, b.TicketNo }).IsUnique().HasFilter("\"TicketNo\" IS NOT NULL");
     }
 }
@@ -140,5 +143,14 @@ internal sealed class OutcomeOverrideConfiguration : IEntityTypeConfiguration<Do
         builder.HasIndex(o => new { o.CycleId, o.AssistantId, o.Id });
         builder.HasOne<AppraisalCycle>().WithMany().HasForeignKey(o => o.CycleId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Assistant>().WithMany().HasForeignKey(o => o.AssistantId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TallyCommentConfiguration : IEntityTypeConfiguration<TallyComment>
+{
+    public void Configure(EntityTypeBuilder<TallyComment> builder)
+    {
+        builder.ToTable("TallyComments");
+        builder.Property(c => c.Text).HasMaxLength(FieldLimits.Comment).IsRequired();
     }
 }

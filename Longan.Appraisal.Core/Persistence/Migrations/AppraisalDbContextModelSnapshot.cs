@@ -301,6 +301,137 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.ToTable("AuditRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Ballots.BallotCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Spent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("BallotCodes");
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Ballots.BallotSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CodeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CountedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VoidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WrongCodes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TownshipId");
+
+                    b.HasIndex("CycleId", "TownshipId");
+
+                    b.ToTable("BallotSessions");
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Ballots.BallotSessionAssistant", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssistantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "AssistantId");
+
+                    b.HasIndex("AssistantId");
+
+                    b.ToTable("BallotSessionAssistants", (string)null);
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Ballots.PhoneBallot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Cast")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Choices")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Cast");
+
+                    b.ToTable("PhoneBallots");
+                });
+
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.CycleTransition", b =>
                 {
                     b.Property<int>("Id")
@@ -398,6 +529,9 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.Property<int>("AssistantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BallotSessionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Comment")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -432,6 +566,8 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AssistantId");
+
+                    b.HasIndex("BallotSessionId");
 
                     b.HasIndex("ImportId");
 
@@ -689,6 +825,27 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.ToTable("SupervisionRecords");
                 });
 
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Entries.TallyComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TallyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TallyId");
+
+                    b.ToTable("TallyComments", (string)null);
+                });
+
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Entries.VillagerTally", b =>
                 {
                     b.Property<int>("Id")
@@ -696,6 +853,9 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("AssistantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BallotSessionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("BasicallySatisfied")
@@ -741,6 +901,8 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AssistantId");
+
+                    b.HasIndex("BallotSessionId");
 
                     b.HasIndex("ImportId");
 
@@ -1363,6 +1525,56 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Ballots.BallotCode", b =>
+                {
+                    b.HasOne("Longan.Appraisal.Core.Domain.Ballots.BallotSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Ballots.BallotSession", b =>
+                {
+                    b.HasOne("Longan.Appraisal.Core.Domain.AppraisalCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Longan.Appraisal.Core.Domain.Township", null)
+                        .WithMany()
+                        .HasForeignKey("TownshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Ballots.BallotSessionAssistant", b =>
+                {
+                    b.HasOne("Longan.Appraisal.Core.Domain.Assistant", "Assistant")
+                        .WithMany()
+                        .HasForeignKey("AssistantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Longan.Appraisal.Core.Domain.Ballots.BallotSession", null)
+                        .WithMany("Assistants")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assistant");
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Ballots.PhoneBallot", b =>
+                {
+                    b.HasOne("Longan.Appraisal.Core.Domain.Ballots.BallotSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.CycleTransition", b =>
                 {
                     b.HasOne("Longan.Appraisal.Core.Domain.AppraisalCycle", null)
@@ -1396,6 +1608,11 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                         .HasForeignKey("AssistantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Longan.Appraisal.Core.Domain.Ballots.BallotSession", null)
+                        .WithMany()
+                        .HasForeignKey("BallotSessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Longan.Appraisal.Core.Domain.AppraisalCycle", null)
                         .WithMany()
@@ -1453,6 +1670,15 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.Navigation("Assistant");
                 });
 
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Entries.TallyComment", b =>
+                {
+                    b.HasOne("Longan.Appraisal.Core.Domain.Entries.VillagerTally", null)
+                        .WithMany("PhoneComments")
+                        .HasForeignKey("TallyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Entries.VillagerTally", b =>
                 {
                     b.HasOne("Longan.Appraisal.Core.Domain.Assistant", "Assistant")
@@ -1460,6 +1686,11 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                         .HasForeignKey("AssistantId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Longan.Appraisal.Core.Domain.Ballots.BallotSession", null)
+                        .WithMany()
+                        .HasForeignKey("BallotSessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Longan.Appraisal.Core.Domain.AppraisalCycle", null)
                         .WithMany()
@@ -1614,6 +1845,16 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Assistant", b =>
                 {
                     b.Navigation("Postings");
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Ballots.BallotSession", b =>
+                {
+                    b.Navigation("Assistants");
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Entries.VillagerTally", b =>
+                {
+                    b.Navigation("PhoneComments");
                 });
 
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Results.ResultVersion", b =>

@@ -35,7 +35,8 @@ public sealed record Capabilities(
     IReadOnlyList<EntryKind> EntryKinds,
     bool VerifyRecords,
     bool KeepAttendance,
-    bool FileRecordsOnBehalf)
+    bool FileRecordsOnBehalf,
+    bool RunBallotSessions)
 {
     public static Capabilities Of(Caller caller) => new(
         BrowseMasterData: MasterDataPolicy.Can(caller, MasterDataOperation.Browse),
@@ -65,7 +66,8 @@ public sealed record Capabilities(
             .OrderBy(k => EntryPolicy.FilesUnderOwnName(caller) && k == EntryKind.SupervisionRecord ? 0 : 1).ToList(),
         VerifyRecords: EntryPolicy.MayInOwnScope(caller, EntryKind.SupervisionRecord, EntryOperation.Verify),
         KeepAttendance: EntryPolicy.MayInOwnScope(caller, EntryKind.AttendanceMonth, EntryOperation.Add),
-        FileRecordsOnBehalf: EntryPolicy.MayInOwnScope(caller, EntryKind.SupervisionRecord, EntryOperation.Add) && !EntryPolicy.FilesUnderOwnName(caller));
+        FileRecordsOnBehalf: EntryPolicy.MayInOwnScope(caller, EntryKind.SupervisionRecord, EntryOperation.Add) && !EntryPolicy.FilesUnderOwnName(caller),
+        RunBallotSessions: BallotSessionPolicy.Can(caller, BallotSessionOperation.Open, caller.TownshipId));
 
     /// <summary>Whether the caller enters any collected data at all (the entry pages).</summary>
     public bool EntersData => EntryKinds.Count > 0;

@@ -70,7 +70,7 @@ public sealed class AuditPageTests : BunitTestBase
         var county = await SignInAsync(Demo.County);
         var assistant = await Database.CallerAsync(Demo.Assistant);
         var cycles = Database.Get<Longan.Appraisal.Core.Features.Cycles.CycleService>();
-        var cycle = await cycles.CreateAsync(county, 2030);
+        var cycle = await cycles.CreateAsync(county, 2026);
         await cycles.TransitionAsync(county, cycle, Longan.Appraisal.Core.Domain.CycleState.Collecting, null);
         var attendance = Database.Get<Longan.Appraisal.Core.Features.Attendance.AttendanceService>();
         await attendance.SetAsync(county, cycle, assistant.AssistantId!.Value, 5, 24);

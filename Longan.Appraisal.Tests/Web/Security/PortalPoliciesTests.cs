@@ -31,6 +31,7 @@ public sealed class PortalPoliciesTests
         { PortalPolicies.ReadFollowUps, "CT" },
         { PortalPolicies.ManageAccounts, "C" },
         { PortalPolicies.ReadAudit, "C" },
+        { PortalPolicies.RunBallotSessions, "CT" },
     };
 
     [Theory]

@@ -58,6 +58,11 @@ public abstract class AppComponentBase : ComponentBase
             await action(caller);
             if (success is not null)
             {
+                // A warning about this form from an earlier try no longer holds once it saved.
+                foreach (var stale in Snackbar.ShownSnackbars.Where(b => b.Message == Strings["Form.FixErrors"].Value).ToList())
+                {
+                    Snackbar.Remove(stale);
+                }
                 Snackbar.Add(success, Severity.Success);
             }
             return true;

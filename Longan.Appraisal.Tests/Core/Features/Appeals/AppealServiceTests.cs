@@ -65,6 +65,8 @@ public sealed class AppealServiceTests : IAsyncLifetime
     public async Task File_ReasonRequired_OnlyTheAssistantForTheirOwnPublishedResult()
     {
         var empty = await Assert.ThrowsAsync<ValidationFailedException>(() => Appeals.FileAsync(_county.Assistant, _county.CycleId, "   "));
+        var stray = await Assert.ThrowsAsync<ValidationFailedException>(() => Appeals.FileAsync(_county.Assistant, _county.CycleId, " 短 "));
+        Assert.Contains("至少 5 个字", stray.Message);
         Assert.Contains(empty.Errors, e => e.Field == nameof(Appeal.Reason));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Appeals.FileAsync(_county.Township, _county.CycleId, "乡镇代为申请"));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Appeals.FileAsync(_county.County, _county.CycleId, "组织部代为申请"));
@@ -143,11 +145,11 @@ public sealed class AppealServiceTests : IAsyncLifetime
     [Fact]
     public async Task AVersion_IsAppealedOnce()
     {
-        var id = await Appeals.FileAsync(_county.Assistant, _county.CycleId, "请复核");
+        var id = await Appeals.FileAsync(_county.Assistant, _county.CycleId, "请复核评议票数");
         await Appeals.UpholdAsync(_county.County, id, "维持原结果。");
 
         Assert.False(Assert.Single(await Appeals.WindowsAsync(_county.Assistant)).CanFile);
-        var again = await Assert.ThrowsAsync<RuleViolationException>(() => Appeals.FileAsync(_county.Assistant, _county.CycleId, "再申请"));
+        var again = await Assert.ThrowsAsync<RuleViolationException>(() => Appeals.FileAsync(_county.Assistant, _county.CycleId, "再申请一次复核"));
         Assert.Equal(Messages.AppealOncePerVersion(1), again.Message);
     }
 

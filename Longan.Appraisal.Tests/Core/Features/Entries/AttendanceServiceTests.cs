@@ -59,4 +59,22 @@ public sealed class AttendanceServiceTests : IAsyncLifetime
         await Assert.ThrowsAsync<AccessDeniedException>(() => Service.SetAsync(_county.Chengxiang, _county.CycleId, _county.LangwanAssistant, 3, 20));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Service.GridAsync(_county.Chengxiang, _county.CycleId, _county.NatongId));
     }
+
+    [Fact]
+    public async Task Set_AMonthNotYetBegun_OrBeforeThePosting_IsRefused_AndTheGridSaysWhichMonthsTakeDays()
+    {
+        // The test clock stands at 2026-11-28: December has not begun.
+        var december = await Assert.ThrowsAsync<ValidationFailedException>(() => Service.SetAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, 12, 22));
+        Assert.Contains("2026 年 12 月还没有到", december.Message);
+        await Service.SetAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, 11, 22);
+
+        var grid = await Service.GridAsync(_county.Natong, _county.CycleId, _county.NatongId);
+        var row = grid.Rows.Single(r => r.AssistantId == _county.LangwanAssistant);
+        Assert.Equal(11, row.LastMonth);
+        Assert.True(row.Takes(11));
+        Assert.False(row.Takes(12));
+        Assert.Equal("黄晓东 从 2026-03-01 起驻村，2 月不能录入考勤。", AttendanceMonths.Problem(2026, 2, "黄晓东", new DateOnly(2026, 3, 1), new DateOnly(2026, 11, 28)));
+        Assert.Null(AttendanceMonths.Problem(2026, 3, "黄晓东", new DateOnly(2026, 3, 1), new DateOnly(2026, 11, 28)));
+        Assert.Null(AttendanceMonths.Problem(2025, 12, "黄晓东", new DateOnly(2024, 3, 1), new DateOnly(2026, 11, 28)));
+    }
 }

@@ -1,0 +1,100 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Longan.Appraisal.Core.Features.Ballots;
+using Longan.Appraisal.Tests.E2E.Pages;
+using Longan.Appraisal.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Longan.Appraisal.Tests.E2E;
+
+/// <summary>
+/// Issue 12: a villager votes on a 360-px phone from a slip's address, without an account, and
+/// cannot vote twice with it; the ballot pages carry no script and are axe clean.
+/// </summary>
+[Collection(JourneyCollection.Name)]
+public sealed class PhoneVoteTests(JourneyFixture journeys)
+{
+    private PortalFixture Portal => journeys.Portal;
+
+    [Fact]
+    public async Task Villager_OnAPhone_OpensTheSlipsAddress_Votes_IsThanked_AndTheCodeIsThenSpent()
+    {
+        var dir = Directory.CreateTempSubdirectory("vote-");
+        try
+        {
+            var list = Path.Combine(dir.FullName, "codes.txt");
+            await Portal.Server.RunVerbAsync("ballot-session", "open", "--year", "2026", "--group", "群众评议", "--assistant", "LA0019", "--codes", "3",
+                "--out", Path.Combine(dir.FullName, "slips.pdf"), "--list", list, "--place", "那桐村委会议室");
+            var code = File.ReadAllLines(list)[0];
+            var phone = await Portal.NewPageAsync(360, 740);
+
+            await phone.GotoAsync(BallotSlips.Address(Portal.Server.BaseUrl, BallotCodes.Canonical(code)!));
+            await Assertions.Expect(phone.Locator("[data-testid=vote-assistant]")).ToContainTextAsync("覃小燕");
+            await AxeCleanAsync(phone);
+            await phone.Locator("[data-testid=vote-next]").ClickAsync();
+            await Assertions.Expect(phone.Locator("[data-testid=vote-confirm]")).ToHaveCountAsync(0); // nothing chosen: the browser asks first
+            await phone.GetByText("满意", new() { Exact = true }).ClickAsync();
+            await phone.Locator("textarea").FillAsync("希望多来村里走访");
+            await phone.Locator("[data-testid=vote-next]").ClickAsync();
+            await Assertions.Expect(phone.Locator("[data-testid=vote-confirm]")).ToBeVisibleAsync();
+            await Assertions.Expect(phone.Locator(".vote-summary")).ToContainTextAsync("满意");
+            await phone.Locator("[data-testid=vote-submit]").ClickAsync();
+            await Assertions.Expect(phone.Locator("[data-testid=vote-thanks]")).ToBeVisibleAsync();
+            Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+            Assert.Equal(0, await phone.Locator("script").CountAsync());
+
+            await phone.GotoAsync($"/v/{code}");
+            await Assertions.Expect(phone.Locator("[data-testid=vote-state]")).ToContainTextAsync("已经投过票");
+            await phone.GotoAsync("/v");
+            await phone.Locator("[data-testid=vote-code]").FillAsync(code.ToLowerInvariant().Replace("-", " "));
+            await phone.Locator("[data-testid=vote-open]").ClickAsync();
+            await Assertions.Expect(phone.Locator("[data-testid=vote-state]")).ToContainTextAsync("已经投过票");
+            await phone.GotoAsync("/v/2345-6789-ABCD");
+            await Assertions.Expect(phone.Locator("[data-testid=vote-state]")).ToContainTextAsync("测评码无效");
+            await AxeCleanAsync(phone);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(1366)]
+    [InlineData(360)]
+    public async Task Township_OpensASessionFromCollectionProgress_PrintsSlips_SeesSpentCodesNotVotes_Closes(int width)
+    {
+        var page = await Portal.SignedInPageAsync(Demo.Natong, width, height: 800);
+        var cycle = await Portal.Server.CycleIdAsync(2026);
+        await page.GotoAsync($"/cycles/{cycle}/progress");
+        await Shell.WaitForInteractiveAsync(page);
+        await page.ClickAsync("[data-testid=progress-sessions]");
+        await Shell.WaitForInteractiveAsync(page);
+        await page.ClickAsync("[data-testid=session-new]");
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.Locator("[data-testid=session-assistants]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "上邓村" }).ClickAsync();
+        await dialog.Locator("[data-testid=session-codes]").FillAsync("4");
+        await Shell.EnterAsync(dialog.Locator("[data-testid=session-place]"), $"上邓村委会议室 {width}");
+        await dialog.Locator("[data-testid=dialog-save]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=session-opened]")).ToContainTextAsync("测评码 4 个");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=session-slips]"));
+        var slips = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(slips, 0, 5));
+        var session = page.Locator("[data-testid=session]").Filter(new() { HasText = $"上邓村委会议室 {width}" });
+        await Assertions.Expect(session.Locator("[data-testid=session-spent]")).ToContainTextAsync("已投票 0 / 4");
+        await Assertions.Expect(session.Locator("[data-testid=session-state]")).ToHaveTextAsync("投票中");
+
+        await session.Locator("[data-testid=session-close]").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "结束投票" }).ClickAsync();
+        await Assertions.Expect(session.Locator("[data-testid=session-state]")).ToHaveTextAsync("已结束");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+
+    private static async Task AxeCleanAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        Assert.Empty(result.Violations.Select(v => $"{v.Id}: {v.Help}"));
+    }
+}
