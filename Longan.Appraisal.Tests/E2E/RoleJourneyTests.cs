@@ -202,19 +202,21 @@ public sealed partial class RoleJourneyTests(JourneyFixture journeys)
     private static async Task HomeAsync(IPage page)
     {
         var home = page.Locator("[data-testid=nav] a").Filter(new() { HasText = "首页" });
-        if (await page.Locator(".mud-drawer.mud-drawer--open").CountAsync() == 0)
+        // A phone's drawer closes itself after a navigation, possibly just as it is looked at: try again then.
+        for (var attempt = 1; ; attempt++)
         {
-            await page.GetByRole(AriaRole.Button, new() { Name = "展开或收起菜单" }).ClickAsync();
-        }
-        try
-        {
-            await Assertions.Expect(home).ToBeVisibleAsync();
-            await home.ClickAsync(new() { Timeout = 5000 });
-        }
-        catch (Exception)
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "journey-home.png") });
-            throw;
+            if (await page.Locator(".mud-drawer.mud-drawer--open").CountAsync() == 0)
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = "展开或收起菜单" }).ClickAsync();
+            }
+            try
+            {
+                await home.ClickAsync(new() { Timeout = 5000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
         }
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.Commit });
         await Shell.WaitForInteractiveAsync(page);

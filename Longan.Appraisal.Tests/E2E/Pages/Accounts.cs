@@ -19,9 +19,19 @@ public static class Accounts
         await county.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "助理员" }).ClickAsync();
         await dialog.Locator("[data-testid=assistant-picker]").FillAsync(assistantCode);
         await county.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = assistantCode }).ClickAsync();
+        // The choice has reached the dialog before anything else is typed (a loaded machine can lag).
+        await Assertions.Expect(dialog.Locator("[data-testid=assistant-picker]")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(assistantCode));
         await Shell.EnterAsync(dialog.Locator("[data-testid=account-password]"), Infrastructure.Demo.Password);
         await dialog.Locator("[data-testid=dialog-save]").ClickAsync();
-        await Assertions.Expect(county.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        // Hashing the password on purpose costs a few hundred milliseconds; under a loaded CI machine, seconds.
+        try
+        {
+            await Assertions.Expect(county.Locator(".mud-dialog")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        }
+        catch (PlaywrightException ex)
+        {
+            throw new InvalidOperationException($"The account dialog for {userName} stayed open, saying: {await dialog.InnerTextAsync()}", ex);
+        }
         await Assertions.Expect(county.Locator("[data-testid=accounts-grid]")).ToContainTextAsync(userName);
         await county.Context.CloseAsync();
     }
