@@ -20,8 +20,9 @@ public sealed class MasterDataTests(PortalFixture portal)
         await page.ClickAsync("[data-testid=assistant-save]");
         await Assertions.Expect(page.GetByText("请填写“编号”。")).ToBeVisibleAsync();
 
-        await page.Locator("[data-testid=assistant-code]").FillAsync("0099");
+        await Shell.EnterAsync(page.Locator("[data-testid=assistant-code]"), "0099");
         await Shell.EnterAsync(page.Locator("[data-testid=assistant-name]"), "韦晓东");
+        await Assertions.Expect(page.Locator("[data-testid=assistant-code]")).ToHaveValueAsync("0099");
         await page.ClickAsync("[data-testid=assistant-save]");
 
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/assistants/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
@@ -64,8 +65,9 @@ public sealed class MasterDataTests(PortalFixture portal)
         var page = await CountyAsync();
         await page.GotoAsync("/assistants/new");
         await Shell.WaitForInteractiveAsync(page);
-        await page.Locator("[data-testid=assistant-code]").FillAsync("0100");
+        await Shell.EnterAsync(page.Locator("[data-testid=assistant-code]"), "0100");
         await Shell.EnterAsync(page.Locator("[data-testid=assistant-name]"), "梁振宇");
+        await Assertions.Expect(page.Locator("[data-testid=assistant-code]")).ToHaveValueAsync("0100");
         await page.ClickAsync("[data-testid=assistant-save]");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/assistants/\d+$"), new() { WaitUntil = WaitUntilState.Commit });
 

@@ -11,7 +11,7 @@ namespace Longan.Appraisal.Tests.E2E;
 /// Issue 12: a villager votes on a 360-px phone from a slip's address, without an account, and
 /// cannot vote twice with it; the ballot pages carry no script and are axe clean.
 /// </summary>
-[Collection(JourneyCollection.Name)]
+[Collection(PortalCollection.Name)]
 public sealed class PhoneVoteTests(JourneyFixture journeys)
 {
     private PortalFixture Portal => journeys.Portal;

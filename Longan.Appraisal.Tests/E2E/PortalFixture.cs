@@ -68,8 +68,12 @@ public sealed class PortalFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// Every end-to-end test, one at a time: two portals and their browsers at once (the journeys run on
+/// a portal of their own) already fill a 2-core machine.
+/// </summary>
 [CollectionDefinition(Name)]
-public sealed class PortalCollection : ICollectionFixture<PortalFixture>
+public sealed class PortalCollection : ICollectionFixture<PortalFixture>, ICollectionFixture<JourneyFixture>
 {
     public const string Name = "Portal";
 }

@@ -11,7 +11,7 @@ namespace Longan.Appraisal.Tests.E2E;
 /// portal of their own (the demo county with 2026 open for collection and three more assistants
 /// with accounts), so what one journey enters cannot move another test's counts.
 /// </summary>
-[Collection(JourneyCollection.Name)]
+[Collection(PortalCollection.Name)]
 public sealed partial class RoleJourneyTests(JourneyFixture journeys)
 {
     private PortalFixture Portal => journeys.Portal;
@@ -249,10 +249,4 @@ public sealed class JourneyFixture : IAsyncLifetime
     }
 
     public Task DisposeAsync() => Portal.DisposeAsync();
-}
-
-[CollectionDefinition(Name)]
-public sealed class JourneyCollection : ICollectionFixture<JourneyFixture>
-{
-    public const string Name = "Journeys";
 }
