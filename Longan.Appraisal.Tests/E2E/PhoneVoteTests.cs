@@ -74,8 +74,10 @@ public sealed class PhoneVoteTests(JourneyFixture journeys)
         var dialog = page.Locator(".mud-dialog");
         await dialog.Locator("[data-testid=session-assistants]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "上邓村" }).ClickAsync();
-        await dialog.Locator("[data-testid=session-codes]").FillAsync("4");
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await Shell.EnterAsync(dialog.Locator("[data-testid=session-codes]"), "4");
         await Shell.EnterAsync(dialog.Locator("[data-testid=session-place]"), $"上邓村委会议室 {width}");
+        await Assertions.Expect(dialog.Locator("[data-testid=session-codes]")).ToHaveValueAsync("4");
         await dialog.Locator("[data-testid=dialog-save]").ClickAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=session-opened]")).ToContainTextAsync("测评码 4 个");
