@@ -32,6 +32,7 @@ public static class AppraisalCoreServices
         services.AddSingleton<SupervisorService>();
         services.AddSingleton<AccountService>();
         services.AddOptions<SignInLimits>();
+        services.AddOptions<Features.Ballots.VoteLimits>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<Features.Ballots.BallotSessionService>();
         services.AddSingleton<Features.Ballots.PhoneVoteService>();

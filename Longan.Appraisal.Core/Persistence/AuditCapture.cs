@@ -36,6 +36,8 @@ internal static class AuditCapture
     [
         nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp), nameof(AppUser.AccessFailedCount), nameof(AppUser.LockoutEnd),
         nameof(AppUser.NormalizedUserName), nameof(AppUser.NormalizedEmail),
+        // A ballot session's current burst interval would date its latest vote: counted live, never kept in the trail.
+        nameof(Domain.Ballots.BallotSession.BurstInterval), nameof(Domain.Ballots.BallotSession.BurstVotes),
     ];
 
     private static readonly JsonSerializerOptions s_json = new()

@@ -288,6 +288,8 @@ public static class Messages
     public static string BallotSessionVillagersOneAssistant => R();
     public static string BallotSessionVoidNeedsCollecting(int year) => F([year]);
     public static string BallotSessionVoided(int id) => F([id]);
+    public static string BallotSessionNothingToKeep(int id) => F([id]);
+    public static string PhoneEntryFixed(int session) => F([session]);
     public static string BallotSessionWindowOrder => R();
     public static string BallotSessionWindowTooLong(int days) => F([days]);
     public static string LabelSessionPlace => R();

@@ -44,6 +44,11 @@ public static class ScoringEngine
         steps.Add(vSufficient
             ? new Explanation("Villagers", a.Satisfied, a.BasicallySatisfied, a.Dissatisfied, a.Invalid, n, Round(v!.Value), Percent(satisfaction), Percent(dissatisfaction))
             : new Explanation("VillagersInsufficient", n, rules.MinVillagerVotes));
+        // §11: phone votes count exactly like paper; the explanation names the source when there are any.
+        if (a.PhoneVillagerVotes > 0)
+        {
+            steps.Add(new Explanation("VillagersSources", n - a.PhoneVillagerVotes, a.PhoneVillagerVotes));
+        }
 
         // §4 P and C: mean of ballot values, one highest and one lowest dropped from TrimFromBallots on.
         var party = Trimmed(a.PartyTotals, rules, rules.MinPartyBallots);
@@ -57,6 +62,10 @@ public static class ScoringEngine
         }).ToList();
         var cadres = Trimmed(cadreValues, rules, rules.MinCadreBallots);
         steps.Add(cadres.Sufficient ? GroupStep("Cadres", cadres) : new Explanation("CadresInsufficient", cadres.Count, rules.MinCadreBallots));
+        if (a.PhoneCadreBallots > 0)
+        {
+            steps.Add(new Explanation("CadresSources", a.CadreGrades.Count - a.PhoneCadreBallots, a.PhoneCadreBallots));
+        }
 
         // §5 weights, renormalised over sufficient groups when the cycle says so.
         var allSufficient = vSufficient && party.Sufficient && cadres.Sufficient;

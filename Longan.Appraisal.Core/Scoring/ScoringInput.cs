@@ -14,7 +14,13 @@ public sealed record AssistantInputs(
     IReadOnlyList<decimal> PartyTotals,
     IReadOnlyList<CadreGrade> CadreGrades,
     IReadOnlyList<VerifiedRecord> VerifiedRecords,
-    IReadOnlyList<MonthDays> Attendance);
+    IReadOnlyList<MonthDays> Attendance)
+{
+    /// <summary>Of the counted villager votes, those cast on phones (spec §11): counted alike, named in the explanation.</summary>
+    public int PhoneVillagerVotes { get; init; }
+    /// <summary>Of the cadre ballots, those cast on phones.</summary>
+    public int PhoneCadreBallots { get; init; }
+}
 
 /// <summary>A 属实 five-elders record: a commendation, or an issue with its severity.</summary>
 public sealed record VerifiedRecord(RecordNature Nature, IssueSeverity? Severity);

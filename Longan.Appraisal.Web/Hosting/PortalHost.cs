@@ -80,6 +80,8 @@ public static class PortalHost
         services.AddSingleton<PreparedDownloads>();
         services.AddOptions<SignInLimits>().BindConfiguration(SignInLimits.Section)
             .Validate(limits => limits.Problem() is null, "Appraisal:SignInAttemptsPerMinute / SignInFailuresPerAddress out of range").ValidateOnStart();
+        services.AddOptions<Core.Features.Ballots.VoteLimits>().BindConfiguration(Core.Features.Ballots.VoteLimits.Section)
+            .Validate(limits => limits.VoteRequestsPerMinute > 0 && limits.VotesPerSessionPerMinute > 0, "Appraisal:VoteRequestsPerMinute / VotesPerSessionPerMinute must be positive").ValidateOnStart();
         services.AddSignInRateLimit(builder.Configuration);
         services.AddHostedService<BallotSessionCounter>();
 

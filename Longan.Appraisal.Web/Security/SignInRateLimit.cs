@@ -9,16 +9,16 @@ namespace Longan.Appraisal.Web.Security;
 /// default 60). The lockout protects each account; this keeps anyone from trying names at will —
 /// every failed sign-in is a record in the audit trail, which nobody should be able to flood. A
 /// township office behind one address signs in far less often than that.
-/// Phone ballots (<c>/v</c>) are limited per address too (Appraisal:VoteRequestsPerMinute, default
-/// 240: a village meeting voting through one mobile network's shared address takes three requests
-/// a voter), so nobody can try codes at will; guesses that get through flag the open sessions.
+/// Phone ballots (<c>/v</c>) are limited per address too (<see cref="Core.Features.Ballots.VoteLimits"/>),
+/// so nobody can try codes at will; guesses that get through flag the open sessions, and each
+/// session takes only so many ballots a minute (<see cref="Core.Features.Ballots.PhoneVoteService"/>).
 /// </summary>
 public static class SignInRateLimit
 {
     public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = (configuration.GetSection(SignInLimits.Section).Get<SignInLimits>() ?? new SignInLimits()).SignInAttemptsPerMinute;
-        var votes = configuration.GetValue("Appraisal:VoteRequestsPerMinute", 240);
+        var votes = (configuration.GetSection(Core.Features.Ballots.VoteLimits.Section).Get<Core.Features.Ballots.VoteLimits>() ?? new()).VoteRequestsPerMinute;
         return services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>

@@ -25,12 +25,33 @@ public sealed class BallotSession
     public string? VoidReason { get; set; }
     /// <summary>Codes tried that belong to no session, counted while this one was open (a guessing attack).</summary>
     public int WrongCodes { get; set; }
+    /// <summary>
+    /// The ten-second interval (its number since the epoch) of the latest vote, and the votes cast in
+    /// it: only while the session is open, to find bursts; erased when it is counted.
+    /// </summary>
+    public long? BurstInterval { get; set; }
+    public int BurstVotes { get; set; }
+    /// <summary>The most votes cast within one ten-second interval (a burst: one hand with many slips, or a script).</summary>
+    public int PeakBurst { get; set; }
+    /// <summary>Votes whose comment repeats word for word in at least two others (found when counted).</summary>
+    public int RepeatedComments { get; set; }
+    /// <summary>Every vote of the session made the same choice (found when counted; only with enough votes to mean something).</summary>
+    public bool OneChoice { get; set; }
+    /// <summary>Who looked at the session's flags and kept its votes, and when (the flags then leave the work lists).</summary>
+    public string? FlagsCheckedBy { get; set; }
+    public DateTimeOffset? FlagsCheckedAt { get; set; }
     public string OpenedBy { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public List<BallotSessionAssistant> Assistants { get; set; } = [];
 
     /// <summary>The moment voting ends: closed by hand, or the window's end.</summary>
     public DateTimeOffset EndsAt => ClosedAt is { } closed && closed < ClosesAt ? closed : ClosesAt;
+
+    /// <summary>Voting can still be ended by hand (not voided, window not over).</summary>
+    public bool CanCloseAt(DateTimeOffset now) => StateAt(now) is BallotSessionState.NotYetOpen or BallotSessionState.Open;
+
+    /// <summary>Its votes can be made to count nothing: not voided yet, and the cycle still collecting (spec §11).</summary>
+    public bool CanVoid(CycleState cycleState) => VoidedAt is null && cycleState == CycleState.Collecting;
 
     public BallotSessionState StateAt(DateTimeOffset now) =>
         VoidedAt is not null ? BallotSessionState.Voided

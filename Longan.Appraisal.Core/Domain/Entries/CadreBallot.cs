@@ -1,7 +1,7 @@
 namespace Longan.Appraisal.Core.Domain.Entries;
 
 /// <summary>党员干部评议: one anonymous ballot with a grade (spec §3, C).</summary>
-public sealed class CadreBallot : Entry
+public sealed class CadreBallot : Entry, IFromBallotSession
 {
     public string? TicketNo { get; set; }
     public CadreGrade Grade { get; set; }

@@ -1,7 +1,7 @@
 namespace Longan.Appraisal.Core.Domain.Entries;
 
 /// <summary>群众评议: the counts of one meeting or door-to-door round (spec §3, V); tallies of an assistant add up.</summary>
-public sealed class VillagerTally : Entry
+public sealed class VillagerTally : Entry, IFromBallotSession
 {
     public int Satisfied { get; set; }
     public int BasicallySatisfied { get; set; }

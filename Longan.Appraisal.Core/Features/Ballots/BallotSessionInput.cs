@@ -22,14 +22,3 @@ public sealed class BallotSessionInput
 
 /// <summary>An opened session and its codes — shown once, for the slips; only their hashes are kept.</summary>
 public sealed record OpenedSession(int Id, IReadOnlyList<string> Codes);
-
-/// <summary>A session as the township sees it: never a vote before it closes, only how many codes were spent.</summary>
-public sealed record BallotSessionRow(
-    int Id, int CycleId, int Year, int TownshipId, BallotGroup Group, string Place, DateTimeOffset OpensAt, DateTimeOffset EndsAt,
-    BallotSessionState State, int CodeCount, int Spent, IReadOnlyList<string> Assistants, string? VoidReason, int WrongCodes, bool Counted)
-{
-    /// <summary>Wrong codes tried while it was open, past which it is flagged as under a guessing attack.</summary>
-    public const int GuessingThreshold = 20;
-
-    public bool UnderGuessing => WrongCodes >= GuessingThreshold;
-}

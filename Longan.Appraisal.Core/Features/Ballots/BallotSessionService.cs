@@ -77,13 +77,13 @@ public sealed class BallotSessionService(IDbContextFactory<AppraisalDbContext> d
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var session = await FindAsync(db, caller, BallotSessionOperation.Close, id, ct);
         var now = clock.GetUtcNow();
-        switch (session.StateAt(now))
+        if (session.VoidedAt is not null)
         {
-            case BallotSessionState.Voided:
-                throw new RuleViolationException(Messages.BallotSessionVoided(id));
-            case BallotSessionState.NotYetOpen or BallotSessionState.Open:
-                session.ClosedAt = now;
-                break;
+            throw new RuleViolationException(Messages.BallotSessionVoided(id));
+        }
+        if (session.CanCloseAt(now))
+        {
+            session.ClosedAt = now;
         }
         await CountAsync(db, caller, session, now, ct);
         await db.SaveChangesAsync(ct);
@@ -102,13 +102,9 @@ public sealed class BallotSessionService(IDbContextFactory<AppraisalDbContext> d
             .MaxLength("Reason", Messages.LabelVoidReason, text, FieldLimits.Comment)
             .ThrowIfInvalid();
         var cycle = await db.Cycles.AsNoTracking().FirstAsync(c => c.Id == session.CycleId, ct);
-        if (cycle.State != CycleState.Collecting)
+        if (!session.CanVoid(cycle.State))
         {
-            throw new RuleViolationException(Messages.BallotSessionVoidNeedsCollecting(cycle.Year));
-        }
-        if (session.VoidedAt is not null)
-        {
-            throw new RuleViolationException(Messages.BallotSessionVoided(id));
+            throw new RuleViolationException(session.VoidedAt is not null ? Messages.BallotSessionVoided(id) : Messages.BallotSessionVoidNeedsCollecting(cycle.Year));
         }
         var now = clock.GetUtcNow();
         session.VoidedAt = now;
@@ -127,6 +123,27 @@ public sealed class BallotSessionService(IDbContextFactory<AppraisalDbContext> d
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
+
+    /// <summary>
+    /// Keeps a flagged session's votes after a look at its flags (spec §11): it leaves the work lists
+    /// of the township and 组织部, and who looked is recorded. Voiding stays open while collecting.
+    /// </summary>
+    public async Task KeepAsync(Caller caller, int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+        var session = await FindAsync(db, caller, BallotSessionOperation.Keep, id, ct);
+        if (!CanKeep(session))
+        {
+            throw new RuleViolationException(Messages.BallotSessionNothingToKeep(id));
+        }
+        session.FlagsCheckedBy = caller.UserName;
+        session.FlagsCheckedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Counted, not voided, flagged, and not looked at yet.</summary>
+    private static bool CanKeep(BallotSession session) =>
+        session.CountedAt is not null && session.VoidedAt is null && session.FlagsCheckedAt is null && BallotSessionFlags.Of(session).Count > 0;
 
     /// <summary>Counts every session whose window has ended and whose votes are not yet entries (the portal's timer, the verbs).</summary>
     public async Task<int> CountDueAsync(CancellationToken ct = default)
@@ -194,11 +211,45 @@ public sealed class BallotSessionService(IDbContextFactory<AppraisalDbContext> d
         var ids = list.Select(s => s.Id).ToList();
         var spent = await db.BallotCodes.Where(c => ids.Contains(c.SessionId) && c.Spent).GroupBy(c => c.SessionId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var year = await db.Cycles.Where(c => c.Id == cycleId).Select(c => c.Year).FirstOrDefaultAsync(ct);
+        var cycle = await db.Cycles.AsNoTracking().Where(c => c.Id == cycleId).Select(c => new { c.Year, c.State }).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException(Messages.CycleNotFound);
         var now = clock.GetUtcNow();
-        return list.Select(s => new BallotSessionRow(s.Id, s.CycleId, year, s.TownshipId, s.Group, s.Place, s.OpensAt, s.EndsAt, s.StateAt(now), s.CodeCount,
+        return list.Select(s => new BallotSessionRow(s.Id, s.CycleId, cycle.Year, s.TownshipId, s.Group, s.Place, s.OpensAt, s.EndsAt, s.StateAt(now), s.CodeCount,
             spent.GetValueOrDefault(s.Id), s.Assistants.Select(a => a.Assistant!.Name).Order(StringComparer.Ordinal).ToList(), s.VoidReason, s.WrongCodes,
-            s.CountedAt is not null)).ToList();
+            s.CountedAt is not null)
+        {
+            Flags = BallotSessionFlags.Of(s), PeakBurst = s.PeakBurst, RepeatedComments = s.RepeatedComments,
+            FlagsCheckedBy = s.FlagsCheckedBy, FlagsCheckedAt = s.FlagsCheckedAt,
+            Rights = new BallotSessionRights(
+                BallotSessionPolicy.Can(caller, BallotSessionOperation.Close, s.TownshipId) && s.CanCloseAt(now),
+                BallotSessionPolicy.Can(caller, BallotSessionOperation.Void, s.TownshipId) && s.CanVoid(cycle.State),
+                BallotSessionPolicy.Can(caller, BallotSessionOperation.Keep, s.TownshipId) && CanKeep(s)),
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Flagged sessions nobody has looked at yet, for the home pages of the township (its own) and
+    /// 组织部 (all), in cycles still collecting or in review.
+    /// </summary>
+    public async Task<IReadOnlyList<FlaggedSession>> AwaitingCheckAsync(Caller caller, CancellationToken ct = default)
+    {
+        if (!BallotSessionPolicy.Can(caller, BallotSessionOperation.Keep))
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sessions = db.BallotSessions.AsNoTracking()
+            .Where(s => s.VoidedAt == null && s.FlagsCheckedAt == null
+                && (s.PeakBurst >= BallotSessionFlags.BurstVotes || s.RepeatedComments > 0 || s.OneChoice || s.WrongCodes >= BallotSessionFlags.GuessingWrongCodes))
+            .Join(db.Cycles.Where(c => c.State == CycleState.Collecting || c.State == CycleState.Review), s => s.CycleId, c => c.Id, (s, c) => new { Session = s, c.Year });
+        if (caller.Role == AppRole.Township)
+        {
+            sessions = sessions.Where(x => x.Session.TownshipId == caller.TownshipId);
+        }
+        return (await sessions.OrderBy(x => x.Session.Id).ToListAsync(ct))
+            .Where(x => BallotSessionFlags.Of(x.Session).Count > 0)
+            .Select(x => new FlaggedSession(x.Session.Id, x.Session.CycleId, x.Year, x.Session.Place, BallotSessionFlags.Of(x.Session)))
+            .ToList();
     }
 
     private static async Task<BallotSession> FindAsync(AppraisalDbContext db, Caller caller, BallotSessionOperation operation, int id, CancellationToken ct)
@@ -224,6 +275,10 @@ public sealed class BallotSessionService(IDbContextFactory<AppraisalDbContext> d
         var at = session.EndsAt;
         var votes = (await db.PhoneBallots.AsNoTracking().Where(b => b.SessionId == session.Id && b.Cast).ToListAsync(ct))
             .Select(PhoneVote.Read).ToList();
+        (session.RepeatedComments, session.OneChoice) = BallotSessionFlags.FromVotes(votes);
+        session.BurstInterval = null;
+        session.BurstVotes = 0;
+        session.CountedAt = now; // saved with the first entry: closing is one change of the session in the trail
         Shuffle(votes);
         var entered = $"手机测评场次 #{session.Id}";
         foreach (var assistant in session.Assistants.Select(a => a.AssistantId))
@@ -256,7 +311,6 @@ public sealed class BallotSessionService(IDbContextFactory<AppraisalDbContext> d
             }
         }
         await db.PhoneBallots.Where(b => b.SessionId == session.Id).ExecuteDeleteAsync(ct);
-        session.CountedAt = now;
     }
 
     /// <summary>The tally's 会议或轮次: 手机测评, the day and the place, within the column's length.</summary>

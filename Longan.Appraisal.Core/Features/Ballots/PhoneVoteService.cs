@@ -4,7 +4,9 @@ using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Persistence.Configurations;
 using Longan.Appraisal.Core.Resources;
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Longan.Appraisal.Core.Features.Ballots;
 
@@ -18,6 +20,8 @@ public enum CodeState
     NotYetOpen,
     Closed,
     Voided,
+    /// <summary>Its session took more ballots this minute than people can cast (<see cref="VoteLimits.VotesPerSessionPerMinute"/>); the code stays unspent.</summary>
+    Busy,
 }
 
 /// <summary>The ballot a valid code opens: where, which group, and the assistants to evaluate.</summary>
@@ -37,8 +41,11 @@ public sealed class PhoneVoteInput
 /// place chosen at random is filled in one transaction; nothing about the voter, the phone, the
 /// address or the moment is written, and no audit record is made of a single vote.
 /// </summary>
-public sealed class PhoneVoteService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
+public sealed class PhoneVoteService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock, IOptions<VoteLimits> limits)
 {
+    // Ballots per session in the current minute, on this node (each node of a province limits its own share).
+    private readonly ConcurrentDictionary<(int Session, long Minute), int> _perSession = new();
+
     public async Task<(CodeState State, BallotPaper? Paper)> OpenAsync(string? typed, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -78,6 +85,12 @@ public sealed class PhoneVoteService(IDbContextFactory<AppraisalDbContext> dbFac
         var place = places[System.Security.Cryptography.RandomNumberGenerator.GetInt32(places.Count)];
         await db.PhoneBallots.Where(b => b.Id == place)
             .ExecuteUpdateAsync(b => b.SetProperty(x => x.Cast, true).SetProperty(x => x.Choices, vote.ChoicesText()).SetProperty(x => x.Comments, vote.CommentsText()), ct);
+        // Bursts are counted on the session by ten-second interval, in the same write: no vote gets a time.
+        var interval = BallotSessionFlags.IntervalOf(clock.GetUtcNow());
+        await db.BallotSessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.PeakBurst, x => x.BurstInterval == interval ? (x.BurstVotes + 1 > x.PeakBurst ? x.BurstVotes + 1 : x.PeakBurst) : (x.PeakBurst > 1 ? x.PeakBurst : 1))
+            .SetProperty(x => x.BurstVotes, x => x.BurstInterval == interval ? x.BurstVotes + 1 : 1)
+            .SetProperty(x => x.BurstInterval, interval), ct);
         await tx.CommitAsync(ct);
         return CodeState.Valid;
     }
@@ -103,6 +116,21 @@ public sealed class PhoneVoteService(IDbContextFactory<AppraisalDbContext> dbFac
         return new PhoneVote(assistants.ToDictionary(a => a, a => input.Choices[a]!.Value), comments);
     }
 
+    /// <summary>One more ballot of the session this minute, within <see cref="VoteLimits.VotesPerSessionPerMinute"/>.</summary>
+    private bool TakeTurn(int session, DateTimeOffset now)
+    {
+        var minute = now.UtcTicks / TimeSpan.TicksPerMinute;
+        var count = _perSession.AddOrUpdate((session, minute), 1, (_, n) => n + 1);
+        if (count == 1)
+        {
+            foreach (var old in _perSession.Keys.Where(k => k.Minute < minute))
+            {
+                _perSession.TryRemove(old, out _);
+            }
+        }
+        return count <= limits.Value.VotesPerSessionPerMinute;
+    }
+
     private async Task<(CodeState, BallotSession?)> StateAsync(AppraisalDbContext db, string? typed, CancellationToken ct)
     {
         var canonical = BallotCodes.Canonical(typed);
@@ -117,6 +145,10 @@ public sealed class PhoneVoteService(IDbContextFactory<AppraisalDbContext> dbFac
             return (CodeState.Unknown, null);
         }
         var session = await db.BallotSessions.FirstAsync(s => s.Id == code.SessionId, ct);
+        if (!TakeTurn(session.Id, now))
+        {
+            return (CodeState.Busy, session);
+        }
         var cycleState = await db.Cycles.Where(c => c.Id == session.CycleId).Select(c => c.State).FirstAsync(ct);
         return session.StateAt(now) switch
         {

@@ -7,10 +7,19 @@ public sealed record CollectionProgress(int CycleId, int Year, int MinVillagerVo
     public bool IsPartySufficient(ProgressRow row) => row.PartyBallots >= MinPartyBallots;
     public bool IsCadresSufficient(ProgressRow row) => row.CadreBallots >= MinCadreBallots;
     public bool IsComplete(ProgressRow row) => IsVillagersSufficient(row) && IsPartySufficient(row) && IsCadresSufficient(row);
+
+    /// <summary>Some of the cycle's votes came from phones: the pages then show paper and phone side by side.</summary>
+    public bool HasPhoneVotes => Rows.Any(r => r.PhoneVillagerVotes > 0 || r.PhoneCadreBallots > 0);
 }
 
 /// <param name="VillagerVotes">Counted villager votes N (满意 + 基本满意 + 不满意).</param>
 /// <param name="MissingMonths">Months of the year so far without an attendance record.</param>
 public sealed record ProgressRow(
     int AssistantId, string Code, string Name, int TownshipId, string TownshipName, int VillageId, string VillageName,
-    int VillagerVotes, int PartyBallots, int CadreBallots, int PendingRecords, int MissingMonths);
+    int VillagerVotes, int PartyBallots, int CadreBallots, int PendingRecords, int MissingMonths)
+{
+    /// <summary>Of <see cref="VillagerVotes"/>, those cast on phones (spec §11); the rest are paper.</summary>
+    public int PhoneVillagerVotes { get; init; }
+    /// <summary>Of <see cref="CadreBallots"/>, those cast on phones.</summary>
+    public int PhoneCadreBallots { get; init; }
+}

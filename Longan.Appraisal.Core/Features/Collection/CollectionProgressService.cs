@@ -32,7 +32,10 @@ public sealed class CollectionProgressService(IDbContextFactory<AppraisalDbConte
             r.AssistantId, r.Code, r.Name, r.TownshipId, r.TownshipName, r.VillageId, r.VillageName,
             counts.VillagerVotes.GetValueOrDefault(r.AssistantId), counts.PartyBallots.GetValueOrDefault(r.AssistantId), counts.CadreBallots.GetValueOrDefault(r.AssistantId),
             counts.PendingRecords.GetValueOrDefault(r.AssistantId),
-            Math.Max(0, ExpectedMonths(cycle.Year, r.ServedFrom, today) - counts.AttendanceMonths.GetValueOrDefault(r.AssistantId)))).ToList();
+            Math.Max(0, ExpectedMonths(cycle.Year, r.ServedFrom, today) - counts.AttendanceMonths.GetValueOrDefault(r.AssistantId)))
+        {
+            PhoneVillagerVotes = counts.PhoneVillagerVotes.GetValueOrDefault(r.AssistantId), PhoneCadreBallots = counts.PhoneCadreBallots.GetValueOrDefault(r.AssistantId),
+        }).ToList();
         return new CollectionProgress(cycle.Id, cycle.Year, cycle.Rules.MinVillagerVotes, cycle.Rules.MinPartyBallots, cycle.Rules.MinCadreBallots,
             ExpectedMonths(cycle.Year, new DateOnly(cycle.Year, 1, 1), today), rows);
     }

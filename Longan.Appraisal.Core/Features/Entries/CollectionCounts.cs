@@ -15,6 +15,9 @@ public sealed class CollectionCounts
     public Dictionary<int, int> VillagerVotes { get; private init; } = [];
     public Dictionary<int, int> PartyBallots { get; private init; } = [];
     public Dictionary<int, int> CadreBallots { get; private init; } = [];
+    /// <summary>Of <see cref="VillagerVotes"/> and <see cref="CadreBallots"/>, those cast on phones (spec §11).</summary>
+    public Dictionary<int, int> PhoneVillagerVotes { get; private init; } = [];
+    public Dictionary<int, int> PhoneCadreBallots { get; private init; } = [];
     public Dictionary<int, int> PendingRecords { get; private init; } = [];
     public Dictionary<int, int> AttendanceMonths { get; private init; } = [];
 
@@ -22,6 +25,9 @@ public sealed class CollectionCounts
     {
         VillagerVotes = await db.VillagerTallies.Where(t => t.CycleId == cycleId).GroupBy(t => t.AssistantId)
             .Select(g => new { g.Key, N = g.Sum(t => t.Satisfied + t.BasicallySatisfied + t.Dissatisfied) }).ToDictionaryAsync(x => x.Key, x => x.N, ct),
+        PhoneVillagerVotes = await db.VillagerTallies.Where(t => t.CycleId == cycleId && t.BallotSessionId != null).GroupBy(t => t.AssistantId)
+            .Select(g => new { g.Key, N = g.Sum(t => t.Satisfied + t.BasicallySatisfied + t.Dissatisfied) }).ToDictionaryAsync(x => x.Key, x => x.N, ct),
+        PhoneCadreBallots = await CountAsync(db.CadreBallots.Where(b => b.BallotSessionId != null), cycleId, ct),
         PartyBallots = await CountAsync(db.PartyBallots, cycleId, ct),
         CadreBallots = await CountAsync(db.CadreBallots, cycleId, ct),
         PendingRecords = await db.SupervisionRecords.Where(r => r.CycleId == cycleId && r.Verification == Verification.Pending).GroupBy(r => r.AssistantId)

@@ -60,6 +60,7 @@ public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<Apprai
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var entry = await FindAsync(db, id, ct);
         var target = await EntryGuard.ForWriteAsync(db, caller, Kind, EntryOperation.Change, entry.CycleId, entry.AssistantId, ct, entry);
+        EnsureNotPhoneVote(entry);
         EnsureVersion(entry, version);
         var before = Snapshot(entry);
         await ApplyAsync(db, target, entry, input, caller, ct);
@@ -77,6 +78,7 @@ public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<Apprai
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var entry = await FindAsync(db, id, ct);
         await EntryGuard.ForWriteAsync(db, caller, Kind, EntryOperation.Delete, entry.CycleId, entry.AssistantId, ct, entry);
+        EnsureNotPhoneVote(entry);
         EnsureVersion(entry, version);
         EntryLog.Add(db, caller, clock.GetUtcNow(), entry.CycleId, Kind.ToString(), entry.Id, EntryLog.Deleted, Snapshot(entry), null);
         db.Set<TEntity>().Remove(entry);
@@ -104,6 +106,10 @@ public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<Apprai
     /// <summary>What the caller may do with one entry now (the rules and the cycle's state), for the pages to offer.</summary>
     protected EntryRights RightsOn(Caller caller, EntryTarget target, TEntity entry)
     {
+        if (entry is IFromBallotSession { BallotSessionId: not null })
+        {
+            return EntryRights.None;
+        }
         var open = EntryPolicy.IsOpen(caller, target.Cycle.State);
         var verification = (entry as SupervisionRecord)?.Verification;
         return new EntryRights(
@@ -114,6 +120,15 @@ public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<Apprai
 
     protected static async Task<TEntity> FindAsync(AppraisalDbContext db, int id, CancellationToken ct) =>
         await db.Set<TEntity>().FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException(Messages.EntryNotFound);
+
+    /// <summary>Villagers' and cadres' own phone votes are changed by nobody; voiding their session takes them back (spec §11).</summary>
+    private static void EnsureNotPhoneVote(Entry entry)
+    {
+        if (entry is IFromBallotSession { BallotSessionId: { } session })
+        {
+            throw new RuleViolationException(Messages.PhoneEntryFixed(session));
+        }
+    }
 
     protected static void EnsureVersion(Entry entry, int version)
     {

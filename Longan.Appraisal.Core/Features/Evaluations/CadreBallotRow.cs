@@ -6,6 +6,8 @@ public sealed record CadreBallotRow(int Id, int Version, string? TicketNo, Cadre
 {
     /// <summary>What the caller may do with this entry now.</summary>
     public Entries.EntryRights Rights { get; init; } = Entries.EntryRights.None;
+    /// <summary>The 测评场次 the ballot was cast in (手机); null for paper.</summary>
+    public int? BallotSessionId { get; init; }
 
     public CadreBallotInput ToInput() => new() { TicketNo = TicketNo, Grade = Grade, Comment = Comment };
 }

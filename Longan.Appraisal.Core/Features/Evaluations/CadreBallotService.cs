@@ -18,7 +18,7 @@ public sealed class CadreBallotService(IDbContextFactory<AppraisalDbContext> dbF
 
     public async Task<IReadOnlyList<CadreBallotRow>> ListAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default) =>
         (await ListEntriesAsync(caller, cycleId, assistantId, ct))
-            .Select(e => new CadreBallotRow(e.Entry.Id, e.Entry.Version, e.Entry.TicketNo, e.Entry.Grade, e.Entry.Comment, e.Entry.CreatedAt) { Rights = e.Rights })
+            .Select(e => new CadreBallotRow(e.Entry.Id, e.Entry.Version, e.Entry.TicketNo, e.Entry.Grade, e.Entry.Comment, e.Entry.CreatedAt) { Rights = e.Rights, BallotSessionId = e.Entry.BallotSessionId })
             .ToList();
 
     protected override async Task ApplyAsync(AppraisalDbContext db, EntryTarget target, CadreBallot entry, CadreBallotInput input, Caller caller, CancellationToken ct)

@@ -4,6 +4,10 @@ public sealed record TallyRow(int Id, int Version, int Satisfied, int BasicallyS
 {
     /// <summary>What the caller may do with this entry now.</summary>
     public Entries.EntryRights Rights { get; init; } = Entries.EntryRights.None;
+    /// <summary>The 测评场次 the tally counts (手机); null for paper.</summary>
+    public int? BallotSessionId { get; init; }
+    /// <summary>The villagers' comments a phone tally carries (kept apart, read on the card).</summary>
+    public int PhoneComments { get; init; }
 
     public TallyInput ToInput() => new()
     {

@@ -16,11 +16,22 @@ public sealed class VillagerTallyService(IDbContextFactory<AppraisalDbContext> d
 
     protected override VillagerTally Create() => new();
 
-    public async Task<IReadOnlyList<TallyRow>> ListAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default) =>
-        (await ListEntriesAsync(caller, cycleId, assistantId, ct))
+    public async Task<IReadOnlyList<TallyRow>> ListAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default)
+    {
+        var entries = await ListEntriesAsync(caller, cycleId, assistantId, ct);
+        var phone = entries.Where(e => e.Entry.BallotSessionId is not null).Select(e => e.Entry.Id).ToList();
+        var comments = new Dictionary<int, int>();
+        if (phone.Count > 0)
+        {
+            await using var db = await DbFactory.CreateDbContextAsync(ct);
+            comments = await db.Set<TallyComment>().Where(c => phone.Contains(c.TallyId)).GroupBy(c => c.TallyId)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        }
+        return entries
             .Select(e => new TallyRow(e.Entry.Id, e.Entry.Version, e.Entry.Satisfied, e.Entry.BasicallySatisfied, e.Entry.Dissatisfied, e.Entry.Invalid,
-                e.Entry.Round, e.Entry.Comment, e.Entry.CreatedAt) { Rights = e.Rights })
+                e.Entry.Round, e.Entry.Comment, e.Entry.CreatedAt) { Rights = e.Rights, BallotSessionId = e.Entry.BallotSessionId, PhoneComments = comments.GetValueOrDefault(e.Entry.Id) })
             .ToList();
+    }
 
     protected override Task ApplyAsync(AppraisalDbContext db, EntryTarget target, VillagerTally entry, TallyInput input, Caller caller, CancellationToken ct)
     {

@@ -96,15 +96,24 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var tallies = new Dictionary<int, (int S, int B, int D, int I)>();
-            await ReadAsync(db, "SELECT AssistantId, SUM(Satisfied), SUM(BasicallySatisfied), SUM(Dissatisfied), SUM(Invalid) FROM VillagerTallies WHERE CycleId = $cycle GROUP BY AssistantId",
-                cycle.Id, r => tallies[r.GetInt32(0)] = (r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4)), ct);
+            var tallies = new Dictionary<int, (int S, int B, int D, int I, int Phone)>();
+            await ReadAsync(db, "SELECT AssistantId, SUM(Satisfied), SUM(BasicallySatisfied), SUM(Dissatisfied), SUM(Invalid), "
+                + "SUM(CASE WHEN BallotSessionId IS NULL THEN 0 ELSE Satisfied + BasicallySatisfied + Dissatisfied END) FROM VillagerTallies WHERE CycleId = $cycle GROUP BY AssistantId",
+                cycle.Id, r => tallies[r.GetInt32(0)] = (r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5)), ct);
             var party = new Dictionary<int, List<decimal>>();
             await ReadAsync(db, "SELECT AssistantId, PolicyAdvocate, PublicOpinion, CivilAgent, DisputeMediator, PartyBuildingGuide FROM PartyBallots WHERE CycleId = $cycle",
                 cycle.Id, r => ListFor(party, r.GetInt32(0)).Add(Decimal(r, 1) + Decimal(r, 2) + Decimal(r, 3) + Decimal(r, 4) + Decimal(r, 5)), ct);
             var cadres = new Dictionary<int, List<CadreGrade>>();
-            await ReadAsync(db, "SELECT AssistantId, Grade FROM CadreBallots WHERE CycleId = $cycle",
-                cycle.Id, r => ListFor(cadres, r.GetInt32(0)).Add((CadreGrade)r.GetInt32(1)), ct);
+            var phoneCadres = new Dictionary<int, int>();
+            await ReadAsync(db, "SELECT AssistantId, Grade, BallotSessionId IS NOT NULL FROM CadreBallots WHERE CycleId = $cycle",
+                cycle.Id, r =>
+                {
+                    ListFor(cadres, r.GetInt32(0)).Add((CadreGrade)r.GetInt32(1));
+                    if (r.GetBoolean(2))
+                    {
+                        phoneCadres[r.GetInt32(0)] = phoneCadres.GetValueOrDefault(r.GetInt32(0)) + 1;
+                    }
+                }, ct);
             var records = new Dictionary<int, List<VerifiedRecord>>();
             await ReadAsync(db, $"SELECT AssistantId, Nature, Severity FROM SupervisionRecords WHERE CycleId = $cycle AND Verification = {(int)Verification.Confirmed}",
                 cycle.Id, r => ListFor(records, r.GetInt32(0)).Add(new VerifiedRecord((RecordNature)r.GetInt32(1), r.IsDBNull(2) ? null : (IssueSeverity)r.GetInt32(2))), ct);
@@ -118,7 +127,10 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
                 var t = tallies.GetValueOrDefault(r.AssistantId);
                 return new AssistantInputs(r.AssistantId, r.TownshipId, t.S, t.B, t.D, t.I,
                     party.GetValueOrDefault(r.AssistantId) ?? [], cadres.GetValueOrDefault(r.AssistantId) ?? [],
-                    records.GetValueOrDefault(r.AssistantId) ?? [], months.GetValueOrDefault(r.AssistantId) ?? []);
+                    records.GetValueOrDefault(r.AssistantId) ?? [], months.GetValueOrDefault(r.AssistantId) ?? [])
+                {
+                    PhoneVillagerVotes = t.Phone, PhoneCadreBallots = phoneCadres.GetValueOrDefault(r.AssistantId),
+                };
             }).ToList();
             return (inputs, roster.ToDictionary(r => r.AssistantId, r => r.VillageId));
         }
@@ -205,6 +217,15 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
             {
                 Int(month.Month * 100 + month.Days);
                 buffer.Advance(4);
+            }
+            // Phone votes change only the explanation's words; paper-only inputs hash as they always have.
+            if (a.PhoneVillagerVotes != 0 || a.PhoneCadreBallots != 0)
+            {
+                foreach (var value in (ReadOnlySpan<int>)[-1, a.PhoneVillagerVotes, a.PhoneCadreBallots])
+                {
+                    Int(value);
+                    buffer.Advance(4);
+                }
             }
             hash.AppendData(buffer.WrittenSpan);
         }

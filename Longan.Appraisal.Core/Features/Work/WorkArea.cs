@@ -15,6 +15,8 @@ public enum WorkArea
     Verification,
     /// <summary>Attendance months not yet recorded.</summary>
     Attendance,
+    /// <summary>A 测评场次 flagged for an unusual pattern, to look at before review (spec §11).</summary>
+    BallotSession,
     /// <summary>Report cards of a published year, ready to print.</summary>
     Cards,
     /// <summary>A supervisor's own task: file a record or a meeting's tally.</summary>

@@ -18,7 +18,8 @@ namespace Longan.Appraisal.Core.Features.Work;
 /// <summary>
 /// What each user has to do, for their home page and the navigation's counts — put together from
 /// what the policies let them do (<see cref="Capabilities"/>), never from their role's name:
-/// 组织部 — appeals to answer, cycles needing an action, follow-up due; a township — per village what
+/// 组织部 — appeals to answer, cycles needing an action, follow-up due; both 组织部 and a township —
+/// flagged ballot sessions to look at; a township — per village what
 /// is still missing, records to verify, attendance to record, cards to print; a supervisor — file a
 /// record or a tally, and their own records' status; an assistant — their latest result and appeal.
 /// </summary>
@@ -30,6 +31,7 @@ public sealed class WorkService(
     SupervisionService records,
     ResultQueryService results,
     CycleService cycles,
+    Ballots.BallotSessionService sessions,
     TimeProvider clock)
 {
     /// <summary>Follow-up cases due within this many days are listed before they are late.</summary>
@@ -50,6 +52,11 @@ public sealed class WorkService(
         if (can.ManageCycles)
         {
             items.AddRange(await CyclesAsync(all, today, ct));
+        }
+        if (can.RunBallotSessions)
+        {
+            items.AddRange((await sessions.AwaitingCheckAsync(caller, ct)).Select(s =>
+                new WorkItem(WorkArea.BallotSession, "Work.SessionFlagged", [s.Id, s.Place, s.Year, s.Flags.Count], s.CycleId)));
         }
         if (can.ReadFollowUps)
         {

@@ -18,10 +18,11 @@ internal sealed class BallotSessionConfiguration : IEntityTypeConfiguration<Ball
         builder.Property(s => s.Place).HasMaxLength(FieldLimits.Name).IsRequired();
         builder.Property(s => s.VoidReason).HasMaxLength(FieldLimits.Comment);
         builder.Property(s => s.OpenedBy).HasMaxLength(FieldLimits.Name).IsRequired();
+        builder.Property(s => s.FlagsCheckedBy).HasMaxLength(FieldLimits.Name);
         builder.Ignore(s => s.EndsAt);
         // UTC ticks: the window is compared in SQL (which sessions are open, which are due to be counted).
         foreach (var moment in new[] { nameof(BallotSession.OpensAt), nameof(BallotSession.ClosesAt), nameof(BallotSession.ClosedAt),
-                     nameof(BallotSession.CountedAt), nameof(BallotSession.VoidedAt), nameof(BallotSession.CreatedAt) })
+                     nameof(BallotSession.CountedAt), nameof(BallotSession.VoidedAt), nameof(BallotSession.CreatedAt), nameof(BallotSession.FlagsCheckedAt) })
         {
             builder.Property(moment).HasConversion(UtcTicks);
         }

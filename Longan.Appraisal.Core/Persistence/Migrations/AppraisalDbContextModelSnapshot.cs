@@ -334,6 +334,12 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BurstInterval")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BurstVotes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -352,7 +358,17 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FlagsCheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FlagsCheckedBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OneChoice")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OpenedBy")
@@ -363,10 +379,16 @@ namespace Longan.Appraisal.Core.Persistence.Migrations
                     b.Property<long>("OpensAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PeakBurst")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Place")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RepeatedComments")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("TownshipId")
                         .HasColumnType("INTEGER");

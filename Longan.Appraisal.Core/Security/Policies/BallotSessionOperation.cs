@@ -11,4 +11,6 @@ public enum BallotSessionOperation
     Close,
     /// <summary>Make its votes count nothing, with a reason.</summary>
     Void,
+    /// <summary>Keep its votes after looking at what it was flagged for.</summary>
+    Keep,
 }

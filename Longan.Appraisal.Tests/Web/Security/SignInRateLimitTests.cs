@@ -40,4 +40,34 @@ public sealed class SignInRateLimitTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/login")).StatusCode);
         await app.StopAsync();
     }
+
+    [Fact]
+    public async Task PhoneBallots_BeyondTheLimitPerAddress_Get429InChinese_SaysTheCodeIsNotSpent()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection([new("Appraisal:VoteRequestsPerMinute", "3")]);
+        builder.Services.AddSignInRateLimit(builder.Configuration);
+        await using var app = builder.Build();
+        app.UseRateLimiter();
+        app.MapGet("/v/{code}", (string code) => "ballot");
+        app.MapPost("/v/{code}", (string code) => "cast");
+        app.MapGet("/cycles", () => "portal");
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+
+        var codes = new List<HttpStatusCode>
+        {
+            (await client.GetAsync("/v/2345-6789-ABCD")).StatusCode,
+            (await client.PostAsync("/v/2345-6789-ABCD", new StringContent(""))).StatusCode,
+            (await client.GetAsync("/v/2345-6789-ABCE")).StatusCode,
+        };
+        var refused = await client.GetAsync("/v/2345-6789-ABCF");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], codes);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Contains("您的测评码没有用掉", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/cycles")).StatusCode);
+        await app.StopAsync();
+    }
 }

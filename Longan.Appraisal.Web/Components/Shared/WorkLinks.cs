@@ -18,6 +18,7 @@ public static class WorkLinks
         WorkArea.Verification => $"/cycles/{item.CycleId}/verify",
         WorkArea.Attendance => $"/cycles/{item.CycleId}/attendance",
         WorkArea.Cards => $"/cycles/{item.CycleId}/cards",
+        WorkArea.BallotSession => $"/cycles/{item.CycleId}/sessions",
         WorkArea.Entry when item.What == "Work.EnterTally" => $"/cycles/{item.CycleId}/assistants/{item.AssistantId}?group=tally",
         WorkArea.Entry or WorkArea.MyRecord => item.CycleId is null ? "/" : $"/cycles/{item.CycleId}/assistants/{item.AssistantId}?group=records",
         _ => "/my/results",

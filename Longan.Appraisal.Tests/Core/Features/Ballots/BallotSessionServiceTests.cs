@@ -217,13 +217,122 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
     public async Task GuessedCodes_CountAgainstTheOpenSessions_AndFlagIt()
     {
         var session = await OpenVillagersAsync();
-        for (var i = 0; i < BallotSessionRow.GuessingThreshold; i++)
+        for (var i = 0; i < BallotSessionFlags.GuessingWrongCodes; i++)
         {
             Assert.Equal(CodeState.Unknown, await Votes.CastAsync($"2345-6789-{i:00}AB".Replace("0", "2").Replace("1", "3"), Villager(1)));
         }
         var row = Assert.Single(await Sessions.ListAsync(_county.Natong, _county.CycleId));
-        Assert.True(row.UnderGuessing);
+        Assert.Equal([BallotSessionFlag.Guessing], row.Flags);
+        Assert.True(row.AwaitsCheck);
         Assert.Equal(0, row.Spent);
+        Assert.Equal(session.Id, Assert.Single(await Sessions.AwaitingCheckAsync(_county.County)).Id);
+    }
+
+    [Fact]
+    public async Task Flags_ManyVotesWithinSeconds_IdenticalComments_OneChoice_ShownUntilKept()
+    {
+        var session = await OpenVillagersAsync(codes: 30);
+        // Ten votes in one ten-second interval: a burst. Then more at a person's pace, all 满意, three alike.
+        for (var i = 0; i < BallotSessionFlags.BurstVotes; i++)
+        {
+            await Votes.CastAsync(session.Codes[i], Villager(1, i < 3 ? "办事 认真，群众满意!" : null));
+        }
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        for (var i = BallotSessionFlags.BurstVotes; i < 14; i++)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(25));
+            await Votes.CastAsync(session.Codes[i], Villager(1, i == 10 ? "办事认真，群众满意" : "好"));
+        }
+        var open = Assert.Single(await Sessions.ListAsync(_county.Natong, _county.CycleId));
+        Assert.Equal([BallotSessionFlag.Burst], open.Flags); // the votes themselves are looked at only once counted
+        Assert.Equal(BallotSessionFlags.BurstVotes, open.PeakBurst);
+        Assert.False(open.Rights.CanKeep);
+
+        await Sessions.CloseAsync(_county.Natong, session.Id);
+        var row = Assert.Single(await Sessions.ListAsync(_county.Natong, _county.CycleId));
+        Assert.Equal([BallotSessionFlag.Burst, BallotSessionFlag.RepeatedComments, BallotSessionFlag.OneChoice], row.Flags);
+        Assert.Equal(4, row.RepeatedComments); // "好" is too short to count as repeated
+        Assert.True(row.Rights is { CanKeep: true, CanVoid: true, CanClose: false });
+        Assert.Single(await Sessions.AwaitingCheckAsync(_county.Natong));
+        Assert.Empty(await Sessions.AwaitingCheckAsync(_county.Chengxiang));
+        Assert.Empty(await Sessions.AwaitingCheckAsync(_county.Supervisor));
+
+        await Sessions.KeepAsync(_county.Natong, session.Id);
+        Assert.Empty(await Sessions.AwaitingCheckAsync(_county.County));
+        var kept = Assert.Single(await Sessions.ListAsync(_county.County, _county.CycleId));
+        Assert.Equal((_county.Natong.UserName, false), (kept.FlagsCheckedBy, kept.AwaitsCheck));
+        await Assert.ThrowsAsync<RuleViolationException>(() => Sessions.KeepAsync(_county.Natong, session.Id));
+        await using var db = await _county.Db.OpenAsync();
+        var stored = await db.BallotSessions.SingleAsync(s => s.Id == session.Id);
+        Assert.Null(stored.BurstInterval); // the latest vote's interval is not kept once counted
+    }
+
+    [Fact]
+    public async Task Codes_OfOneSession_BeyondTheLimitPerMinute_WaitUnspent()
+    {
+        var limited = new PhoneVoteService(_county.Get<IDbContextFactory<Longan.Appraisal.Core.Persistence.AppraisalDbContext>>(), Clock,
+            Microsoft.Extensions.Options.Options.Create(new VoteLimits { VotesPerSessionPerMinute = 3 }));
+        var session = await OpenVillagersAsync(codes: 5);
+        var other = await OpenVillagersAsync(codes: 1);
+        Assert.Equal(CodeState.Valid, (await limited.OpenAsync(session.Codes[0])).State);
+        Assert.Equal(CodeState.Valid, await limited.CastAsync(session.Codes[0], Villager(1)));
+        Assert.Equal(CodeState.Spent, await limited.CastAsync(session.Codes[0], Villager(1)));
+        Assert.Equal(CodeState.Busy, await limited.CastAsync(session.Codes[1], Villager(1)));
+        Assert.Equal(CodeState.Valid, (await limited.OpenAsync(other.Codes[0])).State); // another session is not held up
+
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(CodeState.Valid, await limited.CastAsync(session.Codes[1], Villager(2)));
+        Assert.Equal(2, Assert.Single(await Sessions.ListAsync(_county.Natong, _county.CycleId), r => r.Id == session.Id).Spent);
+    }
+
+    [Fact]
+    public async Task Flags_AtAPersonsPace_DifferentChoices_NoneRaised()
+    {
+        var session = await OpenVillagersAsync(codes: 12);
+        for (var i = 0; i < 12; i++)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(2));
+            await Votes.CastAsync(session.Codes[i], Villager(i == 5 ? 2 : 1, $"第{i}位村民的意见"));
+        }
+        await Sessions.CloseAsync(_county.Natong, session.Id);
+        var row = Assert.Single(await Sessions.ListAsync(_county.Natong, _county.CycleId));
+        Assert.Empty(row.Flags);
+        Assert.True(row.PeakBurst < BallotSessionFlags.BurstVotes);
+        Assert.Empty(await Sessions.AwaitingCheckAsync(_county.County));
+    }
+
+    [Fact]
+    public async Task Comments_OrderUnrelatedToCasting()
+    {
+        var session = await OpenVillagersAsync(codes: 12);
+        var cast = Enumerable.Range(1, 12).Select(i => $"第{i:00}条意见").ToList();
+        foreach (var (code, comment) in session.Codes.Zip(cast))
+        {
+            await Votes.CastAsync(code, Villager(1, comment));
+        }
+        await Sessions.CloseAsync(_county.Natong, session.Id);
+        await using var db = await _county.Db.OpenAsync();
+        var stored = await db.Set<TallyComment>().OrderBy(c => c.Id).Select(c => c.Text).ToListAsync();
+        Assert.Equal(cast.Order(), stored.Order());
+        Assert.NotEqual(cast, stored); // a chance of 1 in 12! to fail by luck
+    }
+
+    [Fact]
+    public async Task Audit_OpenedClosedVoidedAndKept_WithCountsNeverCodes()
+    {
+        var session = await OpenVillagersAsync(codes: 7);
+        await Votes.CastAsync(session.Codes[0], Villager(1));
+        await Sessions.CloseAsync(_county.Natong, session.Id);
+        await Sessions.VoidAsync(_county.Natong, session.Id, "会场秩序混乱");
+        await using var db = await _county.Db.OpenAsync();
+        var records = await db.AuditRecords.Where(r => r.Subject == nameof(BallotSession)).OrderBy(r => r.Id).ToListAsync();
+        Assert.Equal(3, records.Count);
+        Assert.Contains("\"CodeCount\":7", records[0].After);
+        Assert.Contains("CountedAt", records[1].After);
+        Assert.Contains("会场秩序混乱", records[2].After);
+        var trail = string.Join("\n", await db.AuditRecords.Select(r => (r.Before ?? "") + (r.After ?? "")).ToListAsync());
+        Assert.All(session.Codes, code => Assert.DoesNotContain(code, trail));
+        Assert.DoesNotContain("BurstInterval", trail);
     }
 
     [Fact]
@@ -267,6 +376,13 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
         }
         await Sessions.VoidAsync(_county.Natong, stuffed.Id, "同一人连续投票");
 
+        // Collection progress shows paper and phone side by side (the cadre session is counted below, on leaving collection).
+        await Sessions.CloseAsync(_county.Natong, villagers.Id);
+        var progress = await _county.Get<Longan.Appraisal.Core.Features.Collection.CollectionProgressService>().GetAsync(_county.Natong, _county.CycleId);
+        var line = progress.Rows.Single(r => r.AssistantId == _county.LangwanAssistant);
+        Assert.True(progress.HasPhoneVotes);
+        Assert.Equal((12, 3, 4, 0), (line.VillagerVotes, line.PhoneVillagerVotes, line.CadreBallots, line.PhoneCadreBallots));
+
         // Leaving collection ends the open sessions and counts them.
         await _county.MoveAsync(CycleState.Review);
         await _county.Get<ResultService>().ComputeAsync(_county.County, _county.CycleId);
@@ -276,6 +392,39 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
         // V: S 6+2, B 2+1, D 1 → (100·8 + 60·3) / 12 = 81.67; C: 优秀 ×4, 称职, 不称职 → (400 + 80 + 0) / 6 = 80.
         Assert.Equal((12, 81.67m), (result.VillagerVotes, Math.Round(result.VillagerScore!.Value, 2)));
         Assert.Equal((6, 80m), (result.CadreBallots, result.CadreScore));
+        // The explanation names the source of each group's votes.
+        var steps = Longan.Appraisal.Core.Scoring.ExplanationCodec.Read(result.Steps);
+        Assert.Equal([9, 3], steps.Single(e => e.Key == "VillagersSources").Args);
+        Assert.Equal([4, 2], steps.Single(e => e.Key == "CadresSources").Args);
+        Assert.Contains("纸质 9 票、手机 3 票", steps.Single(e => e.Key == "VillagersSources").Render());
+    }
+
+    [Fact]
+    public async Task PhoneEntries_NobodyChangesOrDeletesThem_VoidingTheSessionIsTheWay()
+    {
+        var villagers = await OpenVillagersAsync(codes: 2);
+        await Votes.CastAsync(villagers.Codes[0], Villager(1, "服务周到"));
+        await Sessions.CloseAsync(_county.Natong, villagers.Id);
+        var cadreSession = await Sessions.OpenAsync(_county.Natong, new BallotSessionInput
+        {
+            CycleId = _county.CycleId, Group = BallotGroup.Cadres, AssistantIds = [_county.LangwanAssistant], CodeCount = 1, Place = "那桐镇党委会议室",
+        });
+        await Votes.CastAsync(cadreSession.Codes[0], new PhoneVoteInput { Choices = { [_county.LangwanAssistant] = (int)CadreGrade.Competent } });
+        await Sessions.CloseAsync(_county.Natong, cadreSession.Id);
+
+        var tallies = _county.Get<VillagerTallyService>();
+        var tally = Assert.Single(await tallies.ListAsync(_county.County, _county.CycleId, _county.LangwanAssistant));
+        Assert.Equal((villagers.Id, 1, Longan.Appraisal.Core.Features.Entries.EntryRights.None), (tally.BallotSessionId, tally.PhoneComments, tally.Rights));
+        await Assert.ThrowsAsync<RuleViolationException>(() => tallies.UpdateAsync(_county.County, tally.Id, tally.Version, tally.ToInput()));
+        await Assert.ThrowsAsync<RuleViolationException>(() => tallies.DeleteAsync(_county.Natong, tally.Id, tally.Version));
+        var cadres = _county.Get<CadreBallotService>();
+        var ballot = Assert.Single(await cadres.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant));
+        Assert.Equal((cadreSession.Id, Longan.Appraisal.Core.Features.Entries.EntryRights.None), (ballot.BallotSessionId, ballot.Rights));
+        var refused = await Assert.ThrowsAsync<RuleViolationException>(() => cadres.DeleteAsync(_county.County, ballot.Id, ballot.Version));
+        Assert.Contains("作废", refused.Message);
+
+        await Sessions.VoidAsync(_county.Natong, cadreSession.Id, "会场有人代投");
+        Assert.Empty(await cadres.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant));
     }
 
     private async Task<int> TalliesAsync(int sessionId)

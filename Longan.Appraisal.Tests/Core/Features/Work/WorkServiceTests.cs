@@ -46,6 +46,34 @@ public sealed class WorkServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FlaggedBallotSession_OnTheHomeOfItsTownshipAndTheCounty_UntilKept()
+    {
+        var sessions = _county.Get<Longan.Appraisal.Core.Features.Ballots.BallotSessionService>();
+        var opened = await sessions.OpenAsync(_county.Natong, new Longan.Appraisal.Core.Features.Ballots.BallotSessionInput
+        {
+            CycleId = _county.CycleId, Group = Longan.Appraisal.Core.Domain.Ballots.BallotGroup.Villagers, AssistantIds = [_county.LangwanAssistant],
+            CodeCount = 12, Place = "浪湾村委会议室",
+        });
+        var votes = _county.Get<Longan.Appraisal.Core.Features.Ballots.PhoneVoteService>();
+        foreach (var code in opened.Codes)
+        {
+            await votes.CastAsync(code, new Longan.Appraisal.Core.Features.Ballots.PhoneVoteInput { Choices = { [_county.LangwanAssistant] = 1 } });
+        }
+        await sessions.CloseAsync(_county.Natong, opened.Id);
+
+        foreach (var caller in new[] { _county.Natong, _county.County })
+        {
+            var item = Assert.Single((await Work.ForAsync(caller)).Items, i => i.Area == WorkArea.BallotSession);
+            Assert.Equal(("Work.SessionFlagged", _county.CycleId, opened.Id), (item.What, item.CycleId, (int)item.Values[0]));
+        }
+        Assert.DoesNotContain((await Work.ForAsync(_county.Chengxiang)).Items, i => i.Area == WorkArea.BallotSession);
+        Assert.DoesNotContain((await Work.ForAsync(_county.Supervisor)).Items, i => i.Area == WorkArea.BallotSession);
+
+        await sessions.KeepAsync(_county.County, opened.Id);
+        Assert.DoesNotContain((await Work.ForAsync(_county.Natong)).Items, i => i.Area == WorkArea.BallotSession);
+    }
+
+    [Fact]
     public async Task Township_AMonthEntered_IsOneMonthLessToEnter()
     {
         var before = (await Work.ForAsync(_county.Natong)).CountOf(WorkArea.Attendance);
