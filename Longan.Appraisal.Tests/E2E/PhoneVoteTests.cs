@@ -94,6 +94,63 @@ public sealed class PhoneVoteTests(JourneyFixture journeys)
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
     }
 
+    [Fact]
+    public async Task Township_OnAPhone_FindsAFlaggedSessionOnItsHome_KeepsIt_AndSeesPhoneBesidePaper()
+    {
+        var dir = Directory.CreateTempSubdirectory("vote-");
+        try
+        {
+            var list = Path.Combine(dir.FullName, "codes.txt");
+            await Portal.Server.RunVerbAsync("ballot-session", "open", "--year", "2026", "--group", "群众评议", "--assistant", "LA0021", "--codes", "10",
+                "--out", Path.Combine(dir.FullName, "slips.pdf"), "--list", list, "--place", "定江村文化室");
+            foreach (var code in File.ReadAllLines(list))
+            {
+                Assert.Equal("/v/thanks", await PhoneVoter.CastAsync(Portal.Server.BaseUrl, code, choice: 1));
+            }
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+        var cycle = await Portal.Server.CycleIdAsync(2026);
+        var page = await Portal.SignedInPageAsync(Demo.Natong, 360, height: 740);
+        await page.GotoAsync($"/cycles/{cycle}/sessions");
+        await Shell.WaitForInteractiveAsync(page);
+        var session = page.Locator("[data-testid=session]").Filter(new() { HasText = "定江村文化室" });
+        await Assertions.Expect(session.Locator("[data-testid=session-spent]")).ToContainTextAsync("已投票 10 / 10");
+        await session.Locator("[data-testid=session-close]").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "结束投票" }).ClickAsync();
+        await Assertions.Expect(session.Locator("[data-testid=session-flag]").Filter(new() { HasText = "全场一致" })).ToBeVisibleAsync();
+
+        // The flag is a task on the township's home page, which leads back to the session.
+        await page.GotoAsync("/");
+        await Shell.WaitForInteractiveAsync(page);
+        var task = page.Locator("a").Filter(new() { HasText = "定江村文化室" });
+        await Assertions.Expect(task).ToContainTextAsync("异常提示");
+        await task.ClickAsync();
+        await Shell.WaitForInteractiveAsync(page);
+        await session.Locator("[data-testid=session-keep]").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "已查看，保留这些票" }).ClickAsync();
+        await Assertions.Expect(session.Locator("[data-testid=session-flags]")).ToContainTextAsync("已于");
+        await Assertions.Expect(session.Locator("[data-testid=session-keep]")).ToHaveCountAsync(0);
+        await page.GotoAsync("/");
+        await Shell.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("a").Filter(new() { HasText = "定江村文化室" })).ToHaveCountAsync(0);
+
+        // Paper and phone side by side, and the phone tally marked as such and fixed.
+        await page.GotoAsync($"/cycles/{cycle}/progress");
+        await Shell.WaitForInteractiveAsync(page);
+        var row = page.Locator("tr").Filter(new() { HasText = "定江村" });
+        await Assertions.Expect(row.Locator("[data-testid=progress-villagers-source]")).ToContainTextAsync("手机 10");
+        var assistant = await row.GetByRole(AriaRole.Link, new() { Name = "黄晓东" }).GetAttributeAsync("href");
+        await page.GotoAsync(assistant + "?group=tally");
+        await Shell.WaitForInteractiveAsync(page);
+        var phoneTally = page.Locator("[data-testid=tally-list] tr").Filter(new() { Has = page.Locator("[data-testid=source-phone]") });
+        await Assertions.Expect(phoneTally).ToHaveCountAsync(1);
+        await Assertions.Expect(phoneTally.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+
     private static async Task AxeCleanAsync(IPage page)
     {
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });

@@ -7,9 +7,6 @@ public sealed record CollectionProgress(int CycleId, int Year, int MinVillagerVo
     public bool IsPartySufficient(ProgressRow row) => row.PartyBallots >= MinPartyBallots;
     public bool IsCadresSufficient(ProgressRow row) => row.CadreBallots >= MinCadreBallots;
     public bool IsComplete(ProgressRow row) => IsVillagersSufficient(row) && IsPartySufficient(row) && IsCadresSufficient(row);
-
-    /// <summary>Some of the cycle's votes came from phones: the pages then show paper and phone side by side.</summary>
-    public bool HasPhoneVotes => Rows.Any(r => r.PhoneVillagerVotes > 0 || r.PhoneCadreBallots > 0);
 }
 
 /// <param name="VillagerVotes">Counted villager votes N (满意 + 基本满意 + 不满意).</param>
