@@ -19,44 +19,33 @@ public sealed class PhoneVoteTests(JourneyFixture journeys)
     [Fact]
     public async Task Villager_OnAPhone_OpensTheSlipsAddress_Votes_IsThanked_AndTheCodeIsThenSpent()
     {
-        var dir = Directory.CreateTempSubdirectory("vote-");
-        try
-        {
-            var list = Path.Combine(dir.FullName, "codes.txt");
-            await Portal.Server.RunVerbAsync("ballot-session", "open", "--year", "2026", "--group", "群众评议", "--assistant", "LA0019", "--codes", "3",
-                "--out", Path.Combine(dir.FullName, "slips.pdf"), "--list", list, "--place", "那桐村委会议室");
-            var code = File.ReadAllLines(list)[0];
-            var phone = await Portal.NewPageAsync(360, 740);
+        var code = (await OpenVillagersSessionAsync("LA0019", 3, "那桐村委会议室"))[0];
+        var phone = await Portal.NewPageAsync(360, 740);
 
-            await phone.GotoAsync(BallotSlips.Address(Portal.Server.BaseUrl, BallotCodes.Canonical(code)!));
-            await Assertions.Expect(phone.Locator("[data-testid=vote-assistant]")).ToContainTextAsync("覃小燕");
-            await AxeCleanAsync(phone);
-            await phone.Locator("[data-testid=vote-next]").ClickAsync();
-            await Assertions.Expect(phone.Locator("[data-testid=vote-confirm]")).ToHaveCountAsync(0); // nothing chosen: the browser asks first
-            await phone.GetByText("满意", new() { Exact = true }).ClickAsync();
-            await phone.Locator("textarea").FillAsync("希望多来村里走访");
-            await phone.Locator("[data-testid=vote-next]").ClickAsync();
-            await Assertions.Expect(phone.Locator("[data-testid=vote-confirm]")).ToBeVisibleAsync();
-            await Assertions.Expect(phone.Locator(".vote-summary")).ToContainTextAsync("满意");
-            await phone.Locator("[data-testid=vote-submit]").ClickAsync();
-            await Assertions.Expect(phone.Locator("[data-testid=vote-thanks]")).ToBeVisibleAsync();
-            Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
-            Assert.Equal(0, await phone.Locator("script").CountAsync());
+        await phone.GotoAsync(BallotSlips.Address(Portal.Server.BaseUrl, BallotCodes.Canonical(code)!));
+        await Assertions.Expect(phone.Locator("[data-testid=vote-assistant]")).ToContainTextAsync("覃小燕");
+        await AxeCleanAsync(phone);
+        await phone.Locator("[data-testid=vote-next]").ClickAsync();
+        await Assertions.Expect(phone.Locator("[data-testid=vote-confirm]")).ToHaveCountAsync(0); // nothing chosen: the browser asks first
+        await phone.GetByText("满意", new() { Exact = true }).ClickAsync();
+        await phone.Locator("textarea").FillAsync("希望多来村里走访");
+        await phone.Locator("[data-testid=vote-next]").ClickAsync();
+        await Assertions.Expect(phone.Locator("[data-testid=vote-confirm]")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator(".vote-summary")).ToContainTextAsync("满意");
+        await phone.Locator("[data-testid=vote-submit]").ClickAsync();
+        await Assertions.Expect(phone.Locator("[data-testid=vote-thanks]")).ToBeVisibleAsync();
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        Assert.Equal(0, await phone.Locator("script").CountAsync());
 
-            await phone.GotoAsync($"/v/{code}");
-            await Assertions.Expect(phone.Locator("[data-testid=vote-state]")).ToContainTextAsync("已经投过票");
-            await phone.GotoAsync("/v");
-            await phone.Locator("[data-testid=vote-code]").FillAsync(code.ToLowerInvariant().Replace("-", " "));
-            await phone.Locator("[data-testid=vote-open]").ClickAsync();
-            await Assertions.Expect(phone.Locator("[data-testid=vote-state]")).ToContainTextAsync("已经投过票");
-            await phone.GotoAsync("/v/2345-6789-ABCD");
-            await Assertions.Expect(phone.Locator("[data-testid=vote-state]")).ToContainTextAsync("测评码无效");
-            await AxeCleanAsync(phone);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        await phone.GotoAsync($"/v/{code}");
+        await Assertions.Expect(phone.Locator("[data-testid=vote-state]")).ToContainTextAsync("已经投过票");
+        await phone.GotoAsync("/v");
+        await phone.Locator("[data-testid=vote-code]").FillAsync(code.ToLowerInvariant().Replace("-", " "));
+        await phone.Locator("[data-testid=vote-open]").ClickAsync();
+        await Assertions.Expect(phone.Locator("[data-testid=vote-state]")).ToContainTextAsync("已经投过票");
+        await phone.GotoAsync("/v/2345-6789-ABCD");
+        await Assertions.Expect(phone.Locator("[data-testid=vote-state]")).ToContainTextAsync("测评码无效");
+        await AxeCleanAsync(phone);
     }
 
     [Theory]
@@ -97,20 +86,9 @@ public sealed class PhoneVoteTests(JourneyFixture journeys)
     [Fact]
     public async Task Township_OnAPhone_FindsAFlaggedSessionOnItsHome_KeepsIt_AndSeesPhoneBesidePaper()
     {
-        var dir = Directory.CreateTempSubdirectory("vote-");
-        try
+        foreach (var code in await OpenVillagersSessionAsync("LA0021", 10, "定江村文化室"))
         {
-            var list = Path.Combine(dir.FullName, "codes.txt");
-            await Portal.Server.RunVerbAsync("ballot-session", "open", "--year", "2026", "--group", "群众评议", "--assistant", "LA0021", "--codes", "10",
-                "--out", Path.Combine(dir.FullName, "slips.pdf"), "--list", list, "--place", "定江村文化室");
-            foreach (var code in File.ReadAllLines(list))
-            {
-                Assert.Equal("/v/thanks", await PhoneVoter.CastAsync(Portal.Server.BaseUrl, code, choice: 1));
-            }
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
+            Assert.Equal("/v/thanks", await PhoneVoter.CastAsync(Portal.Server.BaseUrl, code, choice: 1));
         }
         var cycle = await Portal.Server.CycleIdAsync(2026);
         var page = await Portal.SignedInPageAsync(Demo.Natong, 360, height: 740);
@@ -149,6 +127,23 @@ public sealed class PhoneVoteTests(JourneyFixture journeys)
         await Assertions.Expect(phoneTally).ToHaveCountAsync(1);
         await Assertions.Expect(phoneTally.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+
+    /// <summary>A 群众评议 session opened now with `ballot-session open`; its codes, as the slips carry them.</summary>
+    private async Task<IReadOnlyList<string>> OpenVillagersSessionAsync(string assistant, int codes, string place)
+    {
+        var dir = Directory.CreateTempSubdirectory("vote-");
+        try
+        {
+            var list = Path.Combine(dir.FullName, "codes.txt");
+            await Portal.Server.RunVerbAsync("ballot-session", "open", "--year", "2026", "--group", "群众评议", "--assistant", assistant, "--codes", codes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--out", Path.Combine(dir.FullName, "slips.pdf"), "--list", list, "--place", place);
+            return File.ReadAllLines(list);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     private static async Task AxeCleanAsync(IPage page)

@@ -9,22 +9,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Longan.Appraisal.Tests.Web.Security;
 
-/// <summary>The sign-in limit on a real Kestrel server: posts to /login beyond the limit are refused in words; nothing else is limited.</summary>
+/// <summary>The sign-in and phone-ballot limits on a real Kestrel server: requests beyond a limit are refused in words; nothing else is limited.</summary>
 public sealed class SignInRateLimitTests
 {
     [Fact]
     public async Task PostsToLogin_BeyondTheLimit_Get429InChinese_OtherRequestsUnlimited()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection([new("Appraisal:SignInAttemptsPerMinute", "3")]);
-        builder.Services.AddSignInRateLimit(builder.Configuration);
-        await using var app = builder.Build();
-        app.UseRateLimiter();
-        app.MapPost("/login", () => "ok");
-        app.MapGet("/login", () => "form");
-        await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        await using var app = await StartAsync("Appraisal:SignInAttemptsPerMinute", app =>
+        {
+            app.MapPost("/login", () => "ok");
+            app.MapGet("/login", () => "form");
+        });
+        using var client = ClientOf(app);
 
         var codes = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
@@ -44,17 +40,13 @@ public sealed class SignInRateLimitTests
     [Fact]
     public async Task PhoneBallots_BeyondTheLimitPerAddress_Get429InChinese_SaysTheCodeIsNotSpent()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection([new("Appraisal:VoteRequestsPerMinute", "3")]);
-        builder.Services.AddSignInRateLimit(builder.Configuration);
-        await using var app = builder.Build();
-        app.UseRateLimiter();
-        app.MapGet("/v/{code}", (string code) => "ballot");
-        app.MapPost("/v/{code}", (string code) => "cast");
-        app.MapGet("/cycles", () => "portal");
-        await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        await using var app = await StartAsync("Appraisal:VoteRequestsPerMinute", app =>
+        {
+            app.MapGet("/v/{code}", (string code) => "ballot");
+            app.MapPost("/v/{code}", (string code) => "cast");
+            app.MapGet("/cycles", () => "portal");
+        });
+        using var client = ClientOf(app);
 
         var codes = new List<HttpStatusCode>
         {
@@ -70,4 +62,21 @@ public sealed class SignInRateLimitTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/cycles")).StatusCode);
         await app.StopAsync();
     }
+
+    /// <summary>A real Kestrel server with the limits, the one named set to 3 a minute, and the given endpoints.</summary>
+    private static async Task<WebApplication> StartAsync(string limit, Action<WebApplication> map)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection([new(limit, "3")]);
+        builder.Services.AddSignInRateLimit(builder.Configuration);
+        var app = builder.Build();
+        app.UseRateLimiter();
+        map(app);
+        await app.StartAsync();
+        return app;
+    }
+
+    private static HttpClient ClientOf(WebApplication app) =>
+        new() { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
 }
