@@ -113,6 +113,8 @@ internal sealed class CardSource
         var (_, vWeight, pWeight, cWeight) = ScoringEngine.Weights(_cycle.Rules, row.Villagers is not null, row.Party is not null, row.Cadres is not null);
         static CardGroup Group(string name, int count, decimal? score, decimal weight) =>
             new(name, count, score, weight, score is { } s && weight > 0 ? weight * s / 100 : null);
+        // The computation named the phone votes among each group's (spec §11); the card says so beside the count.
+        int Phone(string sources) => row.Steps.FirstOrDefault(s => s.Key == sources)?.Args[1] is int n ? n : 0;
         var own = _duties[id].ToList();
         return new ReportCard(
             _cycle.Id, _cycle.Year,
@@ -121,9 +123,9 @@ internal sealed class CardSource
             row,
             _context,
             [
-                Group("群众评议", row.VillagerVotes, row.Villagers, vWeight),
+                Group("群众评议", row.VillagerVotes, row.Villagers, vWeight) with { PhoneBallots = Phone("VillagersSources") },
                 Group("基层党组织评议", row.PartyBallots, row.Party, pWeight),
-                Group("党员干部评议", row.CadreBallots, row.Cadres, cWeight),
+                Group("党员干部评议", row.CadreBallots, row.Cadres, cWeight) with { PhoneBallots = Phone("CadresSources") },
             ],
             [.. _shortMonths[id]],
             _monthsRecorded.GetValueOrDefault(id),

@@ -34,7 +34,11 @@ public sealed record CardIdentity(
     string Township, string Village, DateOnly TermStart, DateOnly TermEnd);
 
 /// <summary>One evaluation group's line of the breakdown: valid ballots, score, weight applied, weighted points.</summary>
-public sealed record CardGroup(string Name, int Ballots, decimal? Score, decimal Weight, decimal? Points);
+public sealed record CardGroup(string Name, int Ballots, decimal? Score, decimal Weight, decimal? Points)
+{
+    /// <summary>Of <see cref="Ballots"/>, those cast on phones (spec §11), named beside the count.</summary>
+    public int PhoneBallots { get; init; }
+}
 
 public sealed record CardMonth(int Month, int Days);
 

@@ -137,7 +137,8 @@ public static class ReportCardRenderer
         Section(flow, "一、得分构成");
         var rows = card.Groups.Select((g, i) => (IReadOnlyList<string>)[
             g.Name,
-            i == 0 ? $"{g.Ballots} 票，满意率 {Percent(r.SatisfactionRate)}，不满意率 {Percent(r.DissatisfactionRate)}" : $"{g.Ballots} 票",
+            (g.PhoneBallots > 0 ? $"{g.Ballots} 票（其中手机 {g.PhoneBallots} 票）" : $"{g.Ballots} 票")
+                + (i == 0 ? $"，满意率 {Percent(r.SatisfactionRate)}，不满意率 {Percent(r.DissatisfactionRate)}" : ""),
             g.Score is { } s ? ScoreText.Of(s) : "数据不足", $"{g.Weight:0.##}%", g.Points is { } p ? ScoreText.Of(p) : "—"]).ToList();
         rows.Add(["五老监督（属实记录）", "", "", "", ScoreText.Signed(r.Supervision)]);
         var months = card.AttendanceMonthsRecorded == 0 ? "未录入考勤，不扣分"

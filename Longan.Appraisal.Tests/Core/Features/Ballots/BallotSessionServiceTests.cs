@@ -396,6 +396,9 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
         Assert.Equal([9, 3], steps.Single(e => e.Key == "VillagersSources").Args);
         Assert.Equal([4, 2], steps.Single(e => e.Key == "CadresSources").Args);
         Assert.Contains("纸质 9 票、手机 3 票", steps.Single(e => e.Key == "VillagersSources").Render());
+        // The report card names them beside each group's count.
+        var card = await _county.Get<Longan.Appraisal.Core.Features.Cards.ReportCardService>().GetAsync(_county.County, _county.CycleId, _county.LangwanAssistant);
+        Assert.Equal([(12, 3), (0, 0), (6, 2)], card.Groups.Select(g => (g.Ballots, g.PhoneBallots)));
     }
 
     [Fact]
