@@ -124,6 +124,9 @@ public sealed class SheetTable
 /// <summary>One data row: read a column as text, number or date; problems are recorded with the row and column.</summary>
 public sealed partial class SheetRow(SheetTable table, int row, CellValue[] cells)
 {
+    /// <summary>The columns of this row already reported (a rule's error about the same field would say it twice).</summary>
+    private HashSet<string>? _failed;
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{4}[-/]\d{1,2}[-/]\d{1,2}$")]
     private static partial System.Text.RegularExpressions.Regex DateShape();
 
@@ -157,7 +160,7 @@ public sealed partial class SheetRow(SheetTable table, int row, CellValue[] cell
         var cell = cells[table.Index(header)];
         if (cell.Text.Length > maxLength * 4 + 64)
         {
-            table.Error(row, header, cell.Text, Messages.FieldTooLong(header, maxLength));
+            Error(header, cell.Text, Messages.FieldTooLong(header, maxLength));
             return null;
         }
         var text = SheetTable.Text(cell);
@@ -173,7 +176,7 @@ public sealed partial class SheetRow(SheetTable table, int row, CellValue[] cell
         var text = Raw(header, maxLength);
         if (text is null)
         {
-            table.Error(row, header, null, Messages.CellRequired(header));
+            Error(header, null, Messages.CellRequired(header));
         }
         return text;
     }
@@ -182,7 +185,7 @@ public sealed partial class SheetRow(SheetTable table, int row, CellValue[] cell
     {
         if (text is not null && text.Length > maxLength)
         {
-            table.Error(row, header, text, Messages.FieldTooLong(header, maxLength));
+            Error(header, text, Messages.FieldTooLong(header, maxLength));
             return null;
         }
         return text;
@@ -195,13 +198,13 @@ public sealed partial class SheetRow(SheetTable table, int row, CellValue[] cell
         {
             if (required)
             {
-                table.Error(row, header, null, Messages.CellRequired(header));
+                Error(header, null, Messages.CellRequired(header));
             }
             return null;
         }
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
-            table.Error(row, header, text, Messages.CellNotWholeNumber(min, max));
+            Error(header, text, Messages.CellNotWholeNumber(min, max));
             return null;
         }
         return value;
@@ -212,12 +215,12 @@ public sealed partial class SheetRow(SheetTable table, int row, CellValue[] cell
         var text = Raw(header);
         if (text is null)
         {
-            table.Error(row, header, null, Messages.CellRequired(header));
+            Error(header, null, Messages.CellRequired(header));
             return null;
         }
         if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
         {
-            table.Error(row, header, text, Messages.CellNotNumber);
+            Error(header, text, Messages.CellNotNumber);
             return null;
         }
         return value;
@@ -240,7 +243,7 @@ public sealed partial class SheetRow(SheetTable table, int row, CellValue[] cell
         {
             if (required)
             {
-                table.Error(row, header, null, Messages.CellRequired(header));
+                Error(header, null, Messages.CellRequired(header));
             }
             return null;
         }
@@ -248,7 +251,7 @@ public sealed partial class SheetRow(SheetTable table, int row, CellValue[] cell
         {
             return date;
         }
-        table.Error(row, header, text, DateShape().IsMatch(text) ? Messages.CellNoSuchDate : Messages.CellNotDate);
+        Error(header, text, DateShape().IsMatch(text) ? Messages.CellNoSuchDate : Messages.CellNotDate);
         return null;
     }
 
@@ -264,14 +267,14 @@ public sealed partial class SheetRow(SheetTable table, int row, CellValue[] cell
         var text = Raw(header);
         if (text is null)
         {
-            table.Error(row, header, null, Messages.CellRequired(header));
+            Error(header, null, Messages.CellRequired(header));
             return null;
         }
         if (DateOnly.TryParseExact(text, ["yyyy-MM", "yyyy-M", "yyyy/M"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
         {
             return month;
         }
-        table.Error(row, header, text, Messages.CellNotMonth);
+        Error(header, text, Messages.CellNotMonth);
         return null;
     }
 
@@ -283,7 +286,7 @@ public sealed partial class SheetRow(SheetTable table, int row, CellValue[] cell
         {
             if (required)
             {
-                table.Error(row, header, null, Messages.CellRequired(header));
+                Error(header, null, Messages.CellRequired(header));
             }
             return null;
         }
@@ -291,9 +294,36 @@ public sealed partial class SheetRow(SheetTable table, int row, CellValue[] cell
         {
             return value;
         }
-        table.Error(row, header, text, Messages.CellNotAChoice(string.Join("、", choices.Keys)));
+        Error(header, text, Messages.CellNotAChoice(string.Join("、", choices.Keys)));
         return null;
     }
 
-    public void Error(string header, string? value, string reason) => table.Error(row, header, value, reason);
+    public void Error(string header, string? value, string reason)
+    {
+        (_failed ??= new HashSet<string>(StringComparer.Ordinal)).Add(header);
+        table.Error(row, header, value, reason);
+    }
+
+    /// <summary>
+    /// Reports the errors of the rules an entry's input checks itself (its <c>Check()</c>, the same
+    /// that the form and the service run), each at the column that holds its field; an error about a
+    /// field whose cell could not be read is left out, as the cell's own error already says why.
+    /// </summary>
+    /// <param name="columns">The sheet's column for each field of the input.</param>
+    public void Report(IEnumerable<FieldError> errors, IReadOnlyDictionary<string, string> columns)
+    {
+        foreach (var error in errors)
+        {
+            // Every field an input checks has its column; a field without one is reported against the row.
+            var header = columns.GetValueOrDefault(error.Field, "");
+            if (_failed?.Contains(header) != true)
+            {
+                Error(header, Shown(header), error.Message);
+            }
+        }
+    }
+
+    /// <summary>A cell's value as a message quotes it (only cells that were read, so never an over-long one).</summary>
+    private string? Shown(string header) =>
+        table.Has(header) && SheetTable.Text(cells[table.Index(header)]) is { Length: > 0 } text ? text : null;
 }

@@ -61,6 +61,16 @@ public sealed class Validator
         return this;
     }
 
+    /// <summary>Adds a problem a rule found elsewhere (e.g. a taken 票号), when there is one.</summary>
+    public Validator Check(string field, string? problem) => problem is null ? this : Check(false, field, problem);
+
+    /// <summary>Adds the errors of a rule kept elsewhere (e.g. <c>PostingRules</c>), which other ways in run too.</summary>
+    public Validator Add(IEnumerable<FieldError> errors)
+    {
+        _errors.AddRange(errors);
+        return this;
+    }
+
     public bool HasErrorFor(string field) => _errors.Any(e => e.Field == field);
 
     public void ThrowIfInvalid()

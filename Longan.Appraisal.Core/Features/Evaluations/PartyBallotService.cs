@@ -2,7 +2,6 @@ using Longan.Appraisal.Core.Domain.Entries;
 using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Features.Entries;
 using Longan.Appraisal.Core.Persistence;
-using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,14 +25,9 @@ public sealed class PartyBallotService(IDbContextFactory<AppraisalDbContext> dbF
     {
         var ticket = InputText.Code(input.TicketNo);
         var comment = InputText.Text(input.Comment, multiline: true);
-        var validator = new Validator(input.Check());
-        if (ticket is not null)
-        {
-            var taken = await TicketNumbers.IsTakenAsync(
-                db.PartyBallots.Where(b => b.CycleId == target.Cycle.Id && b.AssistantId == target.AssistantId && b.Id != entry.Id).Select(b => b.TicketNo), ticket, ct);
-            validator.Check(!taken, nameof(input.TicketNo), Messages.TicketTaken(ticket));
-        }
-        validator.ThrowIfInvalid();
+        new Validator(input.Check())
+            .Check(nameof(input.TicketNo), await TicketBook.ProblemAsync(db, Kind, target, entry.Id, ticket, ct))
+            .ThrowIfInvalid();
         entry.TicketNo = ticket;
         entry.PolicyAdvocate = input.PolicyAdvocate!.Value;
         entry.PublicOpinion = input.PublicOpinion!.Value;

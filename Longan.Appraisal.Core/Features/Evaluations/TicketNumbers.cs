@@ -1,12 +1,9 @@
 using Longan.Appraisal.Core.Features.Common;
-using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Features.Evaluations;
 
 /// <summary>
-/// A 票号 is unique per assistant and group in a cycle (spec workbooks.md), compared in the one form
-/// <see cref="InputText.Code"/> gives it — also against numbers stored before numbers were
-/// normalised ("c05" then, "C05" now), which the database's own comparison would miss.
+/// 票号 as typed from a pile of numbered paper ballots; whether one is free is <see cref="TicketBook"/>'s rule.
 /// </summary>
 public static class TicketNumbers
 {
@@ -30,8 +27,4 @@ public static class TicketNumbers
         var next = (System.Numerics.BigInteger.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return code[..start] + next.PadLeft(digits.Length, '0');
     }
-
-    /// <param name="others">The 票号 of the assistant's other ballots of the group in the cycle.</param>
-    internal static async Task<bool> IsTakenAsync(IQueryable<string?> others, string ticket, CancellationToken ct) =>
-        (await others.Where(t => t != null).ToListAsync(ct)).Any(t => InputText.Code(t) == ticket);
 }

@@ -9,6 +9,7 @@ using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Features.Cycles;
 using Longan.Appraisal.Core.Features.Entries;
 using Longan.Appraisal.Core.Features.Evaluations;
+using Longan.Appraisal.Core.Features.Supervision;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
@@ -21,6 +22,9 @@ namespace Longan.Appraisal.Core.Features.Imports;
 /// Imports a 评议数据.xlsx into a cycle (spec workbooks.md): every sheet optional, columns matched
 /// by header, all-or-nothing — any invalid row and nothing is saved, with every error located by
 /// sheet, row and column. The same file twice is refused unless the earlier import is replaced.
+/// Each row is read into the input the entry's form fills and judged by the same rules (its
+/// <c>Check()</c>, <see cref="TicketBook"/>); only reading the cells (numbers, dates, drop-down
+/// words) and what the form has no field for (核实结果) are the import's own.
 /// </summary>
 public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> dbFactory, CycleService cycles, TimeProvider clock)
 {
@@ -171,11 +175,11 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         var assistant = context.Assistant(row, sheet.Kind);
         Entry? entry = sheet.Name switch
         {
-            "群众评议" => ReadTally(row),
+            "群众评议" => ReadTally(row, sheet),
             "群众意见" => new VillagerTally { Comment = row.RequiredText(BallotWorkbook.Comment, FieldLimits.Comment, multiline: true) },
-            "党组织评议" => ReadParty(row, context, assistant),
-            "党员干部评议" => ReadCadre(row, context, assistant),
-            "五老监督" => ReadRecord(row, context, assistant),
+            "党组织评议" => ReadParty(row, sheet, context, assistant),
+            "党员干部评议" => ReadCadre(row, sheet, context, assistant),
+            "五老监督" => ReadRecord(row, sheet, context, assistant),
             _ => ReadAttendance(row, context, assistant),
         };
         if (entry is null || assistant is null)
@@ -188,82 +192,81 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         return entry;
     }
 
-    private static VillagerTally? ReadTally(SheetRow row)
+    private static VillagerTally? ReadTally(SheetRow row, BallotWorkbook.Sheet sheet)
     {
         var s = row.Int("满意", 0, TallyInput.MaxCount);
         var b = row.Int("基本满意", 0, TallyInput.MaxCount);
         var d = row.Int("不满意", 0, TallyInput.MaxCount);
         var i = row.Int("无效", 0, TallyInput.MaxCount, required: false) ?? 0;
-        // 备注 says which meeting or round the tally is from (e.g. "3月村民代表会议"); villagers' own words
-        // come on the 群众意见 sheet. Kept apart, a clerk's note never prints as a villager's opinion.
-        var round = row.Text("备注", FieldLimits.Name);
-        if (s + b + d + i == 0)
+        if (s is null || b is null || d is null)
         {
-            row.Error("满意", "0", Messages.ImportTallyEmpty);
             return null;
         }
-        return s is null || b is null || d is null ? null : new VillagerTally { Satisfied = s.Value, BasicallySatisfied = b.Value, Dissatisfied = d.Value, Invalid = i, Round = round };
+        // 备注 says which meeting or round the tally is from (e.g. "3月村民代表会议"); villagers' own words
+        // come on the 群众意见 sheet. Kept apart, a clerk's note never prints as a villager's opinion.
+        var input = new TallyInput { Satisfied = s.Value, BasicallySatisfied = b.Value, Dissatisfied = d.Value, Invalid = i, Round = row.Text("备注", FieldLimits.Name) };
+        // The sheet has no comment column, so an empty tally is told where the comments go instead.
+        row.Report(input.Check().Select(e => e.Message == Messages.TallyEmpty ? e with { Message = Messages.ImportTallyEmpty } : e), sheet.Columns);
+        return new VillagerTally { Satisfied = input.Satisfied, BasicallySatisfied = input.BasicallySatisfied, Dissatisfied = input.Dissatisfied, Invalid = input.Invalid, Round = input.Round };
     }
 
-    private static PartyBallot? ReadParty(SheetRow row, RowContext context, RosterEntry? assistant)
+    private static PartyBallot? ReadParty(SheetRow row, BallotWorkbook.Sheet sheet, RowContext context, RosterEntry? assistant)
     {
-        var scores = new[] { "政策宣讲员", "民意信息员", "民事代办员", "纠纷调解员", "党建指导员" }
-            .Select(header =>
-            {
-                var score = row.Decimal(header);
-                if (score is not null && !PartyBallotInput.IsDutyScore(score))
-                {
-                    row.Error(header, score.Value.ToString(CultureInfo.InvariantCulture), Messages.DutyScoreInvalid(header, PartyBallot.MaxDutyScore));
-                    return null;
-                }
-                return score;
-            }).ToArray();
-        var ticket = context.Ticket(row, "P", assistant);
-        var comment = row.Text(BallotWorkbook.Comment, FieldLimits.Comment, multiline: true);
-        return scores.Any(s => s is null) ? null : new PartyBallot
+        var scores = PartyBallotInput.Duties.Select(duty => row.Decimal(sheet.Columns[duty.Field])).ToArray();
+        var input = new PartyBallotInput
         {
-            TicketNo = ticket, PolicyAdvocate = scores[0]!.Value, PublicOpinion = scores[1]!.Value, CivilAgent = scores[2]!.Value,
-            DisputeMediator = scores[3]!.Value, PartyBuildingGuide = scores[4]!.Value, Comment = comment,
+            TicketNo = row.Code(BallotWorkbook.TicketNo, FieldLimits.Short, required: false),
+            PolicyAdvocate = scores[0], PublicOpinion = scores[1], CivilAgent = scores[2], DisputeMediator = scores[3], PartyBuildingGuide = scores[4],
+            Comment = row.Text(BallotWorkbook.Comment, FieldLimits.Comment, multiline: true),
+        };
+        row.Report(input.Check(), sheet.Columns);
+        context.ClaimTicket(row, EntryKind.PartyBallot, assistant, input.TicketNo);
+        return input.Total is null ? null : new PartyBallot
+        {
+            TicketNo = input.TicketNo, PolicyAdvocate = input.PolicyAdvocate!.Value, PublicOpinion = input.PublicOpinion!.Value, CivilAgent = input.CivilAgent!.Value,
+            DisputeMediator = input.DisputeMediator!.Value, PartyBuildingGuide = input.PartyBuildingGuide!.Value, Comment = input.Comment,
         };
     }
 
-    private static CadreBallot? ReadCadre(SheetRow row, RowContext context, RosterEntry? assistant)
+    private static CadreBallot? ReadCadre(SheetRow row, BallotWorkbook.Sheet sheet, RowContext context, RosterEntry? assistant)
     {
-        var grade = row.Choice("等次", BallotWorkbook.Grades, required: true);
-        var ticket = context.Ticket(row, "C", assistant);
-        var comment = row.Text(BallotWorkbook.Comment, FieldLimits.Comment, multiline: true);
-        return grade is null ? null : new CadreBallot { Grade = grade.Value, TicketNo = ticket, Comment = comment };
+        var input = new CadreBallotInput
+        {
+            Grade = row.Choice("等次", BallotWorkbook.Grades, required: true),
+            TicketNo = row.Code(BallotWorkbook.TicketNo, FieldLimits.Short, required: false),
+            Comment = row.Text(BallotWorkbook.Comment, FieldLimits.Comment, multiline: true),
+        };
+        row.Report(input.Check(), sheet.Columns);
+        context.ClaimTicket(row, EntryKind.CadreBallot, assistant, input.TicketNo);
+        return input.Grade is { } grade ? new CadreBallot { Grade = grade, TicketNo = input.TicketNo, Comment = input.Comment } : null;
     }
 
-    private static SupervisionRecord? ReadRecord(SheetRow row, RowContext context, RosterEntry? assistant)
+    private static SupervisionRecord? ReadRecord(SheetRow row, BallotWorkbook.Sheet sheet, RowContext context, RosterEntry? assistant)
     {
-        var date = row.Date("日期", required: true);
-        if (date is { } d && d.Year != context.Cycle.Year)
+        var input = new SupervisionInput
         {
-            row.Error("日期", d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Messages.RecordDateOutsideYear(context.Cycle.Year));
-        }
-        else if (date > context.Today)
-        {
-            row.Error("日期", date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Messages.RecordDateInFuture);
-        }
-        var supervisor = row.RequiredText("监督员", FieldLimits.Name);
-        var nature = row.Choice("性质", BallotWorkbook.Natures, required: true);
-        var category = row.Choice("类别", BallotWorkbook.Categories, required: true);
-        var severity = row.Choice("严重程度", BallotWorkbook.Severities, required: nature == RecordNature.Issue);
+            Date = row.Date("日期", required: true),
+            SupervisorName = row.RequiredText("监督员", FieldLimits.Name),
+            Nature = row.Choice("性质", BallotWorkbook.Natures, required: true),
+            Category = row.Choice("类别", BallotWorkbook.Categories, required: true),
+            Severity = row.Choice("严重程度", BallotWorkbook.Severities, required: false),
+            Description = row.RequiredText("情况描述", FieldLimits.Comment, multiline: true),
+        };
+        // 核实结果 has no field in the form: a township verifies a filed record separately.
         var verification = row.Choice("核实结果", BallotWorkbook.Verifications, required: false) ?? Verification.Pending;
-        var description = row.RequiredText("情况描述", FieldLimits.Comment, multiline: true);
-        if (date is null || supervisor is null || nature is null || category is null || description is null)
+        row.Report(input.Check(context.Cycle.Year, context.Today), sheet.Columns);
+        if (input is not { Date: { } date, SupervisorName: { } supervisor, Nature: { } nature, Category: { } category, Description: { } description })
         {
             return null;
         }
         return new SupervisionRecord
         {
-            Date = date.Value,
+            Date = date,
             SupervisorName = supervisor,
             SupervisorId = assistant is null ? null : context.SupervisorId(assistant.VillageId, supervisor),
-            Nature = nature.Value,
-            Category = category.Value,
-            Severity = nature == RecordNature.Issue ? severity : null,
+            Nature = nature,
+            Category = category,
+            Severity = nature == RecordNature.Issue ? input.Severity : null,
             Description = description,
             Verification = verification,
             VerifiedBy = verification == Verification.Pending ? null : context.Caller.UserName,
@@ -299,11 +302,10 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         return new AttendanceMonth { Month = month.Value, Days = days.Value };
     }
 
-    /// <summary>What rows are checked against: the cycle's roster, the caller's scope, tickets and months already taken.</summary>
+    /// <summary>What rows are checked against: the cycle's roster, the caller's scope, 票号 and months already taken.</summary>
     private sealed class RowContext(AppraisalCycle cycle, Caller caller, ILookup<string, RosterEntry> roster, DateOnly today, DateTimeOffset now, int? replacedImport)
     {
-        private readonly HashSet<(string Group, int Assistant, string Ticket)> _tickets = [];
-        private readonly HashSet<(string Group, int Assistant, string Ticket)> _ticketsInFile = [];
+        private TicketBook? _tickets;
         private readonly HashSet<(int Assistant, DateOnly Month)> _months = [];
         private readonly HashSet<(int Assistant, DateOnly Month)> _monthsInFile = [];
         private Dictionary<(int Village, string Name), int> _supervisors = [];
@@ -315,16 +317,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
 
         public async Task LoadExistingAsync(AppraisalDbContext db, CancellationToken ct)
         {
-            foreach (var t in await db.PartyBallots.Where(b => b.CycleId == cycle.Id && b.TicketNo != null && (replacedImport == null || b.ImportId != replacedImport))
-                         .Select(b => new { b.AssistantId, b.TicketNo }).ToListAsync(ct))
-            {
-                _tickets.Add(("P", t.AssistantId, InputText.Code(t.TicketNo)!));
-            }
-            foreach (var t in await db.CadreBallots.Where(b => b.CycleId == cycle.Id && b.TicketNo != null && (replacedImport == null || b.ImportId != replacedImport))
-                         .Select(b => new { b.AssistantId, b.TicketNo }).ToListAsync(ct))
-            {
-                _tickets.Add(("C", t.AssistantId, InputText.Code(t.TicketNo)!));
-            }
+            _tickets = await TicketBook.ForCycleAsync(db, cycle.Id, replacedImport, ct);
             foreach (var m in await db.AttendanceMonths.Where(a => a.CycleId == cycle.Id && (replacedImport == null || a.ImportId != replacedImport))
                          .Select(a => new { a.AssistantId, a.Month }).ToListAsync(ct))
             {
@@ -360,24 +353,13 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
             return entry;
         }
 
-        /// <summary>An optional 票号, unique per assistant and group in the cycle (spec workbooks.md).</summary>
-        public string? Ticket(SheetRow row, string group, RosterEntry? assistant)
+        /// <summary>The row's 票号 (optional) for the assistant's ballot of the group, under the same rule as the forms'.</summary>
+        public void ClaimTicket(SheetRow row, EntryKind group, RosterEntry? assistant, string? ticket)
         {
-            var ticket = row.Code(BallotWorkbook.TicketNo, FieldLimits.Short, required: false);
-            if (ticket is null || assistant is null)
+            if (assistant is not null && _tickets!.Claim(group, assistant.AssistantId, ticket) is { } problem)
             {
-                return ticket;
+                row.Error(BallotWorkbook.TicketNo, ticket, problem);
             }
-            var key = (group, assistant.AssistantId, ticket);
-            if (_tickets.Contains(key))
-            {
-                row.Error(BallotWorkbook.TicketNo, ticket, Messages.TicketTaken(ticket));
-            }
-            else if (!_ticketsInFile.Add(key))
-            {
-                row.Error(BallotWorkbook.TicketNo, ticket, Messages.RepeatedInFile);
-            }
-            return ticket;
         }
 
         public bool TakeMonth(int assistant, DateOnly month, out string reason)

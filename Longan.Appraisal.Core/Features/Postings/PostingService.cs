@@ -104,29 +104,26 @@ public sealed class PostingService(IDbContextFactory<AppraisalDbContext> dbFacto
         return posting.Id;
     }
 
+    /// <summary>A new term, judged by <see cref="PostingRules.NewTerm"/> on the facts as stored now.</summary>
     private static async Task<Posting> NewPostingAsync(
         AppraisalDbContext db, Validator validator, Assistant assistant, Village village,
         DateOnly start, DateOnly? plannedEnd, CancellationToken ct)
     {
         var end = plannedEnd ?? Posting.DefaultPlannedEnd(start);
-        validator
-            .Check(assistant.IsActive, "AssistantId", Messages.AssistantInactive(assistant.Name))
-            .Check(village.IsActive, "VillageId", Messages.VillageInactive(village.Name))
-            .Check(end > start, "PlannedEndDate", Messages.PlannedEndNotAfterStart);
-        // A new term starts after the last day of the village's and the assistant's previous terms,
-        // so no day ever has two assistants in a village or one assistant in two villages.
         var lastDay = await db.Postings.AsNoTracking()
             .Where(p => (p.VillageId == village.Id || p.AssistantId == assistant.Id) && p.EndedOn != null)
             .MaxAsync(p => p.EndedOn, ct);
-        validator.Check(lastDay is null || start > lastDay, "StartDate", Messages.StartNotAfterPreviousTerm(lastDay ?? start));
         var occupant = await db.Postings.AsNoTracking()
             .Where(p => p.VillageId == village.Id && p.EndedOn == null)
             .Select(p => p.Assistant!.Name).FirstOrDefaultAsync(ct);
-        validator.Check(occupant is null, "VillageId", Messages.VillageOccupied(village.Name, occupant ?? ""));
         var elsewhere = await db.Postings.AsNoTracking()
             .Where(p => p.AssistantId == assistant.Id && p.EndedOn == null)
             .Select(p => p.Village!.Name).FirstOrDefaultAsync(ct);
-        validator.Check(elsewhere is null, "AssistantId", Messages.AssistantAlreadyPosted(assistant.Name, elsewhere ?? ""));
+        validator.Add(PostingRules.NewTerm(new PostingFacts
+        {
+            AssistantName = assistant.Name, AssistantActive = assistant.IsActive, VillageName = village.Name, VillageActive = village.IsActive,
+            Start = start, PlannedEnd = end, PreviousTermsEnded = lastDay, Occupant = occupant, PostedElsewhere = elsewhere,
+        }));
         return new Posting { AssistantId = assistant.Id, VillageId = village.Id, StartDate = start, PlannedEndDate = end };
     }
 }

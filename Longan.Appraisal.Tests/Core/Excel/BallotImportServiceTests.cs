@@ -1,8 +1,11 @@
 using Longan.Appraisal.Core.Domain.Entries;
 using Longan.Appraisal.Core.Excel;
 using Longan.Appraisal.Core.Features.Assistants;
+using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Features.Evaluations;
 using Longan.Appraisal.Core.Features.Imports;
 using Longan.Appraisal.Core.Features.Postings;
+using Longan.Appraisal.Core.Features.Supervision;
 using Longan.Appraisal.Core.Features.Villages;
 using Longan.Appraisal.Core.Security;
 using Longan.Appraisal.Tests.Infrastructure;
@@ -108,6 +111,67 @@ public sealed class BallotImportServiceTests : IAsyncLifetime
         Assert.Contains(ex.Errors, e => e.Sheet == "驻村考勤" && e.Row == 3 && e.Reason == "须是 0 至 28 之间的整数。");
         await using var db = await _county.Db.OpenAsync();
         Assert.Equal(0, await db.VillagerTallies.CountAsync(x => x.CycleId == _county.CycleId) + await db.PartyBallots.CountAsync(x => x.CycleId == _county.CycleId) + await db.AttendanceMonths.CountAsync(x => x.CycleId == _county.CycleId) + await db.ImportBatches.CountAsync(x => x.CycleId == _county.CycleId));
+    }
+
+    [Fact]
+    public async Task Import_RowsBreakingAnEntrysOwnRules_RefusedWithTheFormsMessageAtTheFieldsColumn()
+    {
+        // What the forms say about the same inputs: one rule, whichever way a record or ballot comes in.
+        async Task<string> FormSays(Func<Task> save) => (await Assert.ThrowsAsync<ValidationFailedException>(save)).Errors.Single().Message;
+        var records = _county.Get<SupervisionService>();
+        SupervisionInput Record(string date, IssueSeverity? severity) => new()
+        {
+            Date = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), SupervisorName = "罗福生", Nature = RecordNature.Issue,
+            Category = RecordCategory.OnDuty, Severity = severity, Description = "未在村",
+        };
+        var noSeverity = await FormSays(() => records.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, Record("2026-03-18", null)));
+        var lastYear = await FormSays(() => records.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, Record("2025-12-31", IssueSeverity.Minor)));
+        var tomorrow = await FormSays(() => records.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, Record("2026-11-29", IssueSeverity.Minor)));
+        var halfPoint = await FormSays(() => _county.Get<PartyBallotService>().AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant,
+            new PartyBallotInput { PolicyAdvocate = 18, PublicOpinion = 18, CivilAgent = 18.25m, DisputeMediator = 18, PartyBuildingGuide = 18 }));
+        var bytes = new Xlsx()
+            .Sheet("五老监督", Row("助理员编号", "日期", "监督员", "性质", "类别", "严重程度", "情况描述"),
+                Row(Langwan, "2026-03-18", "罗福生", "问题", "在岗履职", null, "未在村"),
+                Row(Langwan, "2025-12-31", "罗福生", "问题", "在岗履职", "轻微", "未在村"),
+                Row(Langwan, new DateTime(2026, 11, 29), "罗福生", "问题", "在岗履职", "轻微", "未在村"))
+            .Sheet("党组织评议", Row("助理员编号", "政策宣讲员", "民意信息员", "民事代办员", "纠纷调解员", "党建指导员"), Row(Langwan, 18, 18, 18.25, 18, 18))
+            .Sheet("群众评议", Row("助理员编号", "满意", "基本满意", "不满意", "无效"), Row(Langwan, 0, 0, 0, 0))
+            .Bytes();
+
+        var ex = await Assert.ThrowsAsync<ImportRejectedException>(() => Service.ImportAsync(_county.Natong, _county.CycleId, bytes, "评议数据.xlsx", false));
+
+        Assert.Equal(
+        [
+            // The sheet has no comment column: an empty tally is told where villagers' comments go.
+            ("群众评议", 2, "满意", "0", "这一行的票数都是 0；群众的意见建议请填在“群众意见”表。"),
+            ("党组织评议", 2, "民事代办员", "18.25", halfPoint),
+            ("五老监督", 2, "严重程度", null, noSeverity),
+            ("五老监督", 3, "日期", "2025-12-31", lastYear),
+            ("五老监督", 4, "日期", "2026-11-29", tomorrow),
+        ], ex.Errors.Select(e => (e.Sheet, e.Row, e.Column, e.Value, e.Reason)));
+        Assert.Equal(["问题记录须选择严重程度。", "日期须在 2026 年内。", "日期不能晚于今天。"], [noSeverity, lastYear, tomorrow]);
+    }
+
+    [Fact]
+    public async Task Tickets_OneRuleForFormsAndImports_AReplacedImportFreesOnlyItsOwnNumbers()
+    {
+        var bytes = new Xlsx().Sheet("党员干部评议", Row("助理员编号", "票号", "等次"), Row(Langwan, "C01", "称职")).Bytes();
+        await Service.ImportAsync(_county.Natong, _county.CycleId, bytes, "评议数据.xlsx", false);
+        var cadres = _county.Get<CadreBallotService>();
+
+        var taken = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            cadres.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, new CadreBallotInput { Grade = CadreGrade.Competent, TicketNo = "c01" }));
+        Assert.Equal("票号“C01”已录入过，同一助理员的票号不能重复。", taken.Errors.Single().Message);
+        // Replacing the file frees the numbers of the import it replaces...
+        Assert.True((await Service.ImportAsync(_county.Natong, _county.CycleId, bytes, "评议数据.xlsx", replace: true)).Replaced);
+        // ...but not a number typed into a form, even one stored before numbers were normalised.
+        var typed = await cadres.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, new CadreBallotInput { Grade = CadreGrade.Competent, TicketNo = "C02" });
+        await using (var db = await _county.Db.OpenAsync())
+        {
+            await db.CadreBallots.Where(b => b.Id == typed).ExecuteUpdateAsync(u => u.SetProperty(b => b.TicketNo, "c01 "));
+        }
+        var again = await Assert.ThrowsAsync<ImportRejectedException>(() => Service.ImportAsync(_county.Natong, _county.CycleId, bytes, "评议数据.xlsx", replace: true));
+        Assert.Equal(("票号", "C01", "票号“C01”已录入过，同一助理员的票号不能重复。"), (again.Errors.Single().Column, again.Errors.Single().Value, again.Errors.Single().Reason));
     }
 
     [Fact]

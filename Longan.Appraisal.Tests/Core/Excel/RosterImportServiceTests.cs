@@ -1,6 +1,10 @@
 using Longan.Appraisal.Core.Domain;
 using Longan.Appraisal.Core.Excel;
+using Longan.Appraisal.Core.Features.Assistants;
+using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Features.Imports;
+using Longan.Appraisal.Core.Features.Postings;
+using Longan.Appraisal.Core.Features.Villages;
 using Longan.Appraisal.Core.Security;
 using Longan.Appraisal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -105,6 +109,75 @@ public sealed class RosterImportServiceTests : IAsyncLifetime
 
         Assert.Contains(ex.Errors, e => e.Row == 2 && e.Column == "驻村" && e.Reason.Contains("已有在任助理员"));
         Assert.Contains(ex.Errors, e => e.Row == 3 && e.Column == "驻村" && e.Reason.Contains("正在"));
+    }
+
+    private static object?[] Posting(string code, string name, string village, string? start, string? end = null) =>
+        Row(code, name, null, null, null, null, null, null, Demo.NatongTownship, village, start, end);
+
+    /// <summary>What the posting form says when it is asked for the same posting.</summary>
+    private async Task<string> FormSaysAsync(int assistant, int village, string start) =>
+        (await Assert.ThrowsAsync<ValidationFailedException>(() => _db.Get<PostingService>().AssignAsync(Caller.System,
+            new AssignInput { AssistantId = assistant, VillageId = village, StartDate = DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture) }))).Errors.Single().Message;
+
+    [Fact]
+    public async Task Import_PostingsTheFormRefuses_RefusedWithTheFormsMessages()
+    {
+        // An inactive village, an inactive assistant, and a vacant village whose last term ended after the row's start.
+        var villages = _db.Get<VillageService>();
+        var natong = (await villages.GetAsync(Caller.System, await _db.VillageIdAsync(Demo.NatongTownship, Demo.LangwanVillage))).TownshipId;
+        var closed = await villages.CreateAsync(Caller.System, new VillageInput { TownshipId = natong, Name = "旧屯村" });
+        await villages.SetActiveAsync(Caller.System, closed, false);
+        var assistants = _db.Get<AssistantService>();
+        var retired = await assistants.CreateAsync(Caller.System, new AssistantInput { Code = "LA0998", Name = "韦德安" });
+        await assistants.SetActiveAsync(Caller.System, retired, false);
+        var newcomer = await assistants.CreateAsync(Caller.System, new AssistantInput { Code = "LA0999", Name = "凌振宇" });
+        var langwan = await villages.GetAsync(Caller.System, await _db.VillageIdAsync(Demo.NatongTownship, Demo.LangwanVillage));
+        await _db.Get<PostingService>().EndTermAsync(Caller.System, langwan.CurrentPosting!.Id, new EndTermInput { EndDate = new DateOnly(2026, 11, 28), Reason = "工作调动" });
+        var vacant = await villages.CreateAsync(Caller.System, new VillageInput { TownshipId = natong, Name = "新屯村" });
+        var bytes = new Xlsx().Sheet("助理员名册", s_header,
+            Posting("LA0999", "凌振宇", "旧屯村", "2026-03-01"),
+            Posting("LA0998", "韦德安", "新屯村", "2026-03-01"),
+            Posting("N7", "覃立新", Demo.LangwanVillage, "2026-11-01")).Bytes();
+
+        var ex = await Assert.ThrowsAsync<ImportRejectedException>(() => Service.ImportAsync(Caller.System, bytes, "名册.xlsx"));
+
+        Assert.Equal(
+        [
+            (2, "驻村", "旧屯村", await FormSaysAsync(newcomer, closed, "2026-03-01")),
+            (3, "驻村", "新屯村", await FormSaysAsync(retired, vacant, "2026-03-01")),
+            (4, "任期开始", "2026-11-01", await FormSaysAsync(newcomer, langwan.Id, "2026-11-01")),
+        ], ex.Errors.Select(e => (e.Row, e.Column, e.Value, e.Reason)));
+        Assert.Equal("“旧屯村”已停用，不能派驻助理员。", ex.Errors[0].Reason);
+        Assert.Equal("韦德安已停用，不能派驻。", ex.Errors[1].Reason);
+        Assert.StartsWith("任期开始日期须晚于上一任期的离任日期（2026-11-28）", ex.Errors[2].Reason, StringComparison.Ordinal);
+        await using var db = await _db.OpenAsync();
+        Assert.False(await db.Assistants.AnyAsync(a => a.Code == "N7"));
+    }
+
+    [Fact]
+    public async Task Import_NewEndOfACurrentTermBeforeItsStart_Refused()
+    {
+        // Only the end is given: the term keeps its start, which the new end must follow.
+        var bytes = new Xlsx().Sheet("助理员名册", s_header, Posting("LA0020", "谢明辉", Demo.LangwanVillage, null, "2020-01-01")).Bytes();
+
+        var ex = await Assert.ThrowsAsync<ImportRejectedException>(() => Service.ImportAsync(Caller.System, bytes, "名册.xlsx"));
+
+        Assert.Equal((2, "任期结束", "2020-01-01", "任期结束日期必须晚于开始日期。"), (ex.Errors.Single().Row, ex.Errors.Single().Column, ex.Errors.Single().Value, ex.Errors.Single().Reason));
+        await using var db = await _db.OpenAsync();
+        Assert.True(await db.Postings.AllAsync(p => p.PlannedEndDate > p.StartDate));
+    }
+
+    [Fact]
+    public async Task Import_CellAndPostingProblemsInOneFile_ReportedTogether()
+    {
+        var bytes = new Xlsx().Sheet("助理员名册", s_header,
+            Row("N1", "甲", "未知", null, null, null, null, null, Demo.NatongTownship, "新村一", "2026-03-01", null),
+            Posting("N2", "乙", Demo.LangwanVillage, "2026-03-01"),
+            Posting("N3", "丙", "新村三", "2026-03-01", "2026-02-01")).Bytes();
+
+        var ex = await Assert.ThrowsAsync<ImportRejectedException>(() => Service.ImportAsync(Caller.System, bytes, "名册.xlsx"));
+
+        Assert.Equal([(2, "性别"), (3, "驻村"), (4, "任期结束")], ex.Errors.Select(e => (e.Row, e.Column)).Order());
     }
 
     [Fact]
