@@ -180,15 +180,50 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
     public async Task Anonymity_NothingStoredLinksAVoteToItsCodeOrItsMoment()
     {
         var session = await OpenVillagersAsync(codes: 20);
+        var moments = new List<DateTimeOffset>();
         for (var i = 0; i < 12; i++)
         {
             Clock.Advance(TimeSpan.FromSeconds(7));
-            await Votes.CastAsync(session.Codes[i], Villager(i % 3 + 1));
+            moments.Add(Clock.GetUtcNow());
+            await Votes.CastAsync(session.Codes[i], Villager(i % 3 + 1, $"意见{i}"));
         }
 
         await using var db = await _county.Db.OpenAsync();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
+        // Every value of every table: no code (as typed or as stored), and no moment a vote was cast, in any form a time is kept.
+        var forbidden = session.Codes.SelectMany(c => new[] { c, BallotCodes.Display(c) })
+            .Concat(moments.SelectMany(m => new[]
+            {
+                m.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), m.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                m.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                m.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+            })).ToList();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+        Assert.Contains("PhoneBallots", tables);
+        foreach (var table in tables)
+        {
+            await using var all = connection.CreateCommand();
+            all.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await all.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var column = 0; column < reader.FieldCount; column++)
+                {
+                    var value = reader.IsDBNull(column) ? "" : Convert.ToString(reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture)!;
+                    Assert.False(forbidden.Any(value.Contains), $"{table}.{reader.GetName(column)} holds a code or a moment of voting: {value}");
+                }
+            }
+        }
         // The vote places and the codes: no time, no address, no agent, no reference to each other.
         foreach (var table in new[] { "PhoneBallots", "BallotCodes" })
         {
