@@ -45,9 +45,14 @@ public static class AppraisalDatabase
         return builder.ToString();
     }
 
-    /// <summary>Registers a context factory (and a scoped context for Identity's stores) on SQLite.</summary>
+    /// <summary>
+    /// Registers a context factory (and a scoped context for Identity's stores) on SQLite, and for the
+    /// phone votes' hot path pooled contexts on the same options and this node's queue of writes.
+    /// </summary>
     public static IServiceCollection AddAppraisalDatabase(this IServiceCollection services, string connectionString) =>
-        services.AddDbContextFactory<AppraisalDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContextFactory<AppraisalDbContext>(options => options.UseSqlite(connectionString))
+            .AddSingleton(provider => new PooledContexts(provider.GetRequiredService<DbContextOptions<AppraisalDbContext>>()))
+            .AddSingleton<WriteQueue>();
 
     /// <summary>
     /// Applies pending migrations (creating the database when it is missing) and switches SQLite to

@@ -80,6 +80,27 @@ public sealed class AppraisalDbContext(DbContextOptions<AppraisalDbContext> opti
     /// <summary>Adds a record made by the caller (sign-ins, where there is no signed-in actor); it is numbered and chained with the next save.</summary>
     public void Record(AuditRecord record) => _explicitRecords.Add(record);
 
+    /// <summary>Forgets the caller and the audit settings, so a pooled context (<see cref="PooledContexts"/>) starts afresh.</summary>
+    public override void Dispose()
+    {
+        Forget();
+        base.Dispose();
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        Forget();
+        return base.DisposeAsync();
+    }
+
+    private void Forget()
+    {
+        _actor = null;
+        _explicitRecords.Clear();
+        _summarised.Clear();
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 

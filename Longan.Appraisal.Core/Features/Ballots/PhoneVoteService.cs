@@ -41,58 +41,88 @@ public sealed class PhoneVoteInput
 /// place chosen at random is filled in one transaction; nothing about the voter, the phone, the
 /// address or the moment is written, and no audit record is made of a single vote.
 /// </summary>
-public sealed class PhoneVoteService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock, IOptions<VoteLimits> limits)
+/// <remarks>
+/// A voting day sends every page of a township's meetings here (opening, checking and casting
+/// read the code again each time), so a look is one compiled, indexed query on a pooled context,
+/// and a vote is one short write in the node's queue of writes, which commits the votes waiting
+/// at that moment together: the check of the code, its spending and the filling of the place are
+/// still one indivisible change.
+/// </remarks>
+public sealed class PhoneVoteService(PooledContexts contexts, WriteQueue writes, TimeProvider clock, IOptions<VoteLimits> limits)
 {
     // Ballots per session in the current minute, on this node (each node of a province limits its own share).
     private readonly ConcurrentDictionary<(int Session, long Minute), int> _perSession = new();
 
+    /// <summary>A code, its session and its cycle, in one look.</summary>
+    private static readonly Func<AppraisalDbContext, byte[], CancellationToken, Task<FoundCode?>> s_findCode = EF.CompileAsyncQuery(
+        (AppraisalDbContext db, byte[] hash, CancellationToken ct) => (
+            from c in db.BallotCodes
+            where c.Hash == hash
+            join s in db.BallotSessions on c.SessionId equals s.Id
+            join y in db.Cycles on s.CycleId equals y.Id
+            select new FoundCode(c.Hash, c.Spent, s, y.State, y.Year)).AsNoTracking().FirstOrDefault());
+
+    private static readonly Func<AppraisalDbContext, int, IAsyncEnumerable<int>> s_assistantIds = EF.CompileAsyncQuery(
+        (AppraisalDbContext db, int sessionId) => db.Set<BallotSessionAssistant>().Where(a => a.SessionId == sessionId).Select(a => a.AssistantId));
+
     public async Task<(CodeState State, BallotPaper? Paper)> OpenAsync(string? typed, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (state, session) = await StateAsync(db, typed, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var (state, code) = await StateAsync(db, typed, ct);
         if (state != CodeState.Valid)
         {
             return (state, null);
         }
-        var year = await db.Cycles.Where(c => c.Id == session!.CycleId).Select(c => c.Year).FirstAsync(ct);
-        var assistants = (await db.Entry(session!).Collection(s => s.Assistants).Query().Select(a => a.AssistantId).ToListAsync(ct));
-        var roster = (await Entries.CycleRoster.ForYearAsync(db, year, ct)).Where(r => assistants.Contains(r.AssistantId))
-            .Select(r => new BallotPaperAssistant(r.AssistantId, r.Name, r.VillageName)).ToList();
-        return (state, new BallotPaper(session!.Group, session.Place, session.EndsAt, roster));
+        var session = code!.Session;
+        var assistants = await Entries.CycleRoster.ForBallotSessionAsync(db, code.Year, session.Id, ct);
+        return (state, new BallotPaper(session.Group, session.Place, session.EndsAt,
+            assistants.Select(r => new BallotPaperAssistant(r.AssistantId, r.Name, r.VillageName)).ToList()));
     }
 
     /// <summary>Casts the vote; the state the code was in (only <see cref="CodeState.Valid"/> counts the vote, exactly once).</summary>
-    public async Task<CodeState> CastAsync(string? typed, PhoneVoteInput input, CancellationToken ct = default)
+    public Task<CodeState> CastAsync(string? typed, PhoneVoteInput input, CancellationToken ct = default) =>
+        writes.WriteAsync(async (db, token) =>
+        {
+            var (state, code) = await StateAsync(db, typed, token);
+            if (state != CodeState.Valid)
+            {
+                return state; // a wrong code still counts against the open sessions
+            }
+            var session = code!.Session;
+            var vote = Check(session.Group, await AssistantIdsAsync(db, session.Id, token), input);
+            // Spent in the same write that checks it: of two submissions at once, exactly one finds it unspent.
+            var spent = await db.BallotCodes.Where(c => c.Hash == code.Hash && !c.Spent).ExecuteUpdateAsync(c => c.SetProperty(x => x.Spent, true), token);
+            if (spent != 1)
+            {
+                return CodeState.Spent;
+            }
+            // Compared with a parameter, not written !b.Cast (which becomes NOT "Cast"), so the (SessionId, Cast) index finds the free places in order.
+            var notCast = false;
+            var free = db.PhoneBallots.Where(b => b.SessionId == session.Id && b.Cast == notCast);
+            var nth = System.Security.Cryptography.RandomNumberGenerator.GetInt32(await free.CountAsync(token));
+            var filled = await db.PhoneBallots.Where(b => b.Id == free.OrderBy(f => f.Id).Skip(nth).Select(f => f.Id).First())
+                .ExecuteUpdateAsync(b => b.SetProperty(x => x.Cast, true).SetProperty(x => x.Choices, vote.ChoicesText()).SetProperty(x => x.Comments, vote.CommentsText()), token);
+            if (filled != 1)
+            {
+                throw new InvalidOperationException($"No free vote place in ballot session {session.Id}.");
+            }
+            // Bursts are counted on the session by ten-second interval, in the same write: no vote gets a time.
+            var interval = BallotSessionFlags.IntervalOf(clock.GetUtcNow());
+            await db.BallotSessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.PeakBurst, x => x.BurstInterval == interval ? (x.BurstVotes + 1 > x.PeakBurst ? x.BurstVotes + 1 : x.PeakBurst) : (x.PeakBurst > 1 ? x.PeakBurst : 1))
+                .SetProperty(x => x.BurstVotes, x => x.BurstInterval == interval ? x.BurstVotes + 1 : 1)
+                .SetProperty(x => x.BurstInterval, interval), token);
+            return CodeState.Valid;
+        }, ct);
+
+    private static async Task<List<int>> AssistantIdsAsync(AppraisalDbContext db, int sessionId, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (state, session) = await StateAsync(db, typed, ct);
-        if (state != CodeState.Valid)
+        var ids = new List<int>();
+        await foreach (var id in s_assistantIds(db, sessionId).WithCancellation(ct))
         {
-            await tx.CommitAsync(ct); // a wrong code still counts against the open sessions
-            return state;
+            ids.Add(id);
         }
-        var assistants = await db.Entry(session!).Collection(s => s.Assistants).Query().Select(a => a.AssistantId).ToListAsync(ct);
-        var vote = Check(session!.Group, assistants, input);
-        var hash = BallotCodes.Hash(BallotCodes.Canonical(typed)!);
-        // Spent in the same write that checks it: of two submissions at once, exactly one finds it unspent.
-        var spent = await db.BallotCodes.Where(c => c.Hash == hash && !c.Spent).ExecuteUpdateAsync(c => c.SetProperty(x => x.Spent, true), ct);
-        if (spent != 1)
-        {
-            return CodeState.Spent;
-        }
-        var places = await db.PhoneBallots.Where(b => b.SessionId == session.Id && !b.Cast).Select(b => b.Id).ToListAsync(ct);
-        var place = places[System.Security.Cryptography.RandomNumberGenerator.GetInt32(places.Count)];
-        await db.PhoneBallots.Where(b => b.Id == place)
-            .ExecuteUpdateAsync(b => b.SetProperty(x => x.Cast, true).SetProperty(x => x.Choices, vote.ChoicesText()).SetProperty(x => x.Comments, vote.CommentsText()), ct);
-        // Bursts are counted on the session by ten-second interval, in the same write: no vote gets a time.
-        var interval = BallotSessionFlags.IntervalOf(clock.GetUtcNow());
-        await db.BallotSessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(x => x.PeakBurst, x => x.BurstInterval == interval ? (x.BurstVotes + 1 > x.PeakBurst ? x.BurstVotes + 1 : x.PeakBurst) : (x.PeakBurst > 1 ? x.PeakBurst : 1))
-            .SetProperty(x => x.BurstVotes, x => x.BurstInterval == interval ? x.BurstVotes + 1 : 1)
-            .SetProperty(x => x.BurstInterval, interval), ct);
-        await tx.CommitAsync(ct);
-        return CodeState.Valid;
+        return ids;
     }
 
     /// <summary>Every assistant of the session chosen for, within range; comments cleaned and within their length.</summary>
@@ -131,12 +161,15 @@ public sealed class PhoneVoteService(IDbContextFactory<AppraisalDbContext> dbFac
         return count <= limits.Value.VotesPerSessionPerMinute;
     }
 
-    private async Task<(CodeState, BallotSession?)> StateAsync(AppraisalDbContext db, string? typed, CancellationToken ct)
+    /// <summary>A code as found: its hash, whether it is spent, its session and the session's cycle.</summary>
+    private sealed record FoundCode(byte[] Hash, bool Spent, BallotSession Session, CycleState CycleState, int Year);
+
+    private async Task<(CodeState, FoundCode?)> StateAsync(AppraisalDbContext db, string? typed, CancellationToken ct)
     {
         var canonical = BallotCodes.Canonical(typed);
         var now = clock.GetUtcNow();
         var hash = canonical is null ? null : BallotCodes.Hash(canonical);
-        var code = hash is null ? null : await db.BallotCodes.AsNoTracking().FirstOrDefaultAsync(c => c.Hash == hash, ct);
+        var code = hash is null ? null : await s_findCode(db, hash, ct);
         if (code is null)
         {
             // A guess: every session open now counts it, so one under attack is flagged for its township.
@@ -144,20 +177,18 @@ public sealed class PhoneVoteService(IDbContextFactory<AppraisalDbContext> dbFac
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.WrongCodes, x => x.WrongCodes + 1), ct);
             return (CodeState.Unknown, null);
         }
-        var session = await db.BallotSessions.FirstAsync(s => s.Id == code.SessionId, ct);
-        if (!TakeTurn(session.Id, now))
+        if (!TakeTurn(code.Session.Id, now))
         {
-            return (CodeState.Busy, session);
+            return (CodeState.Busy, code);
         }
-        var cycleState = await db.Cycles.Where(c => c.Id == session.CycleId).Select(c => c.State).FirstAsync(ct);
-        return session.StateAt(now) switch
+        return (code.Session.StateAt(now) switch
         {
-            BallotSessionState.Voided => (CodeState.Voided, session),
-            BallotSessionState.Closed => (CodeState.Closed, session),
-            _ when cycleState != CycleState.Collecting => (CodeState.Closed, session),
-            _ when code.Spent => (CodeState.Spent, session),
-            BallotSessionState.NotYetOpen => (CodeState.NotYetOpen, session),
-            _ => (CodeState.Valid, session),
-        };
+            BallotSessionState.Voided => CodeState.Voided,
+            BallotSessionState.Closed => CodeState.Closed,
+            _ when code.CycleState != CycleState.Collecting => CodeState.Closed,
+            _ when code.Spent => CodeState.Spent,
+            BallotSessionState.NotYetOpen => CodeState.NotYetOpen,
+            _ => CodeState.Valid,
+        }, code);
     }
 }

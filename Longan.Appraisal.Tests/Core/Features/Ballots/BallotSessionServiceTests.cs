@@ -305,7 +305,7 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
     [Fact]
     public async Task Codes_OfOneSession_BeyondTheLimitPerMinute_WaitUnspent()
     {
-        var limited = new PhoneVoteService(_county.Get<IDbContextFactory<Longan.Appraisal.Core.Persistence.AppraisalDbContext>>(), Clock,
+        var limited = new PhoneVoteService(_county.Get<Longan.Appraisal.Core.Persistence.PooledContexts>(), _county.Get<Longan.Appraisal.Core.Persistence.WriteQueue>(), Clock,
             Microsoft.Extensions.Options.Options.Create(new VoteLimits { VotesPerSessionPerMinute = 3 }));
         var session = await OpenVillagersAsync(codes: 5);
         var other = await OpenVillagersAsync(codes: 1);
