@@ -55,7 +55,11 @@ public static class DownloadEndpoints
             var caller = CallerClaims.FromPrincipal(context.User);
             if (caller is null || prepared.Find(token, caller.UserId) is not { } file)
             {
-                return Text("这个下载已过期（生成后保留一小时）或不属于您，请重新生成。", StatusCodes.Status404NotFound);
+                return Text("这个下载已过期（卡片批次保留一小时，测评码纸条十分钟）或不属于您，请重新生成。", StatusCodes.Status404NotFound);
+            }
+            if (file.Content is { } content)
+            {
+                return Results.File(content, file.ContentType, file.FileName, enableRangeProcessing: true);
             }
             var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous);
             return Results.File(stream, file.ContentType, file.FileName, enableRangeProcessing: true);

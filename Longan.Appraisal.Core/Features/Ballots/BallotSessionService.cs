@@ -1,4 +1,5 @@
 using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Domain.Audit;
 using Longan.Appraisal.Core.Domain.Ballots;
 using Longan.Appraisal.Core.Domain.Entries;
 using Longan.Appraisal.Core.Features.Common;
@@ -114,12 +115,11 @@ public sealed class BallotSessionService(IDbContextFactory<AppraisalDbContext> d
             EntryLog.Add(db, caller, now, tally.CycleId, nameof(EntryKind.VillagerTally), tally.Id, EntryLog.Deleted, new { tally.Satisfied, tally.BasicallySatisfied, tally.Dissatisfied }, null);
             db.VillagerTallies.Remove(tally);
         }
-        foreach (var ballot in await db.CadreBallots.Where(b => b.BallotSessionId == id).ToListAsync(ct))
-        {
-            EntryLog.Add(db, caller, now, ballot.CycleId, nameof(EntryKind.CadreBallot), ballot.Id, EntryLog.Deleted, new { ballot.Grade }, null);
-            db.CadreBallots.Remove(ballot);
-        }
+        // Cadre ballots go as one count, never one by one: a list of single grades would be a list of single votes.
+        var ballots = await db.CadreBallots.Where(b => b.BallotSessionId == id).ExecuteDeleteAsync(ct);
         await db.PhoneBallots.Where(b => b.SessionId == id).ExecuteDeleteAsync(ct);
+        db.Record(AuditAction.Deleted, nameof(BallotSession), id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"作废第 {id} 号手机测评场次（原因：{text}）：其票不再计入，删除党员干部评议票 {ballots} 张", before: new { CadreBallots = ballots });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
@@ -273,6 +273,8 @@ public sealed class BallotSessionService(IDbContextFactory<AppraisalDbContext> d
             return;
         }
         var at = session.EndsAt;
+        // The trail keeps the count (in the county's words, as stored records are), not the ballots one by one (their grades in a row would be single votes).
+        db.Summarise(typeof(CadreBallot));
         var votes = (await db.PhoneBallots.AsNoTracking().Where(b => b.SessionId == session.Id && b.Cast).ToListAsync(ct))
             .Select(PhoneVote.Read).ToList();
         (session.RepeatedComments, session.OneChoice) = BallotSessionFlags.FromVotes(votes);
@@ -299,7 +301,10 @@ public sealed class BallotSessionService(IDbContextFactory<AppraisalDbContext> d
             }
             else
             {
-                foreach (var vote in votes.Where(v => v.Choice(assistant) is not null))
+                // Shuffled again for each assistant: the n-th ballot of one and of another are not one cadre's.
+                var mine = votes.Where(v => v.Choice(assistant) is not null).ToList();
+                Shuffle(mine);
+                foreach (var vote in mine)
                 {
                     db.CadreBallots.Add(new CadreBallot
                     {
@@ -311,6 +316,8 @@ public sealed class BallotSessionService(IDbContextFactory<AppraisalDbContext> d
             }
         }
         await db.PhoneBallots.Where(b => b.SessionId == session.Id).ExecuteDeleteAsync(ct);
+        db.Record(AuditAction.Created, nameof(BallotSession), session.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"计票：第 {session.Id} 号手机测评场次 {votes.Count} 票，计入 {session.Assistants.Count} 名助理员的评议数据", after: new { Votes = votes.Count, session.Group });
     }
 
     /// <summary>The tally's 会议或轮次: 手机测评, the day and the place, within the column's length.</summary>

@@ -143,6 +143,42 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cadres_EachAssistantsBallotsInTheirOwnOrder_NoRowLinksOneCadresGrades()
+    {
+        var village = await _county.Db.VillageIdAsync(Demo.NatongTownship, "那桐村");
+        int natong;
+        await using (var lookup = await _county.Db.OpenAsync())
+        {
+            natong = await lookup.Postings.Where(p => p.VillageId == village && p.EndedOn == null).Select(p => p.AssistantId).SingleAsync();
+        }
+        var session = await Sessions.OpenAsync(_county.Natong, new BallotSessionInput
+        {
+            CycleId = _county.CycleId, Group = BallotGroup.Cadres, AssistantIds = [_county.LangwanAssistant, natong], CodeCount = 12, Place = "那桐镇党委会议室",
+        });
+        // Each cadre signs both comments alike, so a shared order would show at once.
+        for (var i = 0; i < 12; i++)
+        {
+            await Votes.CastAsync(session.Codes[i], new PhoneVoteInput
+            {
+                Choices = { [_county.LangwanAssistant] = 1, [natong] = 2 },
+                Comments = { [_county.LangwanAssistant] = $"干部{i:00}", [natong] = $"干部{i:00}" },
+            });
+        }
+        await Sessions.CloseAsync(_county.Natong, session.Id);
+
+        await using var db = await _county.Db.OpenAsync();
+        var ballots = await db.CadreBallots.Where(b => b.BallotSessionId == session.Id).OrderBy(b => b.Id).ToListAsync();
+        var langwan = ballots.Where(b => b.AssistantId == _county.LangwanAssistant).Select(b => b.Comment).ToList();
+        var other = ballots.Where(b => b.AssistantId == natong).Select(b => b.Comment).ToList();
+        Assert.Equal(langwan.Order(), other.Order());
+        Assert.NotEqual(langwan, other); // a chance of 1 in 12! to fail by luck
+        // The trail has the session's count, not the ballots one by one.
+        Assert.DoesNotContain(await db.AuditRecords.Select(r => r.Subject).ToListAsync(), s => s == nameof(CadreBallot));
+        Assert.Contains(await db.AuditRecords.Where(r => r.Subject == nameof(BallotSession)).Select(r => r.Summary).ToListAsync(),
+            summary => summary != null && summary.Contains("12 票"));
+    }
+
+    [Fact]
     public async Task Void_AClosedSession_RemovesItsVotesFromTheEntries_WithTheReasonKept()
     {
         var session = await OpenVillagersAsync();
@@ -361,10 +397,12 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
         await Sessions.VoidAsync(_county.Natong, session.Id, "会场秩序混乱");
         await using var db = await _county.Db.OpenAsync();
         var records = await db.AuditRecords.Where(r => r.Subject == nameof(BallotSession)).OrderBy(r => r.Id).ToListAsync();
-        Assert.Equal(3, records.Count);
+        Assert.Equal(5, records.Count); // opened, closed, counted, voided, its votes removed
         Assert.Contains("\"CodeCount\":7", records[0].After);
         Assert.Contains("CountedAt", records[1].After);
-        Assert.Contains("会场秩序混乱", records[2].After);
+        Assert.Contains("1 票", records[2].Summary);
+        Assert.Contains("会场秩序混乱", records[3].After);
+        Assert.Contains("会场秩序混乱", records[4].Summary);
         var trail = string.Join("\n", await db.AuditRecords.Select(r => (r.Before ?? "") + (r.After ?? "")).ToListAsync());
         Assert.All(session.Codes, code => Assert.DoesNotContain(code, trail));
         Assert.DoesNotContain("BurstInterval", trail);
