@@ -22,8 +22,13 @@ public enum BallotSessionFlag
 /// </summary>
 public static class BallotSessionFlags
 {
-    /// <summary>Votes within one ten-second interval from which a session is flagged: reading the slip and choosing takes a person longer.</summary>
+    /// <summary>
+    /// Votes within one ten-second interval from which a session is flagged: reading the slip and
+    /// choosing takes a person longer. A large meeting where everyone scans at once needs more:
+    /// <see cref="BurstShare"/> of its codes.
+    /// </summary>
     public const int BurstVotes = 10;
+    public const decimal BurstShare = 0.3m;
     public static readonly TimeSpan BurstInterval = TimeSpan.FromSeconds(10);
     /// <summary>Wrong codes tried while it was open from which a session is flagged as under a guessing attack.</summary>
     public const int GuessingWrongCodes = 20;
@@ -36,7 +41,7 @@ public static class BallotSessionFlags
     public static IReadOnlyList<BallotSessionFlag> Of(BallotSession session)
     {
         var flags = new List<BallotSessionFlag>();
-        if (session.PeakBurst >= BurstVotes)
+        if (session.PeakBurst >= BurstThreshold(session.CodeCount))
         {
             flags.Add(BallotSessionFlag.Burst);
         }
@@ -54,6 +59,15 @@ public static class BallotSessionFlags
         }
         return flags;
     }
+
+    /// <summary>
+    /// Whether the flags are the township's to look at: a guessed code belongs to no session, so it
+    /// counts against every open one in the county, and guessing alone is 组织部's to watch.
+    /// </summary>
+    public static bool ConcernTownship(IReadOnlyList<BallotSessionFlag> flags) => flags.Any(f => f != BallotSessionFlag.Guessing);
+
+    /// <summary>Votes in one interval that make a burst for a session of so many codes.</summary>
+    public static int BurstThreshold(int codes) => Math.Max(BurstVotes, (int)Math.Ceiling(codes * BurstShare));
 
     /// <summary>The number of the ten-second interval a moment falls in.</summary>
     public static long IntervalOf(DateTimeOffset moment) => moment.UtcTicks / BurstInterval.Ticks;

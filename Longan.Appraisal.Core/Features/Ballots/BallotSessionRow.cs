@@ -11,6 +11,8 @@ public sealed record BallotSessionRow(
     BallotSessionState State, int CodeCount, int Spent, IReadOnlyList<string> Assistants, string? VoidReason, int WrongCodes, bool Counted)
 {
     public IReadOnlyList<BallotSessionFlag> Flags { get; init; } = [];
+    public string TownshipName { get; init; } = "";
+    public DateTimeOffset? VoidedAt { get; init; }
     public int PeakBurst { get; init; }
     public int RepeatedComments { get; init; }
     /// <summary>Who looked at the flags and kept the votes; null while they wait for a look.</summary>

@@ -141,6 +141,14 @@ public sealed class BallotSessionService(IDbContextFactory<AppraisalDbContext> d
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The assistants whose counted phone votes come from a flagged session nobody has looked at yet (spec §11).</summary>
+    internal static async Task<HashSet<int>> AssistantsAwaitingCheckAsync(AppraisalDbContext db, int cycleId, CancellationToken ct)
+    {
+        var counted = await db.BallotSessions.AsNoTracking().Include(s => s.Assistants)
+            .Where(s => s.CycleId == cycleId && s.CountedAt != null && s.VoidedAt == null && s.FlagsCheckedAt == null).ToListAsync(ct);
+        return counted.Where(s => BallotSessionFlags.Of(s).Count > 0).SelectMany(s => s.Assistants.Select(a => a.AssistantId)).ToHashSet();
+    }
+
     /// <summary>Counted, not voided, flagged, and not looked at yet.</summary>
     private static bool CanKeep(BallotSession session) =>
         session.CountedAt is not null && session.VoidedAt is null && session.FlagsCheckedAt is null && BallotSessionFlags.Of(session).Count > 0;
@@ -214,11 +222,13 @@ public sealed class BallotSessionService(IDbContextFactory<AppraisalDbContext> d
         var cycle = await db.Cycles.AsNoTracking().Where(c => c.Id == cycleId).Select(c => new { c.Year, c.State }).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException(Messages.CycleNotFound);
         var now = clock.GetUtcNow();
+        var townships = await db.Townships.ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         return list.Select(s => new BallotSessionRow(s.Id, s.CycleId, cycle.Year, s.TownshipId, s.Group, s.Place, s.OpensAt, s.EndsAt, s.StateAt(now), s.CodeCount,
             spent.GetValueOrDefault(s.Id), s.Assistants.Select(a => a.Assistant!.Name).Order(StringComparer.Ordinal).ToList(), s.VoidReason, s.WrongCodes,
             s.CountedAt is not null)
         {
             Flags = BallotSessionFlags.Of(s), PeakBurst = s.PeakBurst, RepeatedComments = s.RepeatedComments,
+            TownshipName = townships.GetValueOrDefault(s.TownshipId, ""), VoidedAt = s.VoidedAt,
             FlagsCheckedBy = s.FlagsCheckedBy, FlagsCheckedAt = s.FlagsCheckedAt,
             Rights = new BallotSessionRights(
                 BallotSessionPolicy.Can(caller, BallotSessionOperation.Close, s.TownshipId) && s.CanCloseAt(now),
@@ -247,7 +257,7 @@ public sealed class BallotSessionService(IDbContextFactory<AppraisalDbContext> d
             sessions = sessions.Where(x => x.Session.TownshipId == caller.TownshipId);
         }
         return (await sessions.OrderBy(x => x.Session.Id).ToListAsync(ct))
-            .Where(x => BallotSessionFlags.Of(x.Session).Count > 0)
+            .Where(x => BallotSessionFlags.Of(x.Session) is { Count: > 0 } flags && (caller.Role != AppRole.Township || BallotSessionFlags.ConcernTownship(flags)))
             .Select(x => new FlaggedSession(x.Session.Id, x.Session.CycleId, x.Year, x.Session.Place, BallotSessionFlags.Of(x.Session)))
             .ToList();
     }

@@ -19,4 +19,6 @@ public sealed record ProgressRow(
     public int PhoneVillagerVotes { get; init; }
     /// <summary>Of <see cref="CadreBallots"/>, those cast on phones.</summary>
     public int PhoneCadreBallots { get; init; }
+    /// <summary>Some of the phone votes come from a flagged session nobody has looked at yet: counted, but in question.</summary>
+    public bool PhoneVotesInQuestion { get; init; }
 }

@@ -27,6 +27,7 @@ public sealed class CollectionProgressService(IDbContextFactory<AppraisalDbConte
             .ToList();
 
         var counts = await CollectionCounts.LoadAsync(db, cycleId, ct);
+        var inQuestion = await Ballots.BallotSessionService.AssistantsAwaitingCheckAsync(db, cycleId, ct);
         var today = CountyCalendar.Today(clock);
         var rows = roster.Select(r => new ProgressRow(
             r.AssistantId, r.Code, r.Name, r.TownshipId, r.TownshipName, r.VillageId, r.VillageName,
@@ -35,6 +36,7 @@ public sealed class CollectionProgressService(IDbContextFactory<AppraisalDbConte
             Math.Max(0, ExpectedMonths(cycle.Year, r.ServedFrom, today) - counts.AttendanceMonths.GetValueOrDefault(r.AssistantId)))
         {
             PhoneVillagerVotes = counts.PhoneVillagerVotes.GetValueOrDefault(r.AssistantId), PhoneCadreBallots = counts.PhoneCadreBallots.GetValueOrDefault(r.AssistantId),
+            PhoneVotesInQuestion = inQuestion.Contains(r.AssistantId),
         }).ToList();
         return new CollectionProgress(cycle.Id, cycle.Year, cycle.Rules.MinVillagerVotes, cycle.Rules.MinPartyBallots, cycle.Rules.MinCadreBallots,
             ExpectedMonths(cycle.Year, new DateOnly(cycle.Year, 1, 1), today), rows);

@@ -297,7 +297,16 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
         Assert.True(row.AwaitsCheck);
         Assert.Equal(0, row.Spent);
         Assert.Equal(session.Id, Assert.Single(await Sessions.AwaitingCheckAsync(_county.County)).Id);
+        Assert.Empty(await Sessions.AwaitingCheckAsync(_county.Natong)); // a guess belongs to no session: the county watches for it
     }
+
+    [Theory]
+    [InlineData(5, 10)]
+    [InlineData(33, 10)]
+    [InlineData(34, 11)]
+    [InlineData(100, 30)]
+    public void Burst_TenVotesOrAThirdOfALargeMeeting(int codes, int threshold) =>
+        Assert.Equal(threshold, BallotSessionFlags.BurstThreshold(codes));
 
     [Fact]
     public async Task Flags_ManyVotesWithinSeconds_IdenticalComments_OneChoice_ShownUntilKept()
@@ -327,8 +336,11 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
         Assert.Single(await Sessions.AwaitingCheckAsync(_county.Natong));
         Assert.Empty(await Sessions.AwaitingCheckAsync(_county.Chengxiang));
         Assert.Empty(await Sessions.AwaitingCheckAsync(_county.Supervisor));
+        var progress = _county.Get<Longan.Appraisal.Core.Features.Collection.CollectionProgressService>();
+        Assert.True((await progress.GetAsync(_county.Natong, _county.CycleId)).Rows.Single(r => r.AssistantId == _county.LangwanAssistant).PhoneVotesInQuestion);
 
         await Sessions.KeepAsync(_county.Natong, session.Id);
+        Assert.False((await progress.GetAsync(_county.Natong, _county.CycleId)).Rows.Single(r => r.AssistantId == _county.LangwanAssistant).PhoneVotesInQuestion);
         Assert.Empty(await Sessions.AwaitingCheckAsync(_county.County));
         var kept = Assert.Single(await Sessions.ListAsync(_county.County, _county.CycleId));
         Assert.Equal((_county.Natong.UserName, false), (kept.FlagsCheckedBy, kept.AwaitsCheck));
