@@ -117,12 +117,7 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
     [Fact]
     public async Task Cadres_OneGradePerAssistant_BecomeBallotsOfEachAssistant()
     {
-        var village = await _county.Db.VillageIdAsync(Demo.NatongTownship, "那桐村");
-        int natong;
-        await using (var lookup = await _county.Db.OpenAsync())
-        {
-            natong = await lookup.Postings.Where(p => p.VillageId == village && p.EndedOn == null).Select(p => p.AssistantId).SingleAsync();
-        }
+        var natong = await NatongVillageAssistantAsync();
         var session = await Sessions.OpenAsync(_county.Natong, new BallotSessionInput
         {
             CycleId = _county.CycleId, Group = BallotGroup.Cadres, AssistantIds = [_county.LangwanAssistant, natong], CodeCount = 3, Place = "那桐镇党委会议室",
@@ -145,12 +140,7 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
     [Fact]
     public async Task Cadres_EachAssistantsBallotsInTheirOwnOrder_NoRowLinksOneCadresGrades()
     {
-        var village = await _county.Db.VillageIdAsync(Demo.NatongTownship, "那桐村");
-        int natong;
-        await using (var lookup = await _county.Db.OpenAsync())
-        {
-            natong = await lookup.Postings.Where(p => p.VillageId == village && p.EndedOn == null).Select(p => p.AssistantId).SingleAsync();
-        }
+        var natong = await NatongVillageAssistantAsync();
         var session = await Sessions.OpenAsync(_county.Natong, new BallotSessionInput
         {
             CycleId = _county.CycleId, Group = BallotGroup.Cadres, AssistantIds = [_county.LangwanAssistant, natong], CodeCount = 12, Place = "那桐镇党委会议室",
@@ -512,6 +502,14 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
 
         await Sessions.VoidAsync(_county.Natong, cadreSession.Id, "会场有人代投");
         Assert.Empty(await cadres.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant));
+    }
+
+    /// <summary>The assistant serving 那桐镇 那桐村, a second assistant of the township for cadre sessions.</summary>
+    private async Task<int> NatongVillageAssistantAsync()
+    {
+        var village = await _county.Db.VillageIdAsync(Demo.NatongTownship, "那桐村");
+        await using var db = await _county.Db.OpenAsync();
+        return await db.Postings.Where(p => p.VillageId == village && p.EndedOn == null).Select(p => p.AssistantId).SingleAsync();
     }
 
     private async Task<int> TalliesAsync(int sessionId)
