@@ -86,9 +86,17 @@ public sealed class PhoneVoteTests(JourneyFixture journeys)
     [Fact]
     public async Task Township_OnAPhone_FindsAFlaggedSessionOnItsHome_KeepsIt_AndSeesPhoneBesidePaper()
     {
-        foreach (var code in await OpenVillagersSessionAsync("LA0021", 10, "定江村文化室"))
+        var codes = await OpenVillagersSessionAsync("LA0021", 10, "定江村文化室");
+        using (var firstTab = await PhoneVoter.OpenAsync(Portal.Server.BaseUrl, codes[0]))
         {
-            Assert.Equal("/v/thanks", await PhoneVoter.CastAsync(Portal.Server.BaseUrl, code, choice: 1));
+            foreach (var code in codes)
+            {
+                Assert.Equal("/v/thanks", await PhoneVoter.CastAsync(Portal.Server.BaseUrl, code, choice: 1));
+            }
+            // The same ballot sent again from another tab (or a retry on a weak network) is told plainly that the code was used.
+            using var again = await firstTab.SubmitAsync(choice: 1);
+            Assert.Equal(System.Net.HttpStatusCode.OK, again.StatusCode);
+            Assert.Contains("已经投过票", await again.Content.ReadAsStringAsync());
         }
         var cycle = await Portal.Server.CycleIdAsync(2026);
         var page = await Portal.SignedInPageAsync(Demo.Natong, 360, height: 740);
