@@ -249,13 +249,13 @@ public sealed class BallotSessionService(IDbContextFactory<AppraisalDbContext> d
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var sessions = db.BallotSessions.AsNoTracking()
-            .Where(s => s.VoidedAt == null && s.FlagsCheckedAt == null
-                && (s.PeakBurst >= BallotSessionFlags.BurstVotes || s.RepeatedComments > 0 || s.OneChoice || s.WrongCodes >= BallotSessionFlags.GuessingWrongCodes))
+            .Where(s => s.VoidedAt == null && s.FlagsCheckedAt == null)
             .Join(db.Cycles.Where(c => c.State == CycleState.Collecting || c.State == CycleState.Review), s => s.CycleId, c => c.Id, (s, c) => new { Session = s, c.Year });
         if (caller.Role == AppRole.Township)
         {
             sessions = sessions.Where(x => x.Session.TownshipId == caller.TownshipId);
         }
+        // A county's sessions of the years in progress are a few hundred at most: the flags are decided in one place, in memory.
         return (await sessions.OrderBy(x => x.Session.Id).ToListAsync(ct))
             .Where(x => BallotSessionFlags.Of(x.Session) is { Count: > 0 } flags && (caller.Role != AppRole.Township || BallotSessionFlags.ConcernTownship(flags)))
             .Select(x => new FlaggedSession(x.Session.Id, x.Session.CycleId, x.Year, x.Session.Place, BallotSessionFlags.Of(x.Session)))
