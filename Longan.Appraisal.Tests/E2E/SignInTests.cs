@@ -129,7 +129,9 @@ public sealed class SignInTests(PortalFixture portal, ITestOutputHelper output)
         Assert.True(await FitsWidthAsync(page));
 
         await new LoginPage(page).SignInAsync(Demo.Supervisor, Demo.Password);
-        // The home page holds the supervisor's own work; the village is in the menu.
+        // The home page holds the supervisor's own work; the village is in the menu — opened once the
+        // page is interactive, or the circuit's first render closes the drawer again under the click.
+        await Shell.WaitForInteractiveAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "展开或收起菜单" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "我的村" }).First.ClickAsync();
 
