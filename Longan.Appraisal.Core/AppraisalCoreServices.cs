@@ -19,10 +19,14 @@ namespace Longan.Appraisal.Core;
 
 public static class AppraisalCoreServices
 {
+    /// <summary>The same on an SQLite connection string (tests, benchmarks).</summary>
+    public static IServiceCollection AddAppraisalCore(this IServiceCollection services, string sqliteConnectionString) =>
+        services.AddAppraisalCore(DatabaseSettings.Sqlite(sqliteConnectionString));
+
     /// <summary>The database, Identity's stores and every feature service; shared by the web host and the admin verbs.</summary>
-    public static IServiceCollection AddAppraisalCore(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddAppraisalCore(this IServiceCollection services, DatabaseSettings database)
     {
-        services.AddAppraisalDatabase(connectionString);
+        services.AddAppraisalDatabase(database);
         services.AddAppraisalIdentityCore();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TownshipService>();

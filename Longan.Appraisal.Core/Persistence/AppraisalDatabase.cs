@@ -1,3 +1,4 @@
+using Longan.Appraisal.Core.Persistence.PostgreSql;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,13 +47,33 @@ public static class AppraisalDatabase
     }
 
     /// <summary>
-    /// Registers a context factory (and a scoped context for Identity's stores) on SQLite, and for the
-    /// phone votes' hot path pooled contexts on the same options and this node's queue of writes.
+    /// Registers a context factory (and a scoped context for Identity's and Data Protection's stores)
+    /// on the configured provider, and for the phone votes' hot path pooled contexts on the same
+    /// options and this node's queue of writes. Services only ever see <see cref="AppraisalDbContext"/>.
     /// </summary>
-    public static IServiceCollection AddAppraisalDatabase(this IServiceCollection services, string connectionString) =>
-        services.AddDbContextFactory<AppraisalDbContext>(options => options.UseSqlite(connectionString))
-            .AddSingleton(provider => new PooledContexts(provider.GetRequiredService<DbContextOptions<AppraisalDbContext>>()))
-            .AddSingleton<WriteQueue>();
+    public static IServiceCollection AddAppraisalDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        if (settings.Provider == DatabaseProvider.PostgreSQL)
+        {
+            services.AddDbContextFactory<PostgreSqlAppraisalDbContext>(options => options.UseNpgsql(settings.ConnectionString).AddInterceptors(SingleWriter.Instance));
+            services.AddSingleton<IDbContextFactory<AppraisalDbContext>>(provider =>
+                new ContextFactory<PostgreSqlAppraisalDbContext>(provider.GetRequiredService<IDbContextFactory<PostgreSqlAppraisalDbContext>>()));
+            services.AddScoped<AppraisalDbContext>(provider => provider.GetRequiredService<PostgreSqlAppraisalDbContext>());
+            services.AddSingleton(provider => PooledContexts.Over(provider.GetRequiredService<DbContextOptions<PostgreSqlAppraisalDbContext>>()));
+        }
+        else
+        {
+            services.AddDbContextFactory<AppraisalDbContext>(options => options.UseSqlite(settings.ConnectionString));
+            services.AddSingleton(provider => PooledContexts.Over(provider.GetRequiredService<DbContextOptions<AppraisalDbContext>>()));
+        }
+        return services.AddSingleton<WriteQueue>();
+    }
+
+    /// <summary>PostgreSQL's options: Npgsql, and writers taking their turn (<see cref="SingleWriter"/>).</summary>
+    internal static DbContextOptionsBuilder<TContext> PostgreSqlOptions<TContext>(string connectionString)
+        where TContext : DbContext =>
+        new DbContextOptionsBuilder<TContext>().UseNpgsql(connectionString).AddInterceptors(SingleWriter.Instance);
 
     /// <summary>
     /// Applies pending migrations (creating the database when it is missing) and switches SQLite to
@@ -63,6 +84,7 @@ public static class AppraisalDatabase
         await using var db = await factory.CreateDbContextAsync(ct);
         // Migrate() also diffs the whole model against the snapshot, a second of start-up for nothing
         // when the database is current; a test guards that no model change lacks its migration.
+        // Several nodes starting together: EF takes a database-wide lock around the migrations.
         if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
         {
             await db.Database.MigrateAsync(ct);

@@ -2,13 +2,15 @@ using Longan.Appraisal.Core.Domain;
 using Longan.Appraisal.Core.Domain.Audit;
 using Longan.Appraisal.Core.Domain.Entries;
 using Longan.Appraisal.Core.Security;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Longan.Appraisal.Core.Persistence;
 
 /// <summary>
-/// The appraisal database: master data and the Identity accounts, in one SQLite file by default.
+/// The appraisal database: master data and the Identity accounts, in one SQLite file by default
+/// (this type and Migrations/Sqlite) or on PostgreSQL (<see cref="PostgreSql.PostgreSqlAppraisalDbContext"/>).
 /// Every save of tracked changes is recorded in the hash-chained audit trail in the same
 /// transaction, in the name of the caller set with <see cref="ActingAs"/>; a tracked change without
 /// one is refused. Writes the change tracker does not see (ExecuteDelete, raw SQL) must add their
@@ -16,9 +18,22 @@ namespace Longan.Appraisal.Core.Persistence;
 /// rows of a version whose creation is recorded. A failed save leaves the context unusable (its
 /// entities already accepted); services use a context per operation.
 /// </summary>
-public sealed class AppraisalDbContext(DbContextOptions<AppraisalDbContext> options)
-    : IdentityUserContext<AppUser>(options)
+public class AppraisalDbContext : IdentityUserContext<AppUser>, IDataProtectionKeyContext
 {
+    public AppraisalDbContext(DbContextOptions<AppraisalDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the same model on another provider, with its own migrations (<see cref="PostgreSql.PostgreSqlAppraisalDbContext"/>).</summary>
+    protected AppraisalDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>The cookie and antiforgery keys, shared by every node of the portal (Data Protection).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Township> Townships => Set<Township>();
     public DbSet<Village> Villages => Set<Village>();
     public DbSet<Assistant> Assistants => Set<Assistant>();

@@ -10,12 +10,18 @@ namespace Longan.Appraisal.Core.Persistence;
 /// reset and handed out again. Same options, model and database as every other context; a context
 /// clears its caller and audit settings when it goes back (<see cref="AppraisalDbContext.DisposeAsync"/>).
 /// </summary>
-public sealed class PooledContexts(DbContextOptions<AppraisalDbContext> options) : IDbContextFactory<AppraisalDbContext>
+public sealed class PooledContexts : IDbContextFactory<AppraisalDbContext>
 {
     /// <summary>Contexts kept for reuse: more than a node serves at once; beyond it a context is simply made and dropped.</summary>
     private const int Kept = 128;
 
-    private readonly PooledDbContextFactory<AppraisalDbContext> _pool = new(options, Kept);
+    private readonly IDbContextFactory<AppraisalDbContext> _pool;
+
+    private PooledContexts(IDbContextFactory<AppraisalDbContext> pool) => _pool = pool;
+
+    /// <summary>A pool of the provider's own context type (SQLite's <see cref="AppraisalDbContext"/> or PostgreSQL's).</summary>
+    public static PooledContexts Over<TContext>(DbContextOptions<TContext> options) where TContext : AppraisalDbContext =>
+        new(new ContextFactory<TContext>(new PooledDbContextFactory<TContext>(options, Kept)));
 
     public AppraisalDbContext CreateDbContext() => _pool.CreateDbContext();
 

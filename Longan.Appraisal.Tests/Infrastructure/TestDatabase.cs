@@ -7,25 +7,40 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Longan.Appraisal.Tests.Infrastructure;
 
 /// <summary>
-/// A real SQLite database in a temporary file, migrated, with the Core services registered as the
-/// portal registers them. A seeded database is copied from a template made once per test run.
+/// A real database, migrated, with the Core services registered as the portal registers them: a
+/// temporary SQLite file, or — when LONGAN_TEST_DATABASE=PostgreSQL (set by .ci/test for its second
+/// pass over the service tests) — a fresh database on the PostgreSQL server named by
+/// LONGAN_TEST_POSTGRES. A new database is copied from a template made once per test run (a file
+/// copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private static readonly SemaphoreSlim s_templateLock = new(1, 1);
-    private static string? s_demoTemplate;
+    private static readonly Dictionary<bool, string> s_templates = [];
 
-    private TestDatabase(string path, ServiceProvider services)
+    private TestDatabase(DatabaseSettings settings, string name, ServiceProvider services)
     {
-        FilePath = path;
+        Settings = settings;
+        Name = name;
         Services = services;
     }
 
-    public string FilePath { get; }
+    /// <summary>The provider the service tests run on in this process (SQLite unless LONGAN_TEST_DATABASE says otherwise).</summary>
+    public static DatabaseProvider Provider { get; } = DatabaseSettings.ParseProvider(Environment.GetEnvironmentVariable("LONGAN_TEST_DATABASE"));
+
+    /// <summary>The provider and connection string, as the portal would be configured with them.</summary>
+    public DatabaseSettings Settings { get; }
+
+    /// <summary>The SQLite file, or the PostgreSQL database's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The SQLite file; tests of file-level matters (verbs, the portal's process) run on SQLite only.</summary>
+    public string FilePath => Settings.Provider == DatabaseProvider.Sqlite ? Name : throw new InvalidOperationException("This test needs the SQLite file.");
 
     public ServiceProvider Services { get; }
 
@@ -37,14 +52,32 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A context for a test's own arrangements and checks (its changes recorded as <see cref="Arranger"/>'s).</summary>
     public Task<AppraisalDbContext> OpenAsync() => Get<IDbContextFactory<AppraisalDbContext>>().CreateDbContextAsync(Arranger);
 
-    public static async Task<TestDatabase> CreateAsync(bool demoCounty = false)
+    /// <summary>A new database on this run's provider.</summary>
+    public static Task<TestDatabase> CreateAsync(bool demoCounty = false) => CreateAsync(Provider, demoCounty);
+
+    /// <summary>A new SQLite database whatever the run's provider (tests of the file itself, the verbs, the portal's process).</summary>
+    public static Task<TestDatabase> CreateSqliteAsync(bool demoCounty = false) => CreateAsync(DatabaseProvider.Sqlite, demoCounty);
+
+    private static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool demoCounty)
     {
-        var path = NewPath();
-        if (demoCounty)
+        TestDatabase db;
+        if (provider == DatabaseProvider.PostgreSQL)
         {
-            File.Copy(await DemoTemplateAsync(), path);
+            var name = $"longan_test_{Guid.NewGuid():N}";
+            await PostgresAsync($"CREATE DATABASE {name} TEMPLATE {await TemplateAsync(provider, demoCounty)}");
+            var settings = new DatabaseSettings(provider, PostgresConnectionString(name));
+            db = new TestDatabase(settings, name, BuildServices(settings));
         }
-        var db = new TestDatabase(path, BuildServices(path));
+        else
+        {
+            var path = NewPath();
+            if (demoCounty)
+            {
+                File.Copy(await TemplateAsync(provider, demoCounty), path);
+            }
+            var settings = DatabaseSettings.Sqlite(ConnectionString(path));
+            db = new TestDatabase(settings, path, BuildServices(settings));
+        }
         await AppraisalDatabase.MigrateAsync(db.Get<IDbContextFactory<AppraisalDbContext>>());
         return db;
     }
@@ -68,50 +101,103 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        if (Settings.Provider == DatabaseProvider.PostgreSQL)
+        {
+            await using (var connection = new NpgsqlConnection(Settings.ConnectionString))
+            {
+                NpgsqlConnection.ClearPool(connection);
+            }
+            await PostgresAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+            return;
+        }
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { FilePath, FilePath + "-wal", FilePath + "-shm" })
+        foreach (var file in new[] { Name, Name + "-wal", Name + "-shm" })
         {
             File.Delete(file);
         }
     }
 
-    private static ServiceProvider BuildServices(string path)
+    private static ServiceProvider BuildServices(DatabaseSettings settings)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddAppraisalCore(ConnectionString(path));
+        services.AddAppraisalCore(settings);
         // Hashing cost is not what these tests check; the production setting is asserted separately.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
         services.AddSingleton<TimeProvider>(new FixedClock());
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
-    private static async Task<string> DemoTemplateAsync()
+    /// <summary>A migrated database (seeded with the demo county when asked), made once per run and copied for each test.</summary>
+    private static async Task<string> TemplateAsync(DatabaseProvider provider, bool demoCounty)
     {
         await s_templateLock.WaitAsync();
         try
         {
-            if (s_demoTemplate is null)
+            if (!s_templates.TryGetValue(demoCounty, out var template))
             {
-                var path = NewPath();
-                await using (var services = BuildServices(path))
+                template = provider == DatabaseProvider.PostgreSQL ? $"longan_template_{Environment.ProcessId}_{(demoCounty ? "demo" : "empty")}" : NewPath();
+                var settings = provider == DatabaseProvider.PostgreSQL
+                    ? new DatabaseSettings(provider, PostgresConnectionString(template))
+                    : DatabaseSettings.Sqlite(ConnectionString(template));
+                if (provider == DatabaseProvider.PostgreSQL)
                 {
-                    await AppraisalDatabase.MigrateAsync(services.GetRequiredService<IDbContextFactory<AppraisalDbContext>>());
-                    await services.GetRequiredService<DemoCountySeeder>().SeedAsync();
-                    await using var db = await services.GetRequiredService<IDbContextFactory<AppraisalDbContext>>().CreateDbContextAsync();
-                    // Fold the write-ahead log into the file so a plain copy is complete.
-                    await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+                    await PostgresAsync($"DROP DATABASE IF EXISTS {template} WITH (FORCE)");
                 }
-                SqliteConnection.ClearAllPools();
-                s_demoTemplate = path;
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
+                await using (var services = BuildServices(settings))
+                {
+                    var factory = services.GetRequiredService<IDbContextFactory<AppraisalDbContext>>();
+                    await AppraisalDatabase.MigrateAsync(factory);
+                    if (demoCounty)
+                    {
+                        await services.GetRequiredService<DemoCountySeeder>().SeedAsync();
+                    }
+                    if (provider == DatabaseProvider.Sqlite)
+                    {
+                        await using var db = await factory.CreateDbContextAsync();
+                        // Fold the write-ahead log into the file so a plain copy is complete.
+                        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+                    }
+                }
+                if (provider == DatabaseProvider.PostgreSQL)
+                {
+                    // A template may have no open connection when it is copied.
+                    await using (var connection = new NpgsqlConnection(settings.ConnectionString))
+                    {
+                        NpgsqlConnection.ClearPool(connection);
+                    }
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) => PostgresAsync($"DROP DATABASE IF EXISTS {template} WITH (FORCE)").GetAwaiter().GetResult();
+                }
+                else
+                {
+                    SqliteConnection.ClearAllPools();
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(template);
+                }
+                s_templates[demoCounty] = template;
             }
-            return s_demoTemplate;
+            return template;
         }
         finally
         {
             s_templateLock.Release();
         }
+    }
+
+    /// <summary>The PostgreSQL server the tests use (LONGAN_TEST_POSTGRES, started by .ci/test), on database <paramref name="database"/>.</summary>
+    private static string PostgresConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("LONGAN_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("LONGAN_TEST_DATABASE=PostgreSQL needs LONGAN_TEST_POSTGRES (a connection string to the test server), as .ci/test sets it."))
+        {
+            Database = database,
+            MaxPoolSize = 20,
+        }.ToString();
+
+    private static async Task PostgresAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(PostgresConnectionString("postgres") + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static string NewPath() => Path.Combine(Path.GetTempPath(), $"longan-test-{Guid.NewGuid():N}.db");

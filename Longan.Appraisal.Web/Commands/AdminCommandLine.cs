@@ -68,7 +68,7 @@ public static class AdminCommandLine
         var builder = WebApplication.CreateBuilder(args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
         // A verb prints its own result; the framework's information logs (migrations applied…) would only bury it.
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Longan", LogLevel.Warning);
-        builder.Services.AddAppraisalCore(PortalHost.ConnectionString(builder.Configuration, builder.Environment));
+        builder.Services.AddAppraisalCore(PortalHost.Database(builder.Configuration, builder.Environment));
         await using var app = builder.Build();
         try
         {

@@ -34,10 +34,9 @@ public static class PortalHost
         return app;
     }
 
-    /// <summary>The connection string both the portal and the admin verbs use.</summary>
-    public static string ConnectionString(IConfiguration configuration, IHostEnvironment environment) =>
-        AppraisalDatabase.ResolveConnectionString(
-            configuration.GetConnectionString(AppraisalDatabase.ConnectionStringName), environment.ContentRootPath);
+    /// <summary>The database (provider and connection string) both the portal and the admin verbs use.</summary>
+    public static DatabaseSettings Database(IConfiguration configuration, IHostEnvironment environment) =>
+        DatabaseSettings.From(configuration, environment.ContentRootPath);
 
     /// <summary>Applies migrations; in Development (or when Appraisal:SeedDemoCounty is set) loads the demo county. Never in Production.</summary>
     public static async Task PrepareDatabaseAsync(WebApplication app)
@@ -53,7 +52,7 @@ public static class PortalHost
     private static void AddServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddAppraisalCore(ConnectionString(builder.Configuration, builder.Environment));
+        services.AddAppraisalCore(Database(builder.Configuration, builder.Environment));
         new IdentityBuilder(typeof(AppUser), services).AddSignInManager();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

@@ -96,16 +96,18 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            // Plain SQL both providers read alike: quoted names, one @cycle parameter, sums as 64-bit.
             var tallies = new Dictionary<int, (int S, int B, int D, int I, int Phone)>();
-            await ReadAsync(db, "SELECT AssistantId, SUM(Satisfied), SUM(BasicallySatisfied), SUM(Dissatisfied), SUM(Invalid), "
-                + "SUM(CASE WHEN BallotSessionId IS NULL THEN 0 ELSE Satisfied + BasicallySatisfied + Dissatisfied END) FROM VillagerTallies WHERE CycleId = $cycle GROUP BY AssistantId",
-                cycle.Id, r => tallies[r.GetInt32(0)] = (r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5)), ct);
+            await ReadAsync(db, "SELECT \"AssistantId\", SUM(\"Satisfied\"), SUM(\"BasicallySatisfied\"), SUM(\"Dissatisfied\"), SUM(\"Invalid\"), "
+                + "SUM(CASE WHEN \"BallotSessionId\" IS NULL THEN 0 ELSE \"Satisfied\" + \"BasicallySatisfied\" + \"Dissatisfied\" END) FROM \"VillagerTallies\" WHERE \"CycleId\" = @cycle GROUP BY \"AssistantId\"",
+                cycle.Id, r => tallies[r.GetInt32(0)] = (Sum(r, 1), Sum(r, 2), Sum(r, 3), Sum(r, 4), Sum(r, 5)), ct);
             var party = new Dictionary<int, List<decimal>>();
-            await ReadAsync(db, "SELECT AssistantId, PolicyAdvocate, PublicOpinion, CivilAgent, DisputeMediator, PartyBuildingGuide FROM PartyBallots WHERE CycleId = $cycle",
-                cycle.Id, r => ListFor(party, r.GetInt32(0)).Add(Decimal(r, 1) + Decimal(r, 2) + Decimal(r, 3) + Decimal(r, 4) + Decimal(r, 5)), ct);
+            var decimalsAsText = db.Database.IsSqlite();
+            await ReadAsync(db, "SELECT \"AssistantId\", \"PolicyAdvocate\", \"PublicOpinion\", \"CivilAgent\", \"DisputeMediator\", \"PartyBuildingGuide\" FROM \"PartyBallots\" WHERE \"CycleId\" = @cycle",
+                cycle.Id, r => ListFor(party, r.GetInt32(0)).Add(Decimal(r, 1, decimalsAsText) + Decimal(r, 2, decimalsAsText) + Decimal(r, 3, decimalsAsText) + Decimal(r, 4, decimalsAsText) + Decimal(r, 5, decimalsAsText)), ct);
             var cadres = new Dictionary<int, List<CadreGrade>>();
             var phoneCadres = new Dictionary<int, int>();
-            await ReadAsync(db, "SELECT AssistantId, Grade, BallotSessionId IS NOT NULL FROM CadreBallots WHERE CycleId = $cycle",
+            await ReadAsync(db, "SELECT \"AssistantId\", \"Grade\", \"BallotSessionId\" IS NOT NULL FROM \"CadreBallots\" WHERE \"CycleId\" = @cycle",
                 cycle.Id, r =>
                 {
                     ListFor(cadres, r.GetInt32(0)).Add((CadreGrade)r.GetInt32(1));
@@ -115,12 +117,12 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
                     }
                 }, ct);
             var records = new Dictionary<int, List<VerifiedRecord>>();
-            await ReadAsync(db, $"SELECT AssistantId, Nature, Severity FROM SupervisionRecords WHERE CycleId = $cycle AND Verification = {(int)Verification.Confirmed}",
+            await ReadAsync(db, $"SELECT \"AssistantId\", \"Nature\", \"Severity\" FROM \"SupervisionRecords\" WHERE \"CycleId\" = @cycle AND \"Verification\" = {(int)Verification.Confirmed}",
                 cycle.Id, r => ListFor(records, r.GetInt32(0)).Add(new VerifiedRecord((RecordNature)r.GetInt32(1), r.IsDBNull(2) ? null : (IssueSeverity)r.GetInt32(2))), ct);
-            // Month is stored as the month's first day, yyyy-MM-dd.
+            // Month is the month's first day: yyyy-MM-dd text on SQLite, a date on PostgreSQL; both read as DateOnly.
             var months = new Dictionary<int, List<MonthDays>>();
-            await ReadAsync(db, "SELECT AssistantId, CAST(substr(Month, 6, 2) AS INTEGER), Days FROM AttendanceMonths WHERE CycleId = $cycle",
-                cycle.Id, r => ListFor(months, r.GetInt32(0)).Add(new MonthDays(r.GetInt32(1), r.GetInt32(2))), ct);
+            await ReadAsync(db, "SELECT \"AssistantId\", \"Month\", \"Days\" FROM \"AttendanceMonths\" WHERE \"CycleId\" = @cycle",
+                cycle.Id, r => ListFor(months, r.GetInt32(0)).Add(new MonthDays(r.GetFieldValue<DateOnly>(1).Month, r.GetInt32(2))), ct);
 
             var inputs = roster.Select(r =>
             {
@@ -146,11 +148,12 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = sql;
         var parameter = command.CreateParameter();
-        parameter.ParameterName = "$cycle";
+        parameter.ParameterName = "@cycle";
         parameter.Value = cycleId;
         command.Parameters.Add(parameter);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        // SQLite reads synchronously underneath; awaiting every row would only add overhead.
+        // Rows are read synchronously: SQLite does so underneath anyway, and Npgsql blocks only when it
+        // refills its buffer; an await per row would only add overhead on a hot path.
         while (reader.Read())
         {
             row(reader);
@@ -166,8 +169,15 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
         return list;
     }
 
-    /// <summary>Decimals are stored as invariant text (EF's SQLite mapping); parsed exactly, never through floating point.</summary>
-    private static decimal Decimal(DbDataReader reader, int column) => decimal.Parse(reader.GetString(column), NumberStyles.Number, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A decimal column: invariant text on SQLite (EF's mapping), parsed exactly and never through
+    /// floating point; numeric on PostgreSQL, read as it is.
+    /// </summary>
+    private static decimal Decimal(DbDataReader reader, int column, bool asText) =>
+        asText ? decimal.Parse(reader.GetString(column), NumberStyles.Number, CultureInfo.InvariantCulture) : reader.GetDecimal(column);
+
+    /// <summary>A SUM of integers: 64-bit on PostgreSQL (bigint), an integer on SQLite; counts of ballots fit in 32 bits.</summary>
+    private static int Sum(DbDataReader reader, int column) => checked((int)reader.GetInt64(column));
 
     /// <summary>
     /// SHA-256 over the engine's version, the rules and every input in a canonical order, with each

@@ -1,4 +1,5 @@
 using Longan.Appraisal.Core.Persistence;
+using Longan.Appraisal.Core.Persistence.PostgreSql;
 using Longan.Appraisal.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -43,11 +44,40 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public async Task Model_HasNoChangesMissingAMigration()
+    public void Model_OnSqlite_HasNoChangesMissingAMigration()
     {
-        await using var db = await TestDatabase.CreateAsync();
-        await using var context = await db.OpenAsync();
+        using var context = new AppraisalDbContext(new DbContextOptionsBuilder<AppraisalDbContext>().UseSqlite("Data Source=:memory:").Options);
 
-        Assert.False(context.Database.HasPendingModelChanges(), "The model changed without a migration: run dotnet ef migrations add.");
+        Assert.False(context.Database.HasPendingModelChanges(),
+            "The model changed without a SQLite migration: dotnet ef migrations add <Name> --project Longan.Appraisal.Core --context AppraisalDbContext "
+            + "--output-dir Persistence/Migrations/Sqlite --namespace Longan.Appraisal.Core.Persistence.Migrations.Sqlite");
+    }
+
+    [Fact]
+    public void Model_OnPostgreSql_HasNoChangesMissingAMigration()
+    {
+        // Compares the model with the PostgreSQL migrations' snapshot: no server needed.
+        using var context = new PostgreSqlAppraisalDbContext(new DbContextOptionsBuilder<PostgreSqlAppraisalDbContext>().UseNpgsql("Host=localhost;Database=unused").Options);
+
+        Assert.False(context.Database.HasPendingModelChanges(),
+            "The model changed without a PostgreSQL migration: dotnet ef migrations add <Name> --project Longan.Appraisal.Core --context PostgreSqlAppraisalDbContext "
+            + "--output-dir Persistence/Migrations/PostgreSql --namespace Longan.Appraisal.Core.Persistence.Migrations.PostgreSql");
+    }
+
+    [Fact]
+    public void MigrationSets_EachProviderHasItsOwn_AndTheyEndAtTheSameModel()
+    {
+        using var sqlite = new AppraisalDbContext(new DbContextOptionsBuilder<AppraisalDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var postgres = new PostgreSqlAppraisalDbContext(new DbContextOptionsBuilder<PostgreSqlAppraisalDbContext>().UseNpgsql("Host=localhost;Database=unused").Options);
+
+        var sqliteMigrations = sqlite.Database.GetMigrations().ToList();
+        var postgresMigrations = postgres.Database.GetMigrations().ToList();
+        Assert.NotEmpty(sqliteMigrations);
+        Assert.NotEmpty(postgresMigrations);
+        Assert.Empty(sqliteMigrations.Intersect(postgresMigrations));
+        // The same entities and tables on both: a table added on one provider only would show here.
+        Assert.Equal(
+            sqlite.Model.GetEntityTypes().Select(t => t.GetTableName()).Order(StringComparer.Ordinal),
+            postgres.Model.GetEntityTypes().Select(t => t.GetTableName()).Order(StringComparer.Ordinal));
     }
 }

@@ -30,7 +30,7 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddLocalization();
         Services.AddTransient<MudLocalizer, ResourceMudLocalizer>();
-        Services.AddAppraisalCore(TestDatabase.ConnectionString(Database.FilePath));
+        Services.AddAppraisalCore(Database.Settings);
         Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
         Services.AddSingleton<TimeProvider>(new FixedClock());
         Services.AddScoped<CallerAccessor>();

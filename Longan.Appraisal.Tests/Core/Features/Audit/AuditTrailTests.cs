@@ -216,7 +216,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var victim = intact.Records / 2;
         await using (var db = await _county.Db.OpenAsync())
         {
-            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE AuditRecords SET Actor = 'someone.else' WHERE Id = {victim}");
+            await db.AuditRecords.Where(a => a.Id == victim).ExecuteUpdateAsync(set => set.SetProperty(a => a.Actor, "someone.else"));
         }
 
         var broken = await Audit.VerifyAsync(_county.County);
@@ -237,14 +237,14 @@ public sealed class AuditTrailTests : IAsyncLifetime
             var record = await db.AuditRecords.SingleAsync(r => r.Id == 2);
             record.Summary = "改过";
             var hash = AuditChain.HashOf(record);
-            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE AuditRecords SET Summary = '改过', Hash = {hash} WHERE Id = 2");
+            await db.AuditRecords.Where(a => a.Id == 2).ExecuteUpdateAsync(set => set.SetProperty(a => a.Summary, "改过").SetProperty(a => a.Hash, hash));
         }
         var rehashed = await Audit.VerifyAsync(_county.County);
         Assert.Equal((3L, Longan.Appraisal.Core.Resources.Messages.AuditLinkBroken), (rehashed.BrokenAt, rehashed.Problem));
 
         await using (var db = await _county.Db.OpenAsync())
         {
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM AuditRecords WHERE Id = 1");
+            await db.AuditRecords.Where(a => a.Id == 1).ExecuteDeleteAsync();
         }
         var deleted = await Audit.VerifyAsync(_county.County);
         Assert.Equal(1L, deleted.BrokenAt);
@@ -262,7 +262,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         // Cutting records off the end leaves a chain that holds: only the checkpoint shows it.
         await using (var db = await _county.Db.OpenAsync())
         {
-            await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM AuditRecords WHERE Id >= {noted.Records - 1}");
+            await db.AuditRecords.Where(a => a.Id >= noted.Records - 1).ExecuteDeleteAsync();
         }
         var cut = await Audit.VerifyAsync(_county.County, noted.Checkpoint);
         Assert.Null(cut.BrokenAt);
@@ -283,7 +283,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
             AuditChain.Append(records.Skip(1), id, hash);
             foreach (var r in records.Skip(1))
             {
-                await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE AuditRecords SET Summary = {r.Summary}, PreviousHash = {r.PreviousHash}, Hash = {r.Hash} WHERE Id = {r.Id}");
+                await db.AuditRecords.Where(a => a.Id == r.Id).ExecuteUpdateAsync(set => set.SetProperty(a => a.Summary, r.Summary).SetProperty(a => a.PreviousHash, r.PreviousHash).SetProperty(a => a.Hash, r.Hash));
             }
         }
 

@@ -228,7 +228,9 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            list.CommandText = db.Database.IsSqlite()
+                ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -245,7 +247,9 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
             {
                 for (var column = 0; column < reader.FieldCount; column++)
                 {
-                    var value = reader.IsDBNull(column) ? "" : Convert.ToString(reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture)!;
+                    var value = reader.IsDBNull(column) ? ""
+                        : reader.GetValue(column) is DateTime moment ? moment.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
+                        : Convert.ToString(reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture)!;
                     Assert.False(forbidden.Any(value.Contains), $"{table}.{reader.GetName(column)} holds a code or a moment of voting: {value}");
                 }
             }
@@ -254,7 +258,9 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
         foreach (var table in new[] { "PhoneBallots", "BallotCodes" })
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT name, type FROM pragma_table_info('{table}')";
+            command.CommandText = db.Database.IsSqlite()
+                ? $"SELECT name, type FROM pragma_table_info('{table}')"
+                : $"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position";
             var columns = new List<string>();
             await using (var reader = await command.ExecuteReaderAsync())
             {
