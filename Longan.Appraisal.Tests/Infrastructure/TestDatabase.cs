@@ -84,6 +84,12 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static string ConnectionString(string path) => $"Data Source={path};Pooling=False";
 
+    /// <summary>
+    /// The services of another portal node on the same database: its own context factories, pools and
+    /// write queue, nothing shared in memory with <see cref="Services"/>. Dispose it.
+    /// </summary>
+    public ServiceProvider AnotherNode() => BuildServices(Settings);
+
     /// <summary>The caller a demo account acts as, resolved exactly as at sign-in.</summary>
     public async Task<Caller> CallerAsync(string userName)
     {
