@@ -1,6 +1,8 @@
 using Longan.Appraisal.Core.Persistence.PostgreSql;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Longan.Appraisal.Core.Persistence;
@@ -84,8 +86,10 @@ public static class AppraisalDatabase
         await using var db = await factory.CreateDbContextAsync(ct);
         // Migrate() also diffs the whole model against the snapshot, a second of start-up for nothing
         // when the database is current; a test guards that no model change lacks its migration.
+        // Existence is asked first, quietly: reading the migrations of a PostgreSQL database not yet
+        // created would log a connection error before Migrate() creates it.
         // Several nodes starting together: EF takes a database-wide lock around the migrations.
-        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct) || (await db.Database.GetPendingMigrationsAsync(ct)).Any())
         {
             await db.Database.MigrateAsync(ct);
         }

@@ -63,10 +63,10 @@ public sealed class TestDatabase : IAsyncDisposable
         TestDatabase db;
         if (provider == DatabaseProvider.PostgreSQL)
         {
-            var name = $"longan_test_{Guid.NewGuid():N}";
-            await PostgresAsync($"CREATE DATABASE {name} TEMPLATE {await TemplateAsync(provider, demoCounty)}");
+            var name = await PostgresCopies.TakeAsync(await TemplateAsync(provider, demoCounty));
             var settings = new DatabaseSettings(provider, PostgresConnectionString(name));
-            db = new TestDatabase(settings, name, BuildServices(settings));
+            // The copy is of a migrated template: nothing to migrate.
+            return new TestDatabase(settings, name, BuildServices(settings));
         }
         else
         {
@@ -113,7 +113,7 @@ public sealed class TestDatabase : IAsyncDisposable
             {
                 NpgsqlConnection.ClearPool(connection);
             }
-            await PostgresAsync($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+            PostgresCopies.Drop(Name);
             return;
         }
         SqliteConnection.ClearAllPools();
@@ -190,7 +190,7 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>The PostgreSQL server the tests use (LONGAN_TEST_POSTGRES, started by .ci/test), on database <paramref name="database"/>.</summary>
-    private static string PostgresConnectionString(string database) =>
+    internal static string PostgresConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("LONGAN_TEST_POSTGRES")
             ?? throw new InvalidOperationException("LONGAN_TEST_DATABASE=PostgreSQL needs LONGAN_TEST_POSTGRES (a connection string to the test server), as .ci/test sets it."))
         {
@@ -198,7 +198,7 @@ public sealed class TestDatabase : IAsyncDisposable
             MaxPoolSize = 20,
         }.ToString();
 
-    private static async Task PostgresAsync(string sql)
+    internal static async Task PostgresAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(PostgresConnectionString("postgres") + ";Pooling=false");
         await connection.OpenAsync();
