@@ -21,7 +21,7 @@ namespace Longan.Appraisal.Tests.Infrastructure;
 public sealed class TestDatabase : IAsyncDisposable
 {
     private static readonly SemaphoreSlim s_templateLock = new(1, 1);
-    private static readonly Dictionary<bool, string> s_templates = [];
+    private static readonly Dictionary<(DatabaseProvider, bool), string> s_templates = [];
 
     private TestDatabase(DatabaseSettings settings, string name, ServiceProvider services)
     {
@@ -58,7 +58,8 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A new SQLite database whatever the run's provider (tests of the file itself, the verbs, the portal's process).</summary>
     public static Task<TestDatabase> CreateSqliteAsync(bool demoCounty = false) => CreateAsync(DatabaseProvider.Sqlite, demoCounty);
 
-    private static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool demoCounty)
+    /// <summary>A new database on the given provider, whatever the run's (tests comparing the providers).</summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool demoCounty)
     {
         TestDatabase db;
         if (provider == DatabaseProvider.PostgreSQL)
@@ -140,7 +141,7 @@ public sealed class TestDatabase : IAsyncDisposable
         await s_templateLock.WaitAsync();
         try
         {
-            if (!s_templates.TryGetValue(demoCounty, out var template))
+            if (!s_templates.TryGetValue((provider, demoCounty), out var template))
             {
                 template = provider == DatabaseProvider.PostgreSQL ? $"longan_template_{Environment.ProcessId}_{(demoCounty ? "demo" : "empty")}" : NewPath();
                 var settings = provider == DatabaseProvider.PostgreSQL
@@ -179,7 +180,7 @@ public sealed class TestDatabase : IAsyncDisposable
                     SqliteConnection.ClearAllPools();
                     AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(template);
                 }
-                s_templates[demoCounty] = template;
+                s_templates[(provider, demoCounty)] = template;
             }
             return template;
         }

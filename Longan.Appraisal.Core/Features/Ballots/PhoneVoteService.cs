@@ -54,16 +54,16 @@ public sealed class PhoneVoteService(PooledContexts contexts, WriteQueue writes,
     private readonly ConcurrentDictionary<(int Session, long Minute), int> _perSession = new();
 
     /// <summary>A code, its session and its cycle, in one look.</summary>
-    private static readonly Func<AppraisalDbContext, byte[], CancellationToken, Task<FoundCode?>> s_findCode = EF.CompileAsyncQuery(
+    private static readonly CompiledQuery<Func<AppraisalDbContext, byte[], CancellationToken, Task<FoundCode?>>> s_findCode = new(() => EF.CompileAsyncQuery(
         (AppraisalDbContext db, byte[] hash, CancellationToken ct) => (
             from c in db.BallotCodes
             where c.Hash == hash
             join s in db.BallotSessions on c.SessionId equals s.Id
             join y in db.Cycles on s.CycleId equals y.Id
-            select new FoundCode(c.Hash, c.Spent, s, y.State, y.Year)).AsNoTracking().FirstOrDefault());
+            select new FoundCode(c.Hash, c.Spent, s, y.State, y.Year)).AsNoTracking().FirstOrDefault()));
 
-    private static readonly Func<AppraisalDbContext, int, IAsyncEnumerable<int>> s_assistantIds = EF.CompileAsyncQuery(
-        (AppraisalDbContext db, int sessionId) => db.Set<BallotSessionAssistant>().Where(a => a.SessionId == sessionId).Select(a => a.AssistantId));
+    private static readonly CompiledQuery<Func<AppraisalDbContext, int, IAsyncEnumerable<int>>> s_assistantIds = new(() => EF.CompileAsyncQuery(
+        (AppraisalDbContext db, int sessionId) => db.Set<BallotSessionAssistant>().Where(a => a.SessionId == sessionId).Select(a => a.AssistantId)));
 
     public async Task<(CodeState State, BallotPaper? Paper)> OpenAsync(string? typed, CancellationToken ct = default)
     {
@@ -118,7 +118,7 @@ public sealed class PhoneVoteService(PooledContexts contexts, WriteQueue writes,
     private static async Task<List<int>> AssistantIdsAsync(AppraisalDbContext db, int sessionId, CancellationToken ct)
     {
         var ids = new List<int>();
-        await foreach (var id in s_assistantIds(db, sessionId).WithCancellation(ct))
+        await foreach (var id in s_assistantIds.For(db)(db, sessionId).WithCancellation(ct))
         {
             ids.Add(id);
         }
@@ -169,7 +169,7 @@ public sealed class PhoneVoteService(PooledContexts contexts, WriteQueue writes,
         var canonical = BallotCodes.Canonical(typed);
         var now = clock.GetUtcNow();
         var hash = canonical is null ? null : BallotCodes.Hash(canonical);
-        var code = hash is null ? null : await s_findCode(db, hash, ct);
+        var code = hash is null ? null : await s_findCode.For(db)(db, hash, ct);
         if (code is null)
         {
             // A guess: every session open now counts it, so one under attack is flagged for its township.

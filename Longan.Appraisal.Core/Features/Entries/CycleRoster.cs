@@ -16,13 +16,13 @@ public static class CycleRoster
     /// Compiled once: a session's ballot page asks for its few assistants hundreds of times a second
     /// on a voting day, and must not read the county's whole roster to show them.
     /// </summary>
-    private static readonly Func<AppraisalDbContext, DateOnly, DateOnly, int?, IAsyncEnumerable<PostingRow>> s_postings = EF.CompileAsyncQuery(
+    private static readonly CompiledQuery<Func<AppraisalDbContext, DateOnly, DateOnly, int?, IAsyncEnumerable<PostingRow>>> s_postings = new(() => EF.CompileAsyncQuery(
         (AppraisalDbContext db, DateOnly first, DateOnly last, int? sessionId) => db.Postings.AsNoTracking()
             .Where(p => p.StartDate <= last && (p.EndedOn == null || p.EndedOn >= first))
             .Where(p => sessionId == null || db.Set<BallotSessionAssistant>().Any(a => a.SessionId == sessionId && a.AssistantId == p.AssistantId))
             .Select(p => new PostingRow(
                 p.AssistantId, p.Assistant!.Code, p.Assistant.Name, p.StartDate, p.VillageId, p.Village!.Name,
-                p.Village.TownshipId, p.Village.Township!.Name, p.Village.Township.SortOrder)));
+                p.Village.TownshipId, p.Village.Township!.Name, p.Village.Township.SortOrder))));
 
     public static Task<IReadOnlyList<RosterEntry>> ForYearAsync(AppraisalDbContext db, int year, CancellationToken ct) => LoadAsync(db, year, null, ct);
 
@@ -38,7 +38,7 @@ public static class CycleRoster
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
         var postings = new List<PostingRow>();
-        await foreach (var posting in s_postings(db, first, last, sessionId).WithCancellation(ct))
+        await foreach (var posting in s_postings.For(db)(db, first, last, sessionId).WithCancellation(ct))
         {
             postings.Add(posting);
         }
