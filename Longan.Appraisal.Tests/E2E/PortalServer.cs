@@ -41,7 +41,8 @@ public sealed class PortalServer : IAsyncDisposable
         }
     }
 
-    public static async Task<PortalServer> StartAsync()
+    /// <param name="environment">Settings for this portal only (a log format, a level), over the defaults below.</param>
+    public static async Task<PortalServer> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var databasePath = Path.Combine(Path.GetTempPath(), $"longan-e2e-{Guid.NewGuid():N}.db");
@@ -62,6 +63,10 @@ public sealed class PortalServer : IAsyncDisposable
         // themselves are tested on their own (SignInRateLimitTests, SignInServiceTests).
         start.Environment["Appraisal__SignInAttemptsPerMinute"] = "100000";
         start.Environment["Appraisal__SignInFailuresPerAddress"] = "100000";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
@@ -138,6 +143,9 @@ public sealed class PortalServer : IAsyncDisposable
             ? await output
             : throw new InvalidOperationException($"{string.Join(' ', args)} exited with {process.ExitCode}: {await output}{await error}");
     }
+
+    /// <summary>The portal's database file, for tests that change it under the running portal.</summary>
+    public string DatabasePath => _databasePath;
 
     /// <summary>Looks up a village's id in the portal's own database, as a user would read it off a link.</summary>
     public Task<int> VillageIdAsync(string township, string village) =>

@@ -83,6 +83,10 @@ public static class PortalHost
             .Validate(limits => limits.VoteRequestsPerMinute > 0 && limits.VotesPerSessionPerMinute > 0, "Appraisal:VoteRequestsPerMinute / VotesPerSessionPerMinute must be positive").ValidateOnStart();
         services.AddSignInRateLimit(builder.Configuration);
         services.AddHostedService<BallotSessionCounter>();
+        services.AddPortalHealthChecks();
+        // With Logging__Console__FormatterName=json, Chinese (a township's login name) stays readable.
+        services.Configure<Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>(options =>
+            options.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All), Indented = options.JsonWriterOptions.Indented });
 
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
@@ -109,11 +113,14 @@ public static class PortalHost
 
     private static void UsePipeline(WebApplication app, SecurityHeaders securityHeaders)
     {
+        // Outermost, so the line has the final status and the whole duration.
+        app.UseMiddleware<RequestLog>();
         app.Use((context, next) =>
         {
             securityHeaders.Apply(context);
             return next(context);
         });
+        app.UsePortalHealthChecks();
         // Behind the TLS-terminating proxy on this host, the client's address (for the sign-in limit)
         // and scheme come from X-Forwarded-*; only a loopback proxy is believed.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });

@@ -9,6 +9,7 @@ using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Longan.Appraisal.Core.Features.Accounts;
@@ -27,7 +28,8 @@ public sealed class SignInService(
     SessionService sessions,
     AuditService audit,
     IOptions<SignInLimits> limits,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<SignInService> logger)
 {
     /// <summary>Failures from an address are counted over this window, the length of an account's lockout.</summary>
     public static readonly TimeSpan AddressWindow = TimeSpan.FromMinutes(AccountsServiceCollectionExtensions.LockoutMinutes);
@@ -38,6 +40,7 @@ public sealed class SignInService(
     /// <param name="address">The client's network address (after a trusted proxy's X-Forwarded-For).</param>
     public async Task<SignInOutcome> SignInAsync(string? userName, string? password, string? address, CancellationToken ct = default)
     {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
         var name = InputText.Narrow(userName) ?? "";
         var from = AddressKey(address);
         // The attempt is counted against its address before anything is checked, so that many
@@ -46,6 +49,7 @@ public sealed class SignInService(
         if (fromAddress > limits.Value.SignInFailuresPerAddress)
         {
             await audit.RecordSignInFailedAsync(name, null, SignInFailure.AddressBlocked, from, ct);
+            SignInLog.Failed(logger, name, SignInFailure.AddressBlocked, OperationLog.Milliseconds(start));
             return new SignInOutcome(SignInStatus.AddressBlocked);
         }
 
@@ -70,11 +74,13 @@ public sealed class SignInService(
         if (failure is { } why)
         {
             await audit.RecordSignInFailedAsync(name, user?.Role, why, from, ct);
+            SignInLog.Failed(logger, name, why, OperationLog.Milliseconds(start));
             return new SignInOutcome(SignInStatus.Failed);
         }
         await ForgetAttemptAsync(attemptId, ct);
         var sessionId = await sessions.StartAsync(user!, ct);
         await audit.RecordSignInAsync(user!.UserName!, user.Role, from, ct);
+        SignInLog.SignedIn(logger, user.UserName!, OperationLog.Milliseconds(start));
         return new SignInOutcome(SignInStatus.Succeeded, user, sessionId);
     }
 

@@ -10,6 +10,7 @@ using Longan.Appraisal.Core.Scoring;
 using Longan.Appraisal.Core.Security;
 using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Longan.Appraisal.Core.Features.Cards;
 
@@ -19,13 +20,17 @@ namespace Longan.Appraisal.Core.Features.Cards;
 /// and applies the feedback rules of spec §9 (k = 5 for anonymous comments, no supervisor names,
 /// comments in an order unrelated to entry order).
 /// </summary>
-public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFactory, ResultQueryService results, TimeProvider clock)
+public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFactory, ResultQueryService results, TimeProvider clock, ILogger<ReportCardService> logger)
 {
     /// <summary>
     /// The card as a PDF, in Chinese whatever the reader's UI language (it is a county document), with
     /// a file name saying whose card and which year (考核结果报告卡_2025_黄志强.pdf).
     /// </summary>
-    public async Task<(byte[] Pdf, string FileName)> RenderFileAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default)
+    public Task<(byte[] Pdf, string FileName)> RenderFileAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default) =>
+        OperationLog.TimedAsync(logger, ExportLog.Card, () => RenderFileUnloggedAsync(caller, cycleId, assistantId, ct),
+            (file, ms) => ExportLog.CardsWritten(logger, ExportLog.Card, cycleId, 1, ms));
+
+    private async Task<(byte[] Pdf, string FileName)> RenderFileUnloggedAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct)
     {
         var uiCulture = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
@@ -46,8 +51,13 @@ public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFa
     /// batch), with the font embedded once. The county may take the
     /// whole county or a township; a township only its own. Returns how many cards were written.
     /// </summary>
-    public async Task<int> WriteBatchAsync(Caller caller, int cycleId, int? townshipId, string? assistantCode, Stream output,
-        IProgress<(int Done, int Total)>? progress = null, CancellationToken ct = default)
+    public Task<int> WriteBatchAsync(Caller caller, int cycleId, int? townshipId, string? assistantCode, Stream output,
+        IProgress<(int Done, int Total)>? progress = null, CancellationToken ct = default) =>
+        OperationLog.TimedAsync(logger, ExportLog.Cards, () => WriteBatchUnloggedAsync(caller, cycleId, townshipId, assistantCode, output, progress, ct),
+            (cards, ms) => ExportLog.CardsWritten(logger, ExportLog.Cards, cycleId, cards, ms));
+
+    private async Task<int> WriteBatchUnloggedAsync(Caller caller, int cycleId, int? townshipId, string? assistantCode, Stream output,
+        IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
         // A township's batch is its own whether it names it or not.
         townshipId ??= caller.Role == AppRole.Township ? caller.TownshipId : null;

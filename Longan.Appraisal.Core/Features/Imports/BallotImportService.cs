@@ -15,6 +15,7 @@ using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
 using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Longan.Appraisal.Core.Features.Imports;
 
@@ -26,21 +27,21 @@ namespace Longan.Appraisal.Core.Features.Imports;
 /// <c>Check()</c>, <see cref="TicketBook"/>); only reading the cells (numbers, dates, drop-down
 /// words) and what the form has no field for (核实结果) are the import's own.
 /// </summary>
-public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> dbFactory, CycleService cycles, TimeProvider clock)
+public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> dbFactory, CycleService cycles, TimeProvider clock, ILogger<BallotImportService> logger)
 {
     /// <summary>Reads and checks the workbook without saving; throws <see cref="ImportRejectedException"/> with every problem.</summary>
     public Task<ImportSummary> CheckAsync(Caller caller, int cycleId, byte[] content, string fileName, bool replace, CancellationToken ct = default) =>
-        WorkbookFile.ReadAsync(fileName, async () =>
+        OperationLog.TimedAsync(logger, ImportLog.BallotsCheck, () => WorkbookFile.ReadAsync(fileName, async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
             using var file = WorkbookFile.Open(content, fileName);
             var parsed = await ParseAsync(db, caller, cycleId, file, fileName, replace, ct);
             return parsed.Summary(0, false);
-        });
+        }), (summary, ms) => ImportLog.BallotsChecked(logger, ImportLog.BallotsCheck, cycleId, summary.Rows, ms));
 
     /// <summary>Imports the workbook in one transaction, replacing an earlier import of the same file when asked.</summary>
     public Task<ImportSummary> ImportAsync(Caller caller, int cycleId, byte[] content, string fileName, bool replace, CancellationToken ct = default) =>
-        WorkbookFile.ReadAsync(fileName, async () =>
+        OperationLog.TimedAsync(logger, ImportLog.Ballots, () => WorkbookFile.ReadAsync(fileName, async () =>
         {
             using var file = WorkbookFile.Open(content, fileName);
             await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
@@ -48,7 +49,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
             var summary = await ImportAsync(db, caller, cycleId, file, fileName, replace, ct);
             await tx.CommitAsync(ct);
             return summary;
-        });
+        }), (summary, ms) => ImportLog.BallotsImported(logger, ImportLog.Ballots, cycleId, summary.Rows, summary.Replaced, ms));
 
     /// <summary>
     /// Imports the workbook into a year's cycle (the admin verb `import-ballots`); when the year has
@@ -56,8 +57,9 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
     /// transaction as the import, so a refused file leaves no cycle behind.
     /// </summary>
     /// <returns>The summary, and whether the cycle was created.</returns>
-    public Task<(ImportSummary Summary, bool CycleCreated)> ImportIntoYearAsync(Caller caller, int year, byte[] content, string fileName, bool replace, CancellationToken ct = default) =>
-        WorkbookFile.ReadAsync(fileName, async () =>
+    public async Task<(ImportSummary Summary, bool CycleCreated)> ImportIntoYearAsync(Caller caller, int year, byte[] content, string fileName, bool replace, CancellationToken ct = default)
+    {
+        var (imported, cycleCreated, _) = await OperationLog.TimedAsync(logger, ImportLog.Ballots, () => WorkbookFile.ReadAsync(fileName, async () =>
         {
             using var file = WorkbookFile.Open(content, fileName);
             await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
@@ -71,8 +73,10 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
             }
             var summary = await ImportAsync(db, caller, cycleId.Value, file, fileName, replace, ct);
             await tx.CommitAsync(ct);
-            return (summary, created);
-        });
+            return (summary, created, cycleId.Value);
+        }), (done, ms) => ImportLog.BallotsImported(logger, ImportLog.Ballots, done.Item3, done.summary.Rows, done.summary.Replaced, ms));
+        return (imported, cycleCreated);
+    }
 
     private async Task<ImportSummary> ImportAsync(AppraisalDbContext db, Caller caller, int cycleId, WorkbookFile file, string fileName, bool replace, CancellationToken ct)
     {

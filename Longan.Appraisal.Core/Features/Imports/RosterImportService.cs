@@ -10,6 +10,7 @@ using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
 using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Longan.Appraisal.Core.Features.Imports;
 
@@ -17,7 +18,7 @@ namespace Longan.Appraisal.Core.Features.Imports;
 /// Imports a 助理员名册.xlsx (spec workbooks.md): upsert by 编号, townships and villages created when
 /// missing, the posting to 驻村 created or its term dates updated. All-or-nothing, county only.
 /// </summary>
-public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
+public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock, ILogger<RosterImportService> logger)
 {
     public const string SheetName = "助理员名册";
 
@@ -41,7 +42,8 @@ public sealed class RosterImportService(IDbContextFactory<AppraisalDbContext> db
     public async Task<RosterImportSummary> ImportAsync(Caller caller, byte[] content, string fileName, CancellationToken ct = default)
     {
         MasterDataPolicy.Ensure(caller, MasterDataOperation.Manage);
-        return await WorkbookFile.ReadAsync(fileName, () => ImportCheckedAsync(caller, content, fileName, ct));
+        return await OperationLog.TimedAsync(logger, ImportLog.Roster, () => WorkbookFile.ReadAsync(fileName, () => ImportCheckedAsync(caller, content, fileName, ct)),
+            (summary, ms) => ImportLog.RosterImported(logger, ImportLog.Roster, summary.Rows, summary.NewAssistants, summary.UpdatedAssistants, summary.NewPostings, ms));
     }
 
     private async Task<RosterImportSummary> ImportCheckedAsync(Caller caller, byte[] content, string fileName, CancellationToken ct)

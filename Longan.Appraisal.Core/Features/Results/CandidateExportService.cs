@@ -7,6 +7,7 @@ using Longan.Appraisal.Core.Scoring;
 using Longan.Appraisal.Core.Security;
 using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Longan.Appraisal.Core.Features.Results;
 
@@ -15,9 +16,13 @@ namespace Longan.Appraisal.Core.Features.Results;
 /// reserve-cadre recommendation, by 全县排名, with their grades of the two years before and the
 /// department's decision as 组织部意见.
 /// </summary>
-public sealed class CandidateExportService(ResultQueryService results, IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
+public sealed class CandidateExportService(ResultQueryService results, IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock, ILogger<CandidateExportService> logger)
 {
-    public async Task<byte[]> ExportAsync(Caller caller, int cycleId, CancellationToken ct = default)
+    public async Task<byte[]> ExportAsync(Caller caller, int cycleId, CancellationToken ct = default) =>
+        (await OperationLog.TimedAsync(logger, ExportLog.Candidates, () => WriteAsync(caller, cycleId, ct),
+            (file, ms) => ExportLog.Exported(logger, ExportLog.Candidates, cycleId, file.Rows, file.Content.LongLength, ms))).Content;
+
+    private async Task<(byte[] Content, int Rows)> WriteAsync(Caller caller, int cycleId, CancellationToken ct)
     {
         ResultPolicy.Ensure(caller, ResultOperation.ExportCandidates);
         // An exchange document: Chinese words whatever the user's UI language.
@@ -37,7 +42,7 @@ public sealed class CandidateExportService(ResultQueryService results, IDbContex
             var people = await db.Assistants.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
             var earlier = await EarlierGradesAsync(db, ids, set.Year, ct);
             var today = CountyCalendar.Today(clock);
-            return CandidatesWorkbook.Write(set.Year, candidates.Select(r =>
+            return (CandidatesWorkbook.Write(set.Year, candidates.Select(r =>
             {
                 var a = people[r.AssistantId];
                 return new CandidateRow(
@@ -45,7 +50,7 @@ public sealed class CandidateExportService(ResultQueryService results, IDbContex
                     a.PoliticalStatus, a.Education, a.SendingUnitAndPost, r.Township, r.Village, set.Year, r.Composite, Names.Grade(r.Grade), r.CountyRank,
                     earlier.TryGetValue(r.AssistantId, out var grades) ? string.Join("；", grades) : "无",
                     Reason(set.Year, r), r.Decision?.Reason ?? "");
-            }).ToList());
+            }).ToList()), candidates.Count);
         }
         finally
         {

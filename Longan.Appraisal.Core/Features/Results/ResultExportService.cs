@@ -5,13 +5,18 @@ using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Scoring;
 using Longan.Appraisal.Core.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Longan.Appraisal.Core.Features.Results;
 
 /// <summary>考核结果.xlsx of a cycle's result version (the latest unless named): the county all assistants, a township its own.</summary>
-public sealed class ResultExportService(ResultQueryService results, IDbContextFactory<AppraisalDbContext> dbFactory)
+public sealed class ResultExportService(ResultQueryService results, IDbContextFactory<AppraisalDbContext> dbFactory, ILogger<ResultExportService> logger)
 {
-    public async Task<byte[]> ExportAsync(Caller caller, int cycleId, int? versionNumber = null, CancellationToken ct = default)
+    public async Task<byte[]> ExportAsync(Caller caller, int cycleId, int? versionNumber = null, CancellationToken ct = default) =>
+        (await OperationLog.TimedAsync(logger, ExportLog.Results, () => WriteAsync(caller, cycleId, versionNumber, ct),
+            (file, ms) => ExportLog.Exported(logger, ExportLog.Results, cycleId, file.Rows, file.Content.LongLength, ms))).Content;
+
+    private async Task<(byte[] Content, int Rows)> WriteAsync(Caller caller, int cycleId, int? versionNumber, CancellationToken ct)
     {
         // The workbook is an exchange contract: its words are Chinese whatever the user's UI language.
         var uiCulture = CultureInfo.CurrentUICulture;
@@ -25,13 +30,13 @@ public sealed class ResultExportService(ResultQueryService results, IDbContextFa
                 var year = await db.Cycles.Where(c => c.Id == cycleId).Select(c => c.Year).FirstAsync(ct);
                 throw new RuleViolationException(Messages.NoResultsYet(year));
             }
-            return ResultsWorkbook.Write(set.Year, set.Rows.Select(r => new ResultsRow(
+            return (ResultsWorkbook.Write(set.Year, set.Rows.Select(r => new ResultsRow(
                 r.CountyRank, r.Code, r.Name, r.Township, r.Village, r.Villagers, r.SatisfactionRate, r.DissatisfactionRate, r.Party, r.Cadres,
                 r.Supervision, r.Attendance, r.Composite,
                 Names.Grade(r.Grade),
                 r.TownshipRank,
                 Names.Outcomes(r.Outcomes),
-                Notes(r))).ToList());
+                Notes(r))).ToList()), set.Rows.Count);
         }
         finally
         {

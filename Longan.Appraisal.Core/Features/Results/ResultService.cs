@@ -16,6 +16,7 @@ using Longan.Appraisal.Core.Security;
 using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Longan.Appraisal.Core.Features.Results;
 
@@ -24,9 +25,12 @@ namespace Longan.Appraisal.Core.Features.Results;
 /// pure <see cref="ScoringEngine"/>, and keeps the outcome as a numbered version with the inputs'
 /// fingerprint — a recompute on unchanged data returns the same version instead of a new one.
 /// </summary>
-public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock)
+public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock, ILogger<ResultService> logger)
 {
-    public async Task<ComputeSummary> ComputeAsync(Caller caller, int cycleId, CancellationToken ct = default)
+    public Task<ComputeSummary> ComputeAsync(Caller caller, int cycleId, CancellationToken ct = default) =>
+        OperationLog.TimedAsync(logger, ComputeLog.Compute, () => ComputeUnloggedAsync(caller, cycleId, ct), (summary, ms) => ComputeLog.Computed(logger, summary, ms));
+
+    private async Task<ComputeSummary> ComputeUnloggedAsync(Caller caller, int cycleId, CancellationToken ct)
     {
         ResultPolicy.Ensure(caller, ResultOperation.Compute);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
@@ -54,7 +58,7 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
         {
             var count = await db.StoredResults.CountAsync(r => r.ResultVersionId == latest.Id, ct);
             var complete = await db.StoredResults.CountAsync(r => r.ResultVersionId == latest.Id && !r.Incomplete, ct);
-            return new ComputeSummary(latest.Id, latest.Number, fingerprint, count, complete, Unchanged: true, load);
+            return new ComputeSummary(latest.Id, latest.Number, fingerprint, count, complete, Unchanged: true, load, Year: cycle.Year);
         }
 
         watch.Restart();
@@ -71,7 +75,7 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
         var rows = results.AsParallel().AsOrdered().Select(r => Store(r, version.Id, villages[r.AssistantId])).ToList();
         await BulkResultWriter.WriteAsync(db, rows, ct);
         await tx.CommitAsync(ct);
-        return new ComputeSummary(version.Id, version.Number, fingerprint, results.Count, results.Count(r => !r.Incomplete), Unchanged: false, load, scoring, watch.Elapsed);
+        return new ComputeSummary(version.Id, version.Number, fingerprint, results.Count, results.Count(r => !r.Incomplete), Unchanged: false, load, scoring, watch.Elapsed, cycle.Year);
     }
 
     /// <summary>A new version with the same fingerprint and rows as <paramref name="source"/>, for republishing unchanged results.</summary>

@@ -11,6 +11,7 @@ using Longan.Appraisal.Core.Resources;
 using Longan.Appraisal.Core.Security;
 using Longan.Appraisal.Core.Security.Policies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Longan.Appraisal.Core.Features.Workbooks;
 
@@ -19,8 +20,20 @@ namespace Longan.Appraisal.Core.Features.Workbooks;
 /// evaluator is stored, none is exported), the five-elders records with their verification, and
 /// attendance by month. Codes and free text are written as text; formula-like text stays text.
 /// </summary>
-public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> dbFactory)
+public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> dbFactory, ILogger<CycleWorkbookService> logger)
 {
+    public Task<byte[]> EvaluationsAsync(Caller caller, int cycleId, CancellationToken ct = default) =>
+        LoggedAsync(ExportLog.Evaluations, cycleId, () => EvaluationsUnloggedAsync(caller, cycleId, ct));
+
+    public Task<byte[]> SupervisionAsync(Caller caller, int cycleId, CancellationToken ct = default) =>
+        LoggedAsync(ExportLog.Supervision, cycleId, () => SupervisionUnloggedAsync(caller, cycleId, ct));
+
+    public Task<byte[]> AttendanceAsync(Caller caller, int cycleId, CancellationToken ct = default) =>
+        LoggedAsync(ExportLog.Attendance, cycleId, () => AttendanceUnloggedAsync(caller, cycleId, ct));
+
+    private Task<byte[]> LoggedAsync(string operation, int cycleId, Func<Task<byte[]>> export) =>
+        OperationLog.TimedAsync(logger, operation, export, (file, ms) => ExportLog.Written(logger, operation, cycleId, file.LongLength, ms));
+
     private static readonly string[] s_who = ["助理员编号", "姓名", "乡镇", "驻村"];
     private static readonly double[] s_whoWidths = [12, 9, 9, 11];
 
@@ -30,7 +43,7 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
     /// ballot in entry order within an assistant — so the file reads like what the townships sent
     /// and can be imported again.
     /// </summary>
-    public async Task<byte[]> EvaluationsAsync(Caller caller, int cycleId, CancellationToken ct = default)
+    private async Task<byte[]> EvaluationsUnloggedAsync(Caller caller, int cycleId, CancellationToken ct)
     {
         var (db, cycle, people) = await OpenAsync(caller, cycleId, ct);
         await using (db)
@@ -75,7 +88,7 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
     /// 五老监督记录.xlsx: every record with its verification, on the contract's 五老监督 sheet with its
     /// headers (the verification's note, verifier and time added after them).
     /// </summary>
-    public async Task<byte[]> SupervisionAsync(Caller caller, int cycleId, CancellationToken ct = default)
+    private async Task<byte[]> SupervisionUnloggedAsync(Caller caller, int cycleId, CancellationToken ct)
     {
         var (db, cycle, people) = await OpenAsync(caller, cycleId, ct);
         await using (db)
@@ -109,7 +122,7 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
     /// 驻村考勤.xlsx: 考勤汇总, one row per assistant with the days in the village for each month and the
     /// short months counted; and 驻村考勤, the contract's sheet, one row per recorded month.
     /// </summary>
-    public async Task<byte[]> AttendanceAsync(Caller caller, int cycleId, CancellationToken ct = default)
+    private async Task<byte[]> AttendanceUnloggedAsync(Caller caller, int cycleId, CancellationToken ct)
     {
         var (db, cycle, people) = await OpenAsync(caller, cycleId, ct);
         await using (db)

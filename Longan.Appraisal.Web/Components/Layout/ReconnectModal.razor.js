@@ -1,4 +1,6 @@
-// Set up event handlers
+// The reconnect dialog (ReconnectModal.razor): Blazor sets its state classes and the seconds; this
+// opens and closes it, shows the attempt number, and reloads when the server no longer knows the
+// circuit (a node that died behind the proxy): the reloaded page is the same address, still signed in.
 const reconnectModal = document.getElementById("components-reconnect-modal");
 reconnectModal.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
 
@@ -8,13 +10,21 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+const attempt = document.getElementById("longan-reconnect-attempt");
+
 function handleReconnectStateChanged(event) {
+    if (event.detail.currentAttempt && attempt) {
+        attempt.textContent = String(event.detail.currentAttempt);
+    }
     if (event.detail.state === "show") {
         reconnectModal.showModal();
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        retryButton.focus();
+    } else if (event.detail.state === "paused" || event.detail.state === "resume-failed") {
+        resumeButton.focus();
     } else if (event.detail.state === "rejected") {
         location.reload();
     }
@@ -24,14 +34,9 @@ async function retry() {
     document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
 
     try {
-        // Reconnect will asynchronously return:
-        // - true to mean success
-        // - false to mean we reached the server, but it rejected the connection (e.g., unknown circuit ID)
-        // - exception to mean we didn't reach the server (this can be sync or async)
+        // true: reconnected; false: the server answered but no longer has the circuit; throws: unreachable.
         const successful = await Blazor.reconnect();
         if (!successful) {
-            // We have been able to reach the server, but the circuit is no longer available.
-            // We'll reload the page so the user can continue using the app as quickly as possible.
             const resumeSuccessful = await Blazor.resumeCircuit();
             if (!resumeSuccessful) {
                 location.reload();
@@ -40,7 +45,6 @@ async function retry() {
             }
         }
     } catch (err) {
-        // We got an exception, server is currently unavailable
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     }
 }
@@ -52,7 +56,8 @@ async function resume() {
             location.reload();
         }
     } catch {
-        reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
+        // The server cannot resume it either: a fresh page is the way back.
+        location.reload();
     }
 }
 

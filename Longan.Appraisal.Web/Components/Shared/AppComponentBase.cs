@@ -98,7 +98,7 @@ public abstract class AppComponentBase : ComponentBase
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LastFailure = ex;
-            Logger.LogError(ex, "Service call failed");
+            PageLog.ActionFailed(Logger, ex, GetType().Name, ex.GetType().FullName ?? ex.GetType().Name);
             Snackbar.Add(Strings["Error.Unexpected"], Severity.Error);
         }
         finally
@@ -140,7 +140,7 @@ public abstract class AppComponentBase : ComponentBase
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Logger.LogError(ex, "Loading a page failed");
+            PageLog.LoadFailed(Logger, ex, GetType().Name, ex.GetType().FullName ?? ex.GetType().Name);
             PageError = Strings["Error.Unexpected"];
         }
         return default;
