@@ -29,7 +29,7 @@ public sealed class BackupVerb : IAdminVerb
         var report = await services.GetRequiredService<DatabaseBackup>().WriteAsync(path, arguments.Has("overwrite"), ct);
         var contents = report.Contents;
         var method = report.Provider == DatabaseProvider.PostgreSQL ? "pg_dump 自定义格式" : "SQLite 在线备份";
-        await output.WriteLineAsync($"已备份到 {report.Path}（{method}，{Size(report.Bytes)}，用时 {report.Elapsed.TotalSeconds:0.00} 秒）。");
+        await output.WriteLineAsync($"已备份到 {report.Path}（{method}，{Size(report.Bytes)}，用时 {report.Elapsed.TotalSeconds:0.00} 秒，其中复制 {report.Copying.TotalSeconds:0.00} 秒、检查 {(report.Elapsed - report.Copying).TotalSeconds:0.00} 秒）。");
         await output.WriteLineAsync($"副本内容：助理员 {contents.Assistants} 名，评议数据 {contents.Entries} 条，审计记录 {contents.AuditRecords} 条，" +
             $"迁移 {contents.Migrations.Count} 个（最新 {contents.Migrations.LastOrDefault() ?? "无"}）。");
         await output.WriteLineAsync(contents.LatestResult is { } latest
