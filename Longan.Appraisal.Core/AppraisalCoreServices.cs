@@ -64,6 +64,8 @@ public static class AppraisalCoreServices
         services.AddSingleton<Features.Work.WorkService>();
         services.AddSingleton<DemoCountySeeder>();
         services.AddSingleton<SyntheticCounty>();
+        services.AddOptions<Persistence.Backups.BackupOptions>();
+        services.AddSingleton<Persistence.Backups.DatabaseBackup>();
         return services;
     }
 }

@@ -299,4 +299,19 @@ public static class Messages
     public static string AttendanceMonthNotYet(int year, int month) => F([year, month]);
     public static string AttendanceMonthBeforePosting(string name, DateOnly servedFrom, int month) => F([name, servedFrom, month]);
     public static string PhoneVoteGradeEach => R();
+
+    // Backups (admin verb backup)
+    public static string BackupTargetExists(string path) => F([path]);
+    public static string BackupInMemoryDatabase => R();
+    public static string BackupToolMissing(string tool, string where) => F([tool, where]);
+    public static string BackupToolFailed(string tool, int exitCode, string report) => F([tool, exitCode, report]);
+    public static string BackupToolVersionMismatch => R();
+    public static string BackupCheckFailed(string problem) => F([problem]);
+    public static string BackupIntegrityProblems(int count, string problems) => F([count, problems]);
+    public static string BackupMissingMigrations(string migrations) => F([migrations]);
+    public static string BackupMissingTableData(string tables) => F([tables]);
+    public static string BackupSqliteChecked(int migrations) => F([migrations]);
+    public static string BackupPostgreSqlChecked(int entries, int tables, int migrations) => F([entries, tables, migrations]);
+    public static string BackupReplaceFailed(string path, string reason) => F([path, reason]);
+    public static string BackupCopyFailed(string reason) => F([reason]);
 }

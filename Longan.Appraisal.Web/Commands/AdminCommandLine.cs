@@ -2,6 +2,7 @@ using Longan.Appraisal.Core;
 using Longan.Appraisal.Core.Excel;
 using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Persistence;
+using Longan.Appraisal.Core.Persistence.Backups;
 using Longan.Appraisal.Core.Security;
 using Longan.Appraisal.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,7 @@ public static class AdminCommandLine
         new SeedSyntheticVerb(),
         new VerifyAuditVerb(),
         new BallotSessionVerb(),
+        new BackupVerb(),
     ];
 
     /// <summary>A first argument that is not an option (--urls etc.) names a verb.</summary>
@@ -69,6 +71,7 @@ public static class AdminCommandLine
         // A verb prints its own result; the framework's information logs (migrations applied…) would only bury it.
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Longan", LogLevel.Warning);
         builder.Services.AddAppraisalCore(PortalHost.Database(builder.Configuration, builder.Environment));
+        builder.Services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section);
         await using var app = builder.Build();
         try
         {

@@ -18,7 +18,7 @@ internal static class YearCycle
             await output.WriteLineAsync("用法：" + verb.Usage);
             return (null, AdminCommandLine.ExitUsage);
         }
-        if (needsOut && OutputProblem(arguments.Option("out")!) is { } problem)
+        if (needsOut && OutputFile.Problem(arguments.Option("out")!) is { } problem)
         {
             await output.WriteLineAsync(problem);
             return (null, AdminCommandLine.ExitFailed);
@@ -30,31 +30,5 @@ internal static class YearCycle
             return (null, AdminCommandLine.ExitFailed);
         }
         return (cycle, AdminCommandLine.ExitOk);
-    }
-
-    /// <summary>Why the file cannot be written where asked, in words (before any work is done), or null.</summary>
-    private static string? OutputProblem(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full)!;
-        if (Directory.Exists(full))
-        {
-            return $"--out 应是文件名，“{full}”是一个文件夹。";
-        }
-        if (!Directory.Exists(folder))
-        {
-            return $"无法写入“{full}”：文件夹“{folder}”不存在。";
-        }
-        try
-        {
-            var probe = Path.Combine(folder, $".longan-write-check-{Environment.ProcessId}");
-            File.WriteAllBytes(probe, []);
-            File.Delete(probe);
-            return null;
-        }
-        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
-        {
-            return $"无法写入“{full}”：没有在文件夹“{folder}”中写文件的权限。";
-        }
     }
 }
