@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.IO.Compression;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using ClosedXML.Excel;
 using Longan.Appraisal.Core.Excel;
+using Longan.Appraisal.Tests.Infrastructure;
 
 namespace Longan.Appraisal.Benchmarks;
 
@@ -22,7 +21,8 @@ public class WorkbookReadBenchmarks
     private byte[] _file = [];
 
     [GlobalSetup]
-    public void Setup() => _file = LargestBallotFile(199_999);
+    public void Setup() => _file = LargeBallotWorkbook.PartyBallots(LargeBallotWorkbook.LargestRows,
+        [.. Enumerable.Range(1, 15_000).Select(i => string.Create(CultureInfo.InvariantCulture, $"SYN{i:000000}"))]);
 
     /// <summary>Opens the file and reads every row's eight values; the number of rows.</summary>
     [Benchmark]
@@ -38,7 +38,7 @@ public class WorkbookReadBenchmarks
             row.Code(s_headers[1], 64, required: false);
             for (var i = 2; i < 7; i++)
             {
-                row.Int(s_headers[i], 0, 20);
+                row.Decimal(s_headers[i]);
             }
             row.Text(s_headers[7], 500, multiline: true);
             rows++;
@@ -51,62 +51,5 @@ public class WorkbookReadBenchmarks
     {
         using var workbook = new XLWorkbook(new MemoryStream(_file));
         return workbook.Worksheet("党组织评议").LastRowUsed().RowNumber() - 1;
-    }
-
-    /// <summary>The file as Excel writes one: shared strings, references on every row and cell.</summary>
-    private static byte[] LargestBallotFile(int rows)
-    {
-        var random = new Random(5);
-        var strings = new List<string>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        int S(string text)
-        {
-            if (!index.TryGetValue(text, out var i))
-            {
-                index[text] = i = strings.Count;
-                strings.Add(text);
-            }
-            return i;
-        }
-        const string words = "工作认真负责群众满意度高能够深入农户走访及时调解矛盾纠纷宣讲政策到位帮助办理事务积极主动";
-        var sheet = new StringBuilder("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">""");
-        for (var c = 0; c < s_headers.Length; c++)
-        {
-            sheet.Append(CultureInfo.InvariantCulture, $"""<c r="{(char)('A' + c)}1" t="s"><v>{S(s_headers[c])}</v></c>""");
-        }
-        sheet.Append("</row>");
-        for (var r = 2; r <= rows + 1; r++)
-        {
-            sheet.Append(CultureInfo.InvariantCulture, $"""<row r="{r}"><c r="A{r}" t="s"><v>{S(string.Create(CultureInfo.InvariantCulture, $"SYN{random.Next(15_000) + 1:000000}"))}</v></c><c r="B{r}" t="s"><v>{S(string.Create(CultureInfo.InvariantCulture, $"P{r:0000000}"))}</v></c>""");
-            for (var c = 0; c < 5; c++)
-            {
-                sheet.Append(CultureInfo.InvariantCulture, $"""<c r="{(char)('C' + c)}{r}"><v>{random.Next(10, 21)}</v></c>""");
-            }
-            var comment = new string([.. Enumerable.Range(0, 12).Select(_ => words[random.Next(words.Length)])]) + r.ToString(CultureInfo.InvariantCulture);
-            sheet.Append(CultureInfo.InvariantCulture, $"""<c r="H{r}" t="s"><v>{S(comment)}</v></c></row>""");
-        }
-        sheet.Append("</sheetData></worksheet>");
-        var shared = new StringBuilder("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">""");
-        foreach (var text in strings)
-        {
-            shared.Append("<si><t>").Append(text).Append("</t></si>");
-        }
-        shared.Append("</sst>");
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            void Part(string name, string text)
-            {
-                using var stream = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
-                stream.Write(Encoding.UTF8.GetBytes(text));
-            }
-            Part("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>""");
-            Part("_rels/.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
-            Part("xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="党组织评议" sheetId="1" r:id="rId1"/></sheets></workbook>""");
-            Part("xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>""");
-            Part("xl/worksheets/sheet1.xml", sheet.ToString());
-            Part("xl/sharedStrings.xml", shared.ToString());
-        }
-        return buffer.ToArray();
     }
 }

@@ -1,4 +1,5 @@
 using Longan.Appraisal.Core.Domain.Audit;
+using System.Diagnostics;
 using System.Globalization;
 using Longan.Appraisal.Core.Domain;
 using Longan.Appraisal.Core.Domain.Entries;
@@ -26,6 +27,10 @@ namespace Longan.Appraisal.Core.Features.Imports;
 /// Each row is read into the input the entry's form fills and judged by the same rules (its
 /// <c>Check()</c>, <see cref="TicketBook"/>); only reading the cells (numbers, dates, drop-down
 /// words) and what the form has no field for (核实结果) are the import's own.
+/// The whole file is read and judged before the write transaction begins: the transaction only
+/// looks again at what others may have changed meanwhile (the cycle's state, 票号 and months taken,
+/// an earlier import of the same file) and writes the rows in bulk, so the largest allowed file
+/// holds the write lock for a second or two, not the half-minute that made other writers time out.
 /// </summary>
 public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> dbFactory, CycleService cycles, TimeProvider clock, ILogger<BallotImportService> logger)
 {
@@ -33,9 +38,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
     public Task<ImportSummary> CheckAsync(Caller caller, int cycleId, byte[] content, string fileName, bool replace, CancellationToken ct = default) =>
         OperationLog.TimedAsync(logger, ImportLog.BallotsCheck, () => WorkbookFile.ReadAsync(fileName, async () =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
-            using var file = WorkbookFile.Open(content, fileName);
-            var parsed = await ParseAsync(db, caller, cycleId, file, fileName, replace, ct);
+            var parsed = await ParseAsync(caller, db => StoredCycleAsync(db, cycleId, ct), content, fileName, replace, ct);
             return parsed.Summary(0, false);
         }), (summary, ms) => ImportLog.BallotsChecked(logger, ImportLog.BallotsCheck, cycleId, summary.Rows, ms));
 
@@ -43,12 +46,8 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
     public Task<ImportSummary> ImportAsync(Caller caller, int cycleId, byte[] content, string fileName, bool replace, CancellationToken ct = default) =>
         OperationLog.TimedAsync(logger, ImportLog.Ballots, () => WorkbookFile.ReadAsync(fileName, async () =>
         {
-            using var file = WorkbookFile.Open(content, fileName);
-            await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var summary = await ImportAsync(db, caller, cycleId, file, fileName, replace, ct);
-            await tx.CommitAsync(ct);
-            return summary;
+            var parsed = await ParseAsync(caller, db => StoredCycleAsync(db, cycleId, ct), content, fileName, replace, ct);
+            return await WriteAsync(caller, parsed, fileName, replace, async db => await StoredCycleAsync(db, cycleId, ct), ct);
         }), (summary, ms) => ImportLog.BallotsImported(logger, ImportLog.Ballots, cycleId, summary.Rows, summary.Replaced, ms));
 
     /// <summary>
@@ -61,52 +60,116 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
     {
         var (imported, cycleCreated, _) = await OperationLog.TimedAsync(logger, ImportLog.Ballots, () => WorkbookFile.ReadAsync(fileName, async () =>
         {
-            using var file = WorkbookFile.Open(content, fileName);
-            await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var cycleId = await db.Cycles.Where(c => c.Year == year).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
-            var created = cycleId is null;
-            if (cycleId is null)
+            // A year without a cycle is read as the cycle it will be: collecting, nothing in it yet.
+            var parsed = await ParseAsync(caller, async db => await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Year == year, ct)
+                ?? new AppraisalCycle { Year = year, State = CycleState.Collecting }, content, fileName, replace, ct);
+            var created = false;
+            var cycleId = 0;
+            var summary = await WriteAsync(caller, parsed, fileName, replace, async db =>
             {
+                if (await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Year == year, ct) is { } cycle)
+                {
+                    cycleId = cycle.Id;
+                    return cycle;
+                }
                 cycleId = await cycles.CreateAsync(db, caller, year, ct);
-                await cycles.TransitionAsync(db, caller, cycleId.Value, CycleState.Collecting, null, ct);
-            }
-            var summary = await ImportAsync(db, caller, cycleId.Value, file, fileName, replace, ct);
-            await tx.CommitAsync(ct);
-            return (summary, created, cycleId.Value);
-        }), (done, ms) => ImportLog.BallotsImported(logger, ImportLog.Ballots, done.Item3, done.summary.Rows, done.summary.Replaced, ms));
+                await cycles.TransitionAsync(db, caller, cycleId, CycleState.Collecting, null, ct);
+                created = true;
+                return await StoredCycleAsync(db, cycleId, ct);
+            }, ct);
+            return (summary, created, cycleId);
+        }), (done, ms) => ImportLog.BallotsImported(logger, ImportLog.Ballots, done.cycleId, done.summary.Rows, done.summary.Replaced, ms));
         return (imported, cycleCreated);
     }
 
-    private async Task<ImportSummary> ImportAsync(AppraisalDbContext db, Caller caller, int cycleId, WorkbookFile file, string fileName, bool replace, CancellationToken ct)
+    private static async Task<AppraisalCycle> StoredCycleAsync(AppraisalDbContext db, int cycleId, CancellationToken ct) =>
+        await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
+
+    /// <summary>
+    /// Writes what <see cref="ParseAsync"/> read, in one short transaction: the cycle (found or
+    /// created by <paramref name="cycleOf"/>) and what others may have stored since the file was
+    /// read are checked again, then the earlier import is removed when replaced and the rows are
+    /// written in bulk.
+    /// </summary>
+    private async Task<ImportSummary> WriteAsync(Caller caller, Parsed parsed, string fileName, bool replace, Func<AppraisalDbContext, Task<AppraisalCycle>> cycleOf, CancellationToken ct)
     {
-        // The batch is recorded (file, content hash, rows), not each of its thousands of entries.
-        db.Summarise(typeof(VillagerTally), typeof(PartyBallot), typeof(CadreBallot), typeof(SupervisionRecord), typeof(AttendanceMonth));
-        var parsed = await ParseAsync(db, caller, cycleId, file, fileName, replace, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+        var waited = Stopwatch.StartNew();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var held = Stopwatch.StartNew();
+        logger.LogInformation("Import of {File}: {Rows} rows read and checked in {ReadMs} ms; writing after waiting {WaitMs} ms for the write lock.",
+            ImportBatch.NameOf(fileName), parsed.Count, (long)parsed.ReadTime.TotalMilliseconds, (long)waited.Elapsed.TotalMilliseconds);
+        var cycle = await cycleOf(db);
+        EntryGuard.EnsureOpen(cycle, caller);
+        var stored = await StoredFacts.LoadAsync(db, cycle, parsed.ContentHash, fileName, replace, ct);
+        Recheck(parsed, stored);
+
         var now = clock.GetUtcNow();
-        if (parsed.Previous is { } previous)
+        if (stored.Previous is { } previous)
         {
             await RemoveAsync(db, previous.Id, ct);
             db.Record(AuditAction.Deleted, nameof(ImportBatch), previous.Id.ToString(CultureInfo.InvariantCulture),
                 $"重新导入 {previous.FileName}：删除第 {previous.Id} 批及其 {previous.Rows} 行导入的数据", before: new { previous.FileName, previous.ContentHash, previous.Rows, previous.ImportedBy, previous.ImportedAt });
         }
+        // The batch is recorded (file, content hash, rows), not each of its thousands of entries.
         var batch = new ImportBatch
         {
-            CycleId = cycleId, Kind = ImportBatch.Ballots, FileName = ImportBatch.NameOf(fileName), ContentHash = file.ContentHash,
+            CycleId = cycle.Id, Kind = ImportBatch.Ballots, FileName = ImportBatch.NameOf(fileName), ContentHash = parsed.ContentHash,
             ImportedBy = caller.UserName, ImportedAt = now, Rows = parsed.Count,
         };
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(ct);
-        foreach (var entry in parsed.Entries)
+        foreach (var row in parsed.Rows)
         {
-            entry.ImportId = batch.Id;
-            entry.CreatedAt = entry.UpdatedAt = now;
+            row.Entry.CycleId = cycle.Id;
+            row.Entry.ImportId = batch.Id;
+            row.Entry.CreatedAt = row.Entry.UpdatedAt = now;
         }
-        db.AddRange(parsed.Entries);
-        EntryLog.Add(db, caller, now, cycleId, nameof(ImportBatch), batch.Id, EntryLog.Created, null,
-            new { batch.FileName, batch.ContentHash, batch.Rows, Replaced = parsed.Previous?.Id });
+        await BulkEntryWriter.WriteAsync(db, parsed.Of<VillagerTally>(), ct);
+        await BulkEntryWriter.WriteAsync(db, parsed.Of<PartyBallot>(), ct);
+        await BulkEntryWriter.WriteAsync(db, parsed.Of<CadreBallot>(), ct);
+        await BulkEntryWriter.WriteAsync(db, parsed.Of<SupervisionRecord>(), ct);
+        await BulkEntryWriter.WriteAsync(db, parsed.Of<AttendanceMonth>(), ct);
+        EntryLog.Add(db, caller, now, cycle.Id, nameof(ImportBatch), batch.Id, EntryLog.Created, null,
+            new { batch.FileName, batch.ContentHash, batch.Rows, Replaced = stored.Previous?.Id });
         await db.SaveChangesAsync(ct);
-        return parsed.Summary(batch.Id, parsed.Previous is not null);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Imported {Rows} rows of {File} into cycle {Cycle} as batch {Batch}, holding the write lock {WriteMs} ms.",
+            parsed.Count, batch.FileName, cycle.Id, batch.Id, (long)held.Elapsed.TotalMilliseconds);
+        return parsed.Summary(batch.Id, stored.Previous is not null);
+    }
+
+    /// <summary>
+    /// The rows' claims on what is stored — 票号 and attendance months — judged again against what is
+    /// stored now, inside the write transaction, by the same rules as when the file was read: a
+    /// ballot saved by a township while the file was being read is not doubled by the import.
+    /// Supervisors are looked up again (one may have been registered or removed meanwhile).
+    /// </summary>
+    private static void Recheck(Parsed parsed, StoredFacts stored)
+    {
+        var errors = new List<ImportError>();
+        foreach (var row in parsed.Rows)
+        {
+            var (column, value, problem) = row.Entry switch
+            {
+                PartyBallot b => (BallotWorkbook.TicketNo, b.TicketNo, stored.Tickets.Claim(EntryKind.PartyBallot, b.AssistantId, b.TicketNo)),
+                CadreBallot b => (BallotWorkbook.TicketNo, b.TicketNo, stored.Tickets.Claim(EntryKind.CadreBallot, b.AssistantId, b.TicketNo)),
+                AttendanceMonth m => ("月份", m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), stored.MonthTaken(m.AssistantId, m.Month) ? Messages.AttendanceAlreadyRecorded : null),
+                _ => ("", null, null),
+            };
+            if (problem is not null)
+            {
+                errors.Add(new ImportError(row.Sheet.Name, row.Number, column, value, problem));
+            }
+            if (row.Entry is SupervisionRecord record)
+            {
+                record.SupervisorId = stored.SupervisorId(row.VillageId, record.SupervisorName);
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw new ImportRejectedException(errors);
+        }
     }
 
     private static async Task RemoveAsync(AppraisalDbContext db, int importId, CancellationToken ct)
@@ -119,24 +182,22 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         await db.ImportBatches.Where(b => b.Id == importId).ExecuteDeleteAsync(ct);
     }
 
-    private async Task<Parsed> ParseAsync(AppraisalDbContext db, Caller caller, int cycleId, WorkbookFile file, string fileName, bool replace, CancellationToken ct)
+    /// <summary>Reads and judges every row, outside any transaction (others write meanwhile); throws with every problem found.</summary>
+    private async Task<Parsed> ParseAsync(Caller caller, Func<AppraisalDbContext, Task<AppraisalCycle>> cycleOf, byte[] content, string fileName, bool replace, CancellationToken ct)
     {
+        var watch = Stopwatch.StartNew();
+        using var file = WorkbookFile.Open(content, fileName);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         CyclePolicy.Ensure(caller, CycleOperation.Import);
-        var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
+        var cycle = await cycleOf(db);
         EntryGuard.EnsureOpen(cycle, caller);
-        var previous = await db.ImportBatches.AsNoTracking()
-            .FirstOrDefaultAsync(b => b.CycleId == cycleId && b.Kind == ImportBatch.Ballots && b.ContentHash == file.ContentHash, ct);
-        if (previous is not null && !replace)
-        {
-            throw new ImportRejectedException([ImportError.OfFile(fileName, Messages.FileAlreadyImported(previous.ImportedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), previous.ImportedBy))]);
-        }
+        var stored = await StoredFacts.LoadAsync(db, cycle, file.ContentHash, fileName, replace, ct);
 
         // Keyed as a row's code is read, so a code stored before codes were normalised is found too.
         var roster = AssistantCodes.Index(await CycleRoster.ForYearAsync(db, cycle.Year, ct), r => r.Code);
-        var context = new RowContext(cycle, caller, roster, CountyCalendar.Today(clock), clock.GetUtcNow(), previous?.Id);
-        await context.LoadExistingAsync(db, ct);
+        var context = new RowContext(cycle, caller, roster, stored, CountyCalendar.Today(clock), clock.GetUtcNow());
         var errors = new List<ImportError>();
-        var parsed = new Parsed(previous);
+        var parsed = new Parsed(file.ContentHash);
         var found = 0;
         foreach (var sheet in BallotWorkbook.Sheets)
         {
@@ -152,10 +213,10 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
             foreach (var row in table.Rows())
             {
                 var before = errors.Count;
-                var entry = ReadRow(sheet, row, context);
+                var entry = ReadRow(sheet, row, context, out var villageId);
                 if (entry is not null && errors.Count == before)
                 {
-                    parsed.Add(sheet, entry);
+                    parsed.Add(sheet, row.Number, villageId, entry);
                 }
             }
         }
@@ -171,12 +232,14 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         {
             throw new ImportRejectedException(errors);
         }
+        parsed.ReadTime = watch.Elapsed;
         return parsed;
     }
 
-    private static Entry? ReadRow(BallotWorkbook.Sheet sheet, SheetRow row, RowContext context)
+    private static Entry? ReadRow(BallotWorkbook.Sheet sheet, SheetRow row, RowContext context, out int villageId)
     {
         var assistant = context.Assistant(row, sheet.Kind);
+        villageId = assistant?.VillageId ?? 0;
         Entry? entry = sheet.Name switch
         {
             "群众评议" => ReadTally(row, sheet),
@@ -190,7 +253,6 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         {
             return null;
         }
-        entry.CycleId = context.Cycle.Id;
         entry.AssistantId = assistant.AssistantId;
         entry.EnteredBy = context.Caller.UserId;
         return entry;
@@ -306,30 +368,59 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         return new AttendanceMonth { Month = month.Value, Days = days.Value };
     }
 
-    /// <summary>What rows are checked against: the cycle's roster, the caller's scope, 票号 and months already taken.</summary>
-    private sealed class RowContext(AppraisalCycle cycle, Caller caller, ILookup<string, RosterEntry> roster, DateOnly today, DateTimeOffset now, int? replacedImport)
+    /// <summary>
+    /// What is stored that rows are judged against: an earlier import of the same file (refused
+    /// unless replaced; its rows do not count), the cycle's 票号 and attendance months, the
+    /// registered supervisors. Loaded when the file is read and again inside the write transaction.
+    /// </summary>
+    private sealed class StoredFacts
     {
-        private TicketBook? _tickets;
         private readonly HashSet<(int Assistant, DateOnly Month)> _months = [];
-        private readonly HashSet<(int Assistant, DateOnly Month)> _monthsInFile = [];
         private Dictionary<(int Village, string Name), int> _supervisors = [];
+
+        private StoredFacts(ImportBatch? previous, TicketBook tickets)
+        {
+            Previous = previous;
+            Tickets = tickets;
+        }
+
+        public ImportBatch? Previous { get; }
+        public TicketBook Tickets { get; }
+
+        public static async Task<StoredFacts> LoadAsync(AppraisalDbContext db, AppraisalCycle cycle, string contentHash, string fileName, bool replace, CancellationToken ct)
+        {
+            var previous = await db.ImportBatches.AsNoTracking()
+                .FirstOrDefaultAsync(b => b.CycleId == cycle.Id && b.Kind == ImportBatch.Ballots && b.ContentHash == contentHash, ct);
+            if (previous is not null && !replace)
+            {
+                throw new ImportRejectedException([ImportError.OfFile(fileName, Messages.FileAlreadyImported(previous.ImportedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), previous.ImportedBy))]);
+            }
+            var replaced = previous?.Id;
+            var facts = new StoredFacts(previous, await TicketBook.ForCycleAsync(db, cycle.Id, replaced, ct));
+            foreach (var m in await db.AttendanceMonths.Where(a => a.CycleId == cycle.Id && (replaced == null || a.ImportId != replaced))
+                         .Select(a => new { a.AssistantId, a.Month }).ToListAsync(ct))
+            {
+                facts._months.Add((m.AssistantId, m.Month));
+            }
+            facts._supervisors = (await db.Supervisors.Select(s => new { s.VillageId, s.Name, s.Id }).ToListAsync(ct))
+                .GroupBy(s => (s.VillageId, s.Name)).ToDictionary(g => g.Key, g => g.First().Id);
+            return facts;
+        }
+
+        public bool MonthTaken(int assistant, DateOnly month) => _months.Contains((assistant, month));
+
+        public int? SupervisorId(int village, string name) => _supervisors.TryGetValue((village, name), out var id) ? id : null;
+    }
+
+    /// <summary>What rows are checked against: the cycle's roster, the caller's scope, what is stored, months earlier in the file.</summary>
+    private sealed class RowContext(AppraisalCycle cycle, Caller caller, ILookup<string, RosterEntry> roster, StoredFacts stored, DateOnly today, DateTimeOffset now)
+    {
+        private readonly HashSet<(int Assistant, DateOnly Month)> _monthsInFile = [];
 
         public AppraisalCycle Cycle => cycle;
         public Caller Caller => caller;
         public DateOnly Today => today;
         public DateTimeOffset Now => now;
-
-        public async Task LoadExistingAsync(AppraisalDbContext db, CancellationToken ct)
-        {
-            _tickets = await TicketBook.ForCycleAsync(db, cycle.Id, replacedImport, ct);
-            foreach (var m in await db.AttendanceMonths.Where(a => a.CycleId == cycle.Id && (replacedImport == null || a.ImportId != replacedImport))
-                         .Select(a => new { a.AssistantId, a.Month }).ToListAsync(ct))
-            {
-                _months.Add((m.AssistantId, m.Month));
-            }
-            _supervisors = (await db.Supervisors.Select(s => new { s.VillageId, s.Name, s.Id }).ToListAsync(ct))
-                .GroupBy(s => (s.VillageId, s.Name)).ToDictionary(g => g.Key, g => g.First().Id);
-        }
 
         /// <summary>The row's assistant, when the code exists in this cycle and is within the caller's scope.</summary>
         public RosterEntry? Assistant(SheetRow row, EntryKind kind)
@@ -360,7 +451,7 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
         /// <summary>The row's 票号 (optional) for the assistant's ballot of the group, under the same rule as the forms'.</summary>
         public void ClaimTicket(SheetRow row, EntryKind group, RosterEntry? assistant, string? ticket)
         {
-            if (assistant is not null && _tickets!.Claim(group, assistant.AssistantId, ticket) is { } problem)
+            if (assistant is not null && stored.Tickets.Claim(group, assistant.AssistantId, ticket) is { } problem)
             {
                 row.Error(BallotWorkbook.TicketNo, ticket, problem);
             }
@@ -368,26 +459,34 @@ public sealed class BallotImportService(IDbContextFactory<AppraisalDbContext> db
 
         public bool TakeMonth(int assistant, DateOnly month, out string reason)
         {
-            reason = _months.Contains((assistant, month)) ? Messages.AttendanceAlreadyRecorded : Messages.RepeatedInFile;
-            return !_months.Contains((assistant, month)) && _monthsInFile.Add((assistant, month));
+            var taken = stored.MonthTaken(assistant, month);
+            reason = taken ? Messages.AttendanceAlreadyRecorded : Messages.RepeatedInFile;
+            return !taken && _monthsInFile.Add((assistant, month));
         }
 
-        public int? SupervisorId(int village, string name) => _supervisors.TryGetValue((village, name), out var id) ? id : null;
+        public int? SupervisorId(int village, string name) => stored.SupervisorId(village, name);
     }
 
-    private sealed class Parsed(ImportBatch? previous)
+    /// <param name="Number">The row's number in Excel, where a problem found on writing is reported.</param>
+    /// <param name="VillageId">The assistant's village (a record's supervisor is looked up there).</param>
+    private sealed record ParsedRow(BallotWorkbook.Sheet Sheet, int Number, int VillageId, Entry Entry);
+
+    private sealed class Parsed(string contentHash)
     {
         private readonly Dictionary<string, int> _counts = [];
 
-        public ImportBatch? Previous => previous;
-        public List<Entry> Entries { get; } = [];
-        public int Count => Entries.Count;
+        public string ContentHash => contentHash;
+        public List<ParsedRow> Rows { get; } = [];
+        public int Count => Rows.Count;
+        public TimeSpan ReadTime { get; set; }
 
-        public void Add(BallotWorkbook.Sheet sheet, Entry entry)
+        public void Add(BallotWorkbook.Sheet sheet, int number, int villageId, Entry entry)
         {
-            Entries.Add(entry);
+            Rows.Add(new ParsedRow(sheet, number, villageId, entry));
             _counts[sheet.Name] = _counts.GetValueOrDefault(sheet.Name) + 1;
         }
+
+        public List<T> Of<T>() where T : Entry => Rows.Select(r => r.Entry).OfType<T>().ToList();
 
         public ImportSummary Summary(int importId, bool replaced) => new(importId,
             _counts.GetValueOrDefault(BallotWorkbook.Villagers.Name), _counts.GetValueOrDefault(BallotWorkbook.VillagerComments.Name),

@@ -92,6 +92,55 @@ public sealed class CollectionPanelTests : BunitTestBase
     }
 
     [Fact]
+    public async Task TallyForm_ReloadAfterConflict_TakesUpCurrentVersionAndNextSaveSucceeds()
+    {
+        var cut = Render<TallyPanel>(p => p.Add(x => x.CycleId, _cycleId).Add(x => x.AssistantId, Assistant));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=tally-list] tbody tr")));
+        cut.Find("[data-testid=tally-list] tbody tr button").Click();
+        var tallies = Database.Get<VillagerTallyService>();
+        var existing = (await tallies.ListAsync(_caller, _cycleId, Assistant)).Single();
+        await tallies.UpdateAsync(await Database.CallerAsync(Demo.County), existing.Id, existing.Version, new TallyInput { Satisfied = 13, BasicallySatisfied = 6, Dissatisfied = 2 });
+        cut.Find("[data-testid=tally-satisfied]").Input("15");
+        cut.Find("[data-testid=tally-save]").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=conflict]")));
+
+        cut.Find("[data-testid=conflict-reload]").Click();
+
+        // The form now shows the tally as the other person saved it.
+        cut.WaitForAssertion(() => Assert.Equal("13", cut.Find("[data-testid=tally-satisfied]").GetAttribute("value")));
+        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        cut.Find("[data-testid=tally-satisfied]").Input("16");
+        cut.Find("[data-testid=tally-save]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(16, tallies.ListAsync(_caller, _cycleId, Assistant).GetAwaiter().GetResult().Single().Satisfied));
+        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+    }
+
+    [Fact]
+    public async Task PartyForm_ReloadAfterConflict_TakesUpCurrentVersionAndNextSaveSucceeds()
+    {
+        var county = await Database.CallerAsync(Demo.County);
+        var ballots = Database.Get<PartyBallotService>();
+        PartyBallotInput Scores(decimal first) => new() { PolicyAdvocate = first, PublicOpinion = 18, CivilAgent = 18, DisputeMediator = 18, PartyBuildingGuide = 18, TicketNo = "P01" };
+        await ballots.AddAsync(county, _cycleId, Assistant, Scores(15));
+        var cut = Render<PartyPanel>(p => p.Add(x => x.CycleId, _cycleId).Add(x => x.AssistantId, Assistant));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=party-list] tbody tr")));
+        cut.Find("[data-testid=party-list] tbody tr button").Click();
+        var existing = (await ballots.ListAsync(_caller, _cycleId, Assistant)).Single();
+        await ballots.UpdateAsync(county, existing.Id, existing.Version, Scores(16));
+        cut.Find("[data-testid=party-PolicyAdvocate]").Input("17");
+        cut.Find("[data-testid=party-save]").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=conflict]")));
+
+        cut.Find("[data-testid=conflict-reload]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(16m, decimal.Parse(cut.Find("[data-testid=party-PolicyAdvocate]").GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture)));
+        cut.Find("[data-testid=party-PolicyAdvocate]").Input("19");
+        cut.Find("[data-testid=party-save]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(19m, ballots.ListAsync(_caller, _cycleId, Assistant).GetAwaiter().GetResult().Single().PolicyAdvocate));
+        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+    }
+
+    [Fact]
     public async Task PartyForm_ScoreAboveTwenty_IsReportedNotQuietlyChanged()
     {
         var cut = Render<PartyPanel>(p => p.Add(x => x.CycleId, _cycleId).Add(x => x.AssistantId, Assistant));
