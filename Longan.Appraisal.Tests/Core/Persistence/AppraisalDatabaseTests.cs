@@ -3,6 +3,7 @@ using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace Longan.Appraisal.Tests.Core.Persistence;
 
@@ -72,5 +73,41 @@ public sealed class AppraisalDatabaseTests
         context.Villages.Add(new Village { TownshipId = 9999, Name = "无主村" });
 
         await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
+    }
+
+    [Theory]
+    [InlineData(null, DatabaseProvider.Sqlite)]
+    [InlineData("", DatabaseProvider.Sqlite)]
+    [InlineData("Sqlite", DatabaseProvider.Sqlite)]
+    [InlineData("postgresql", DatabaseProvider.PostgreSQL)]
+    [InlineData(" PostgreSQL ", DatabaseProvider.PostgreSQL)]
+    public void Settings_ProviderByConfiguration(string? configured, DatabaseProvider expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [DatabaseSettings.ProviderKey] = configured,
+            ["ConnectionStrings:Appraisal"] = expected == DatabaseProvider.PostgreSQL ? "Host=db1;Database=appraisal;Username=appraisal;Password=secret" : null,
+        }).Build();
+
+        var settings = DatabaseSettings.From(configuration, Path.GetTempPath());
+
+        Assert.Equal(expected, settings.Provider);
+        Assert.DoesNotContain("secret", settings.Described);
+    }
+
+    [Theory]
+    [InlineData("MySql", null, "Appraisal:Database 只能是 Sqlite 或 PostgreSQL")]
+    [InlineData("PostgreSQL", null, "需要在 ConnectionStrings:Appraisal")]
+    public void Settings_UnknownProviderOrMissingConnection_RefusedByName(string provider, string? connection, string message)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [DatabaseSettings.ProviderKey] = provider,
+            ["ConnectionStrings:Appraisal"] = connection,
+        }).Build();
+
+        var ex = Assert.Throws<InvalidOperationException>(() => DatabaseSettings.From(configuration, Path.GetTempPath()));
+
+        Assert.Contains(message, ex.Message);
     }
 }
