@@ -18,11 +18,14 @@ public sealed class PortalServer : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private readonly string _databasePath;
 
-    private PortalServer(Process process, string baseUrl, string databasePath)
+    private readonly IReadOnlyDictionary<string, string> _environment;
+
+    private PortalServer(Process process, string baseUrl, string databasePath, IReadOnlyDictionary<string, string> environment)
     {
         _process = process;
         BaseUrl = baseUrl;
         _databasePath = databasePath;
+        _environment = environment;
     }
 
     public string BaseUrl { get; }
@@ -41,7 +44,13 @@ public sealed class PortalServer : IAsyncDisposable
         }
     }
 
-    public static async Task<PortalServer> StartAsync()
+    public static Task<PortalServer> StartAsync() => StartAsync(new Dictionary<string, string>());
+
+    /// <param name="environment">
+    /// Settings beyond the defaults, for the portal and its admin verbs (another database — a
+    /// connection string given here replaces the temporary SQLite file —, a node's name, limits).
+    /// </param>
+    public static async Task<PortalServer> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
         var port = FreePort();
         var databasePath = Path.Combine(Path.GetTempPath(), $"longan-e2e-{Guid.NewGuid():N}.db");
@@ -62,10 +71,14 @@ public sealed class PortalServer : IAsyncDisposable
         // themselves are tested on their own (SignInRateLimitTests, SignInServiceTests).
         start.Environment["Appraisal__SignInAttemptsPerMinute"] = "100000";
         start.Environment["Appraisal__SignInFailuresPerAddress"] = "100000";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var server = new PortalServer(process, $"http://127.0.0.1:{port}", databasePath);
+        var server = new PortalServer(process, $"http://127.0.0.1:{port}", databasePath, environment);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -96,6 +109,16 @@ public sealed class PortalServer : IAsyncDisposable
         }
         await server.DisposeAsync();
         throw new TimeoutException($"The portal did not answer within 90 s:\n{server.Log}");
+    }
+
+    /// <summary>Stops the portal at once, as a node that dies does (no graceful shutdown).</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -130,6 +153,10 @@ public sealed class PortalServer : IAsyncDisposable
         }
         start.Environment["ConnectionStrings__Appraisal"] = $"Data Source={_databasePath}";
         start.Environment["Appraisal__PublicUrl"] = BaseUrl;
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
