@@ -32,6 +32,9 @@ public sealed class NginxProxy : IAsyncDisposable
     /// <summary>https://127.0.0.1:port — the address users and phones reach.</summary>
     public string BaseUrl { get; }
 
+    /// <summary>What nginx wrote to the site's access log (never a phone ballot's address).</summary>
+    public string AccessLog => File.Exists(Path.Combine(_prefix.FullName, "access.log")) ? File.ReadAllText(Path.Combine(_prefix.FullName, "access.log")) : "";
+
     public string ErrorLog => File.Exists(Path.Combine(_prefix.FullName, "error.log")) ? File.ReadAllText(Path.Combine(_prefix.FullName, "error.log")) : "";
 
     /// <param name="nodes">The portal nodes' base addresses (http://127.0.0.1:port).</param>
@@ -115,6 +118,7 @@ public sealed class NginxProxy : IAsyncDisposable
             ("/etc/ssl/longan/fullchain.pem;", $"{prefix}/cert.pem;"),
             ("/etc/ssl/longan/privkey.pem;", $"{prefix}/key.pem;"),
             ("appraisal.example.gov.cn;", "127.0.0.1;"),
+            ("/var/log/nginx/longan-appraisal.access.log", $"{prefix}/access.log"),
         };
         foreach (var (from, to) in replacements)
         {

@@ -182,6 +182,9 @@ public sealed partial class SeveralNodesTests(PortalFixture portal) : IAsyncLife
             Assert.Equal("b", NodeOf(second));
             Assert.Contains("已经投过票", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+        // The access log has the sign-in page's lines, and no ballot's address (its code).
+        Assert.Contains("GET /login", _nginx.AccessLog, StringComparison.Ordinal);
+        Assert.DoesNotContain("/v/", _nginx.AccessLog, StringComparison.Ordinal);
         Assert.Equal(11L, await ScalarAsync("""SELECT COUNT(*) FROM "PhoneBallots" WHERE "Cast" """, 0));
         Assert.Equal(1L, await ScalarAsync("""SELECT COUNT(*) FROM "PhoneBallots" WHERE NOT "Cast" """, 0));
     }
