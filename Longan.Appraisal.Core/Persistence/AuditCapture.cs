@@ -21,19 +21,20 @@ internal static class AuditCapture
     /// <summary>
     /// Kept elsewhere or logs in their own right: the trail itself, entry corrections' own log, stored
     /// results (a computation is recorded by its version), sessions and failed sign-ins (sign-ins,
-    /// sign-outs and failures are recorded as such by the sign-in service), and phone ballots' codes,
-    /// vote places and comments (the session and its count are recorded; those never are).
+    /// sign-outs and failures are recorded as such by the sign-in service), phone ballots' codes,
+    /// vote places and comments (the session and its count are recorded; those never are), and the
+    /// Data Protection keys.
     /// </summary>
     private static readonly HashSet<Type> s_notAudited =
     [
         typeof(AuditRecord), typeof(EntryChange), typeof(StoredResult), typeof(Domain.Sessions.SignInSession), typeof(Domain.Sessions.FailedSignIn), typeof(Domain.Sessions.SignInAttempt),
         // Files made for one user's download, for an hour at most: the export itself is what is recorded.
         typeof(Domain.Downloads.PreparedFile), typeof(Domain.Downloads.PreparedFileChunk),
-        // The nodes' shared Data Protection keys, written by the framework itself: key material must never be copied into the trail.
-        typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
         // A session's codes and vote places: recorded as the session's count, never one by one (a record's time would date a vote).
         typeof(Domain.Ballots.BallotCode), typeof(Domain.Ballots.PhoneBallot), typeof(TallyComment),
         typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>),
+        // The cookie keys: written by the framework with no caller, and never to be copied anywhere.
+        typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey),
     ];
 
     private static readonly HashSet<string> s_bookkeeping =

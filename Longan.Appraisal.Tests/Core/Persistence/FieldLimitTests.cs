@@ -16,6 +16,7 @@ public sealed class FieldLimitTests
         "StoredResult.Steps", "StoredResult.Reasons", "AuditRecord.Summary", "AuditRecord.Before", "AuditRecord.After",
         "EntryChange.Before", "EntryChange.After",
         "AppUser.Id", "AppUser.PasswordHash", "AppUser.SecurityStamp", "AppUser.ConcurrencyStamp", "AppUser.PhoneNumber",
+        "DataProtectionKey.FriendlyName", "DataProtectionKey.Xml",
     ];
 
     [Fact]
