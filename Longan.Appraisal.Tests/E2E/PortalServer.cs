@@ -44,13 +44,8 @@ public sealed class PortalServer : IAsyncDisposable
         }
     }
 
-    public static Task<PortalServer> StartAsync() => StartAsync(new Dictionary<string, string>());
-
-    /// <param name="environment">
-    /// Settings beyond the defaults, for the portal and its admin verbs (another database — a
-    /// connection string given here replaces the temporary SQLite file —, a node's name, limits).
-    /// </param>
-    public static async Task<PortalServer> StartAsync(IReadOnlyDictionary<string, string> environment)
+    /// <param name="environment">Settings for this portal only (a log format, a level), over the defaults below; its admin verbs get them too (another database: a connection string given here replaces the temporary SQLite file).</param>
+    public static async Task<PortalServer> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var databasePath = Path.Combine(Path.GetTempPath(), $"longan-e2e-{Guid.NewGuid():N}.db");
@@ -71,14 +66,14 @@ public sealed class PortalServer : IAsyncDisposable
         // themselves are tested on their own (SignInRateLimitTests, SignInServiceTests).
         start.Environment["Appraisal__SignInAttemptsPerMinute"] = "100000";
         start.Environment["Appraisal__SignInFailuresPerAddress"] = "100000";
-        foreach (var (key, value) in environment)
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
         }
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var server = new PortalServer(process, $"http://127.0.0.1:{port}", databasePath, environment);
+        var server = new PortalServer(process, $"http://127.0.0.1:{port}", databasePath, environment ?? new Dictionary<string, string>());
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -165,6 +160,9 @@ public sealed class PortalServer : IAsyncDisposable
             ? await output
             : throw new InvalidOperationException($"{string.Join(' ', args)} exited with {process.ExitCode}: {await output}{await error}");
     }
+
+    /// <summary>The portal's database file, for tests that change it under the running portal.</summary>
+    public string DatabasePath => _databasePath;
 
     /// <summary>Looks up a village's id in the portal's own database, as a user would read it off a link.</summary>
     public Task<int> VillageIdAsync(string township, string village) =>

@@ -113,19 +113,22 @@ public static class PortalHost
 
     private static void UsePipeline(WebApplication app, SecurityHeaders securityHeaders)
     {
-        var nodeName = app.Configuration[NodeNameKey] is { Length: > 0 } name ? name : null;
         app.Use((context, next) =>
         {
             securityHeaders.Apply(context);
-            if (nodeName is not null)
-            {
-                context.Response.Headers[NodeHeader] = nodeName;
-            }
             return next(context);
         });
-        // Behind the TLS-terminating proxy, the client's address (for the sign-in limit) and scheme
-        // come from X-Forwarded-*: believed from a loopback proxy and from Appraisal:TrustedProxies only.
+        // Behind the TLS-terminating proxy on this host, the client's address (for the sign-in limit)
+        // and scheme come from X-Forwarded-*, believed from loopback and Appraisal:TrustedProxies only.
         app.UseForwardedHeaders(TrustedProxies.Options(app.Configuration));
+        if (app.Configuration[NodeNameKey] is { Length: > 0 } nodeName)
+        {
+            app.Use((context, next) =>
+            {
+                context.Response.Headers[NodeHeader] = nodeName;
+                return next(context);
+            });
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
