@@ -18,6 +18,7 @@ public sealed class PortalServer : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private readonly string _databasePath;
 
+    /// <summary>The portal's own settings, which its admin verbs get too (another database: a connection string given replaces the temporary SQLite file).</summary>
     private readonly IReadOnlyDictionary<string, string> _environment;
 
     private PortalServer(Process process, string baseUrl, string databasePath, IReadOnlyDictionary<string, string> environment)
@@ -44,7 +45,7 @@ public sealed class PortalServer : IAsyncDisposable
         }
     }
 
-    /// <param name="environment">Settings for this portal only (a log format, a level), over the defaults below; its admin verbs get them too (another database: a connection string given here replaces the temporary SQLite file).</param>
+    /// <param name="environment">Settings for this portal only (a log format, a level), over the defaults below.</param>
     public static async Task<PortalServer> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
