@@ -13,12 +13,16 @@ using Longan.Appraisal.Core.Features.Townships;
 using Longan.Appraisal.Core.Features.Villages;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Persistence.Seeding;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Longan.Appraisal.Core;
 
 public static class AppraisalCoreServices
 {
+    /// <summary>The Data Protection application name every node shares (keys and payloads are isolated by it).</summary>
+    public const string DataProtectionApplicationName = "Longan.Appraisal";
+
     /// <summary>The same on an SQLite connection string (tests, benchmarks).</summary>
     public static IServiceCollection AddAppraisalCore(this IServiceCollection services, string sqliteConnectionString) =>
         services.AddAppraisalCore(DatabaseSettings.Sqlite(sqliteConnectionString));
@@ -27,6 +31,11 @@ public static class AppraisalCoreServices
     public static IServiceCollection AddAppraisalCore(this IServiceCollection services, DatabaseSettings database)
     {
         services.AddAppraisalDatabase(database);
+        // One key ring for every portal node, in the shared database, under one application name: a
+        // sign-in cookie, an antiforgery token or a sealed prepared file made on one node opens on
+        // any other. (The keys lie in the database unencrypted, like its data: whoever holds a copy
+        // of the whole database holds the keys too.)
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<AppraisalDbContext>();
         services.AddAppraisalIdentityCore();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TownshipService>();
@@ -41,6 +50,7 @@ public static class AppraisalCoreServices
         services.AddSingleton<Features.Ballots.BallotSessionService>();
         services.AddSingleton<Features.Ballots.PhoneVoteService>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<Features.Downloads.PreparedFileService>();
         services.AddSingleton<CycleService>();
         services.AddSingleton<VillagerTallyService>();
         services.AddSingleton<PartyBallotService>();

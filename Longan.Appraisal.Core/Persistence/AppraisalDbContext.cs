@@ -56,6 +56,9 @@ public class AppraisalDbContext : IdentityUserContext<AppUser>, IDataProtectionK
     public DbSet<Domain.FollowUps.FollowUp> FollowUps => Set<Domain.FollowUps.FollowUp>();
     public DbSet<Domain.Sessions.SignInSession> SignInSessions => Set<Domain.Sessions.SignInSession>();
     public DbSet<Domain.Sessions.FailedSignIn> FailedSignIns => Set<Domain.Sessions.FailedSignIn>();
+    public DbSet<Domain.Sessions.SignInAttempt> SignInAttempts => Set<Domain.Sessions.SignInAttempt>();
+    public DbSet<Domain.Downloads.PreparedFile> PreparedFiles => Set<Domain.Downloads.PreparedFile>();
+    public DbSet<Domain.Downloads.PreparedFileChunk> PreparedFileChunks => Set<Domain.Downloads.PreparedFileChunk>();
     public DbSet<Domain.Ballots.BallotSession> BallotSessions => Set<Domain.Ballots.BallotSession>();
     public DbSet<Domain.Ballots.BallotCode> BallotCodes => Set<Domain.Ballots.BallotCode>();
     public DbSet<Domain.Ballots.PhoneBallot> PhoneBallots => Set<Domain.Ballots.PhoneBallot>();

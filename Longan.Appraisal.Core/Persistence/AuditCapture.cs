@@ -27,7 +27,9 @@ internal static class AuditCapture
     /// </summary>
     private static readonly HashSet<Type> s_notAudited =
     [
-        typeof(AuditRecord), typeof(EntryChange), typeof(StoredResult), typeof(Domain.Sessions.SignInSession), typeof(Domain.Sessions.FailedSignIn),
+        typeof(AuditRecord), typeof(EntryChange), typeof(StoredResult), typeof(Domain.Sessions.SignInSession), typeof(Domain.Sessions.FailedSignIn), typeof(Domain.Sessions.SignInAttempt),
+        // Files made for one user's download, for an hour at most: the export itself is what is recorded.
+        typeof(Domain.Downloads.PreparedFile), typeof(Domain.Downloads.PreparedFileChunk),
         // A session's codes and vote places: recorded as the session's count, never one by one (a record's time would date a vote).
         typeof(Domain.Ballots.BallotCode), typeof(Domain.Ballots.PhoneBallot), typeof(TallyComment),
         typeof(IdentityUserClaim<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>),

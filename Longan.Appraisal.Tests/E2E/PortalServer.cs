@@ -18,11 +18,15 @@ public sealed class PortalServer : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private readonly string _databasePath;
 
-    private PortalServer(Process process, string baseUrl, string databasePath)
+    /// <summary>The portal's own settings, which its admin verbs get too (another database: a connection string given replaces the temporary SQLite file).</summary>
+    private readonly IReadOnlyDictionary<string, string> _environment;
+
+    private PortalServer(Process process, string baseUrl, string databasePath, IReadOnlyDictionary<string, string> environment)
     {
         _process = process;
         BaseUrl = baseUrl;
         _databasePath = databasePath;
+        _environment = environment;
     }
 
     public string BaseUrl { get; }
@@ -70,7 +74,7 @@ public sealed class PortalServer : IAsyncDisposable
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var server = new PortalServer(process, $"http://127.0.0.1:{port}", databasePath);
+        var server = new PortalServer(process, $"http://127.0.0.1:{port}", databasePath, environment ?? new Dictionary<string, string>());
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -101,6 +105,16 @@ public sealed class PortalServer : IAsyncDisposable
         }
         await server.DisposeAsync();
         throw new TimeoutException($"The portal did not answer within 90 s:\n{server.Log}");
+    }
+
+    /// <summary>Stops the portal at once, as a node that dies does (no graceful shutdown).</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -135,6 +149,10 @@ public sealed class PortalServer : IAsyncDisposable
         }
         start.Environment["ConnectionStrings__Appraisal"] = $"Data Source={_databasePath}";
         start.Environment["Appraisal__PublicUrl"] = BaseUrl;
+        foreach (var (key, value) in _environment)
+        {
+            start.Environment[key] = value;
+        }
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

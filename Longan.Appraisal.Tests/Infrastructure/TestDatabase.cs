@@ -124,7 +124,18 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
-    private static ServiceProvider BuildServices(DatabaseSettings settings)
+    /// <summary>
+    /// Another portal node on this same database: its own services, caches and Data Protection key
+    /// ring (read from the database), on the given clock.
+    /// </summary>
+    public ServiceProvider AnotherNode(TimeProvider clock, Action<IServiceCollection>? configure = null) =>
+        BuildServices(Settings, services =>
+        {
+            services.AddSingleton(clock);
+            configure?.Invoke(services);
+        });
+
+    private static ServiceProvider BuildServices(DatabaseSettings settings, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -132,6 +143,7 @@ public sealed class TestDatabase : IAsyncDisposable
         // Hashing cost is not what these tests check; the production setting is asserted separately.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
         services.AddSingleton<TimeProvider>(new FixedClock());
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

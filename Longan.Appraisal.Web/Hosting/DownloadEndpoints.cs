@@ -2,6 +2,7 @@ using Longan.Appraisal.Core.Features.Audit;
 using Longan.Appraisal.Core.Excel;
 using Longan.Appraisal.Core.Features.Cards;
 using Longan.Appraisal.Core.Features.Common;
+using Longan.Appraisal.Core.Features.Downloads;
 using Longan.Appraisal.Core.Features.Results;
 using Longan.Appraisal.Core.Features.Workbooks;
 using Longan.Appraisal.Core.Security;
@@ -49,20 +50,18 @@ public static class DownloadEndpoints
                     return Results.File(pdf, PdfType, name);
                 }))
             .RequireAuthorization(PortalPolicies.ReadCards);
-        // A file prepared in the background for the signed-in user (a batch of cards), for an hour.
-        endpoints.MapGet("/downloads/{token}", (string token, HttpContext context, PreparedDownloads prepared) =>
+        // A file prepared for the signed-in user (a batch of cards for an hour, slips for ten minutes),
+        // from the database: whichever node made it, any node serves it.
+        endpoints.MapGet("/downloads/{token}", async (string token, HttpContext context, PreparedFileService prepared, CancellationToken ct) =>
         {
             var caller = CallerClaims.FromPrincipal(context.User);
-            if (caller is null || prepared.Find(token, caller.UserId) is not { } file)
+            if (caller is null || await prepared.FindAsync(token, caller.UserId, ct) is not { } file)
             {
                 return Text("这个下载已过期（卡片批次保留一小时，测评码纸条十分钟）或不属于您，请重新生成。", StatusCodes.Status404NotFound);
             }
-            if (file.Content is { } content)
-            {
-                return Results.File(content, file.ContentType, file.FileName, enableRangeProcessing: true);
-            }
-            var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous);
-            return Results.File(stream, file.ContentType, file.FileName, enableRangeProcessing: true);
+            return file.Sealed
+                ? Results.File(await prepared.ReadSealedAsync(file, ct), file.ContentType, file.FileName, enableRangeProcessing: true)
+                : Results.File(prepared.OpenRead(file), file.ContentType, file.FileName, enableRangeProcessing: true);
         }).RequireAuthorization();
         return endpoints;
     }

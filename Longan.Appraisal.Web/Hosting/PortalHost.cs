@@ -8,7 +8,6 @@ using Longan.Appraisal.Web.Components;
 using Longan.Appraisal.Web.Resources;
 using Longan.Appraisal.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -76,7 +75,6 @@ public static class PortalHost
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionActivity>();
         services.AddScoped<CallerAccessor>();
-        services.AddSingleton<PreparedDownloads>();
         services.AddOptions<SignInLimits>().BindConfiguration(SignInLimits.Section)
             .Validate(limits => limits.Problem() is null, "Appraisal:SignInAttemptsPerMinute / SignInFailuresPerAddress out of range").ValidateOnStart();
         services.AddOptions<Core.Features.Ballots.VoteLimits>().BindConfiguration(Core.Features.Ballots.VoteLimits.Section)
@@ -111,6 +109,12 @@ public static class PortalHost
         services.AddTransient<MudLocalizer, ResourceMudLocalizer>();
     }
 
+    /// <summary>The configuration key naming this node (header <see cref="NodeHeader"/>), for operators behind a proxy.</summary>
+    public const string NodeNameKey = "Appraisal:NodeName";
+
+    /// <summary>Which portal node answered, when <see cref="NodeNameKey"/> is set: tells an operator (and the several-nodes test) where a user's circuit lives.</summary>
+    public const string NodeHeader = "X-Longan-Node";
+
     private static void UsePipeline(WebApplication app, SecurityHeaders securityHeaders)
     {
         // Outermost, so the line has the final status and the whole duration.
@@ -122,8 +126,16 @@ public static class PortalHost
         });
         app.UsePortalHealthChecks();
         // Behind the TLS-terminating proxy on this host, the client's address (for the sign-in limit)
-        // and scheme come from X-Forwarded-*; only a loopback proxy is believed.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        // and scheme come from X-Forwarded-*, believed from loopback and Appraisal:TrustedProxies only.
+        app.UseForwardedHeaders(TrustedProxies.Options(app.Configuration));
+        if (app.Configuration[NodeNameKey] is { Length: > 0 } nodeName)
+        {
+            app.Use((context, next) =>
+            {
+                context.Response.Headers[NodeHeader] = nodeName;
+                return next(context);
+            });
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

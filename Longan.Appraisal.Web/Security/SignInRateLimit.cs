@@ -9,6 +9,9 @@ namespace Longan.Appraisal.Web.Security;
 /// default 60). The lockout protects each account; this keeps anyone from trying names at will —
 /// every failed sign-in is a record in the audit trail, which nobody should be able to flood. A
 /// township office behind one address signs in far less often than that.
+/// This limiter counts in one node's memory: it sheds a flood cheaply before it reaches the database.
+/// The limit that holds across all portal nodes is counted in the database by
+/// <see cref="SignInService"/> (the same number, so N nodes never give N times the attempts).
 /// Phone ballots (<c>/v</c>) are limited per address too (<see cref="Core.Features.Ballots.VoteLimits"/>),
 /// so nobody can try codes at will; guesses that get through flag the open sessions, and each
 /// session takes only so many ballots a minute (<see cref="Core.Features.Ballots.PhoneVoteService"/>).

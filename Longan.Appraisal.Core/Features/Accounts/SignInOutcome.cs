@@ -11,6 +11,9 @@ public enum SignInStatus
 
     /// <summary>Too many failures from this network address lately; nothing was checked.</summary>
     AddressBlocked,
+
+    /// <summary>More posts of the sign-in form from this address in the last minute than allowed, on all nodes together; nothing was checked or recorded.</summary>
+    TooFrequent,
 }
 
 /// <param name="User">The account signed in (only when <see cref="SignInStatus.Succeeded"/>).</param>

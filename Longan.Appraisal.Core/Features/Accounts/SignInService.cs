@@ -34,6 +34,9 @@ public sealed class SignInService(
     /// <summary>Failures from an address are counted over this window, the length of an account's lockout.</summary>
     public static readonly TimeSpan AddressWindow = TimeSpan.FromMinutes(AccountsServiceCollectionExtensions.LockoutMinutes);
 
+    /// <summary>Posts of the sign-in form are counted per address over this window.</summary>
+    public static readonly TimeSpan AttemptWindow = TimeSpan.FromMinutes(1);
+
     private static readonly AppUser s_nobody = new() { DisplayName = "" };
     private string? _dummyHash;
 
@@ -46,6 +49,11 @@ public sealed class SignInService(
         // The attempt is counted against its address before anything is checked, so that many
         // attempts at once cannot all slip in under the limit; a success takes it back.
         var (attemptId, fromAddress) = await CountAttemptFromAsync(from, ct);
+        if (attemptId is null)
+        {
+            // Not even read: a flood of posts must not fill the audit trail either.
+            return new SignInOutcome(SignInStatus.TooFrequent);
+        }
         if (fromAddress > limits.Value.SignInFailuresPerAddress)
         {
             await audit.RecordSignInFailedAsync(name, null, SignInFailure.AddressBlocked, from, ct);
@@ -77,7 +85,7 @@ public sealed class SignInService(
             SignInLog.Failed(logger, name, why, OperationLog.Milliseconds(start));
             return new SignInOutcome(SignInStatus.Failed);
         }
-        await ForgetAttemptAsync(attemptId, ct);
+        await ForgetAttemptAsync(attemptId.Value, ct);
         var sessionId = await sessions.StartAsync(user!, ct);
         await audit.RecordSignInAsync(user!.UserName!, user.Role, from, ct);
         SignInLog.SignedIn(logger, user.UserName!, OperationLog.Milliseconds(start));
@@ -191,12 +199,25 @@ public sealed class SignInService(
     /// <param name="Number">The attempt's place in the account's run of failures (0 when locked or deactivated).</param>
     private sealed record AccountAttempt(int Number, bool Active, bool Locked);
 
-    /// <summary>Records the attempt against its address and counts the address's attempts in the window, in one write.</summary>
-    private async Task<(long Id, int Count)> CountAttemptFromAsync(string address, CancellationToken ct)
+    /// <summary>
+    /// Records the attempt against its address and counts the address's attempts in the window, in one
+    /// write: the posts of the last minute first (<see cref="SignInLimits.SignInAttemptsPerMinute"/>,
+    /// counted in the database so every portal node sees the same count; beyond it, no id and nothing
+    /// else recorded), then the failures.
+    /// </summary>
+    private async Task<(long? Id, int Count)> CountAttemptFromAsync(string address, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SignInAttempts.Where(a => a.At <= now - AttemptWindow).ExecuteDeleteAsync(ct);
+        db.SignInAttempts.Add(new SignInAttempt { Address = address, At = now });
+        await db.SaveChangesAsync(ct);
+        if (await db.SignInAttempts.CountAsync(a => a.Address == address && a.At > now - AttemptWindow, ct) > limits.Value.SignInAttemptsPerMinute)
+        {
+            await tx.CommitAsync(ct);
+            return (null, 0);
+        }
         await db.FailedSignIns.Where(f => f.At < now - AddressWindow).ExecuteDeleteAsync(ct);
         var attempt = new FailedSignIn { Address = address, At = now };
         db.FailedSignIns.Add(attempt);

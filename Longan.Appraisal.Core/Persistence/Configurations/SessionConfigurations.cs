@@ -33,3 +33,15 @@ internal sealed class FailedSignInConfiguration : IEntityTypeConfiguration<Faile
         builder.HasIndex(f => f.At);
     }
 }
+
+internal sealed class SignInAttemptConfiguration : IEntityTypeConfiguration<SignInAttempt>
+{
+    public void Configure(EntityTypeBuilder<SignInAttempt> builder)
+    {
+        builder.ToTable("SignInAttempts");
+        builder.Property(a => a.Address).HasMaxLength(64);
+        builder.Property(a => a.At).HasConversion(at => at.UtcTicks, ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+        builder.HasIndex(a => new { a.Address, a.At });
+        builder.HasIndex(a => a.At);
+    }
+}

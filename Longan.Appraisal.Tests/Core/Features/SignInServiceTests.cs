@@ -246,4 +246,27 @@ public sealed class SignInServiceTests : IAsyncLifetime
         Assert.NotNull(new SignInLimits { SignInAttemptsPerMinute = 0 }.Problem());
         Assert.NotNull(_db.Services.GetService<IOptions<SignInLimits>>());
     }
+
+    [Fact]
+    public async Task AttemptsPerMinute_AreCountedInTheDatabase_SoTwoNodesTogetherGiveNoMoreThanTheLimit()
+    {
+        static void ThreeAMinute(IServiceCollection services) => services.Configure<SignInLimits>(l => l.SignInAttemptsPerMinute = 3);
+        await using var nodeA = _db.AnotherNode(Clock, ThreeAMinute);
+        await using var nodeB = _db.AnotherNode(Clock, ThreeAMinute);
+        var a = nodeA.GetRequiredService<SignInService>();
+        var b = nodeB.GetRequiredService<SignInService>();
+        var recordedBefore = (await FailureReasonsAsync()).Count;
+
+        Assert.Equal(SignInStatus.Succeeded, (await a.SignInAsync(Demo.Natong, Demo.Password, Address)).Status);
+        Assert.Equal(SignInStatus.Failed, (await a.SignInAsync(Demo.Natong, "wrong", Address)).Status);
+        Assert.Equal(SignInStatus.Failed, (await b.SignInAsync("nobody.here", "wrong", Address)).Status);
+        // The fourth post within the minute, on either node, is not even read — the right password included — and leaves no record.
+        Assert.Equal(new SignInOutcome(SignInStatus.TooFrequent), await b.SignInAsync(Demo.Natong, Demo.Password, Address));
+        Assert.Equal(new SignInOutcome(SignInStatus.TooFrequent), await a.SignInAsync(Demo.Natong, Demo.Password, Address));
+        Assert.Equal(recordedBefore + 2, (await FailureReasonsAsync()).Count);
+        Assert.Equal(SignInStatus.Succeeded, (await b.SignInAsync(Demo.Natong, Demo.Password, "203.0.113.8")).Status);
+
+        Clock.Advance(SignInService.AttemptWindow);
+        Assert.Equal(SignInStatus.Succeeded, (await b.SignInAsync(Demo.Natong, Demo.Password, Address)).Status);
+    }
 }

@@ -8,9 +8,12 @@ namespace Longan.Appraisal.Tests.E2E.Pages;
 public static partial class Cycles
 {
     /// <summary>Creates the year's cycle on 考核年度 and starts collection from its page; returns its id.</summary>
-    public static async Task<int> OpenCollectionAsync(PortalFixture portal, int year)
+    public static async Task<int> OpenCollectionAsync(PortalFixture portal, int year) =>
+        await OpenCollectionAsync(await portal.SignedInPageAsync(Infrastructure.Demo.County), year);
+
+    /// <summary>The same on a page signed in as 组织部 (closed afterwards).</summary>
+    public static async Task<int> OpenCollectionAsync(IPage county, int year)
     {
-        var county = await portal.SignedInPageAsync(Infrastructure.Demo.County);
         await county.GotoAsync("/cycles");
         await Shell.WaitForInteractiveAsync(county);
         await Shell.EnterAsync(county.Locator("[data-testid=cycle-year]"), year.ToString(CultureInfo.InvariantCulture));

@@ -14,16 +14,17 @@ public sealed partial class PhoneVoter : IDisposable
     private string _token = "";
     private string _assistant = "";
 
-    private PhoneVoter(string baseUrl, string code)
+    private PhoneVoter(string baseUrl, string code, HttpClientHandler? handler)
     {
-        _client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
+        _client = new HttpClient(handler ?? new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
         _code = code;
     }
 
     /// <summary>Opens the ballot page, as a phone does with the slip's address.</summary>
-    public static async Task<PhoneVoter> OpenAsync(string baseUrl, string code)
+    /// <param name="handler">The phone's connection (its cookies, a proxy's certificate); a fresh one by default.</param>
+    public static async Task<PhoneVoter> OpenAsync(string baseUrl, string code, HttpClientHandler? handler = null)
     {
-        var voter = new PhoneVoter(baseUrl, code);
+        var voter = new PhoneVoter(baseUrl, code, handler);
         var page = await voter._client.GetStringAsync($"/v/{code}");
         voter._token = WebUtility.HtmlDecode(TokenPattern().Match(page).Groups[1].Value);
         voter._assistant = AssistantPattern().Match(page).Groups[1].Value;

@@ -1,7 +1,7 @@
 using Bunit;
 using Longan.Appraisal.Tests.Infrastructure;
 using Longan.Appraisal.Web.Components.Pages.Cards;
-using Longan.Appraisal.Web.Hosting;
+using Longan.Appraisal.Core.Features.Downloads;
 using Microsoft.Extensions.DependencyInjection;
 using Read = UglyToad.PdfPig.PdfDocument;
 
@@ -12,7 +12,6 @@ public sealed class CardBatchPageTests : PublishableCountyTestBase
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Services.AddSingleton<PreparedDownloads>();
         await County.ComputeAsync();
     }
 
@@ -30,24 +29,21 @@ public sealed class CardBatchPageTests : PublishableCountyTestBase
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=card-download]")), TimeSpan.FromSeconds(30));
         Assert.Contains($"已生成 {own.Count} / {own.Count} 份", cut.Markup);
         var token = cut.Find("[data-testid=card-download]").GetAttribute("href")!.Split('/')[^1];
-        var downloads = Services.GetRequiredService<PreparedDownloads>();
-        Assert.Null(downloads.Find(token, County.County.UserId));
-        var file = downloads.Find(token, County.Township.UserId)!;
-        try
+        var downloads = Services.GetRequiredService<PreparedFileService>();
+        Assert.Null(await downloads.FindAsync(token, County.County.UserId));
+        var file = (await downloads.FindAsync(token, County.Township.UserId))!;
+        using var content = new MemoryStream();
+        await using (var stored = downloads.OpenRead(file))
         {
-            using var pdf = Read.Open(await File.ReadAllBytesAsync(file.Path));
-            Assert.Equal(own.Count + 1, pdf.NumberOfPages);
-            // A second click, or a download that broke off, gets the same file within the hour.
-            Assert.Equal(file, downloads.Find(token, County.Township.UserId));
-            Assert.Equal($"考核结果报告卡_{PublishableCounty.Year}_{own[0].Township}.pdf", file.FileName);
-            ((FixedClock)Services.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromMinutes(61));
-            Assert.Null(downloads.Find(token, County.Township.UserId));
-            Assert.False(File.Exists(file.Path));
+            await stored.CopyToAsync(content);
         }
-        finally
-        {
-            File.Delete(file.Path);
-        }
+        using var pdf = Read.Open(content.ToArray());
+        Assert.Equal(own.Count + 1, pdf.NumberOfPages);
+        // A second click, or a download that broke off, gets the same file within the hour.
+        Assert.Equal(file, await downloads.FindAsync(token, County.Township.UserId));
+        Assert.Equal($"考核结果报告卡_{PublishableCounty.Year}_{own[0].Township}.pdf", file.FileName);
+        ((FixedClock)Services.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromMinutes(61));
+        Assert.Null(await downloads.FindAsync(token, County.Township.UserId));
     }
 
     [Fact]

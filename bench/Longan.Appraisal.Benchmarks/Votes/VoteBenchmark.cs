@@ -28,12 +28,13 @@ internal static class VoteBenchmark
         var portal = PortalProcess.Find(options.Pid, options.Url.Port);
         await using var day = new VotingDay(options.Database);
         await day.PrepareAsync(options.Year, options.Township, ct);
-        Console.WriteLine(Invariant($"Portal {options.Url} (pid {(portal?.Pid.ToString(CultureInfo.InvariantCulture) ?? "not found: no memory or CPU figures")}), database {options.Database}"));
+        Console.WriteLine(Invariant($"Portal {options.Url} (pid {(portal?.Pid.ToString(CultureInfo.InvariantCulture) ?? "not found: no memory or CPU figures")}), database {options.Database.Described}"));
         Console.WriteLine(Invariant($"{day.Township}, cycle {day.Year}: villagers' sessions, {options.Votes} votes a run, each vote = open + check + submit + thank-you"));
 
         using var http = new HttpClient(new SocketsHttpHandler
         {
             UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = options.Concurrency.Max(),
+            SslOptions = options.Insecure ? new System.Net.Security.SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, _, _, _) => true } : new(),
         }) { Timeout = TimeSpan.FromSeconds(30) };
         var voter = new VirtualVoter(http, options.Url);
         if (options.Warmup > 0)

@@ -15,12 +15,12 @@ namespace Longan.Appraisal.Benchmarks.Votes;
 /// collecting cycle, one villagers' session per village, and afterwards the check that exactly the
 /// votes the phones were thanked for were counted.
 /// </summary>
-internal sealed class VotingDay(string database) : IAsyncDisposable
+internal sealed class VotingDay(DatabaseSettings database) : IAsyncDisposable
 {
     /// <summary>The county acting for the benchmark, so its sessions are told apart in the audit trail.</summary>
     private static readonly Caller s_county = new("benchmark", "benchmark", AppRole.County);
 
-    private readonly ServiceProvider _services = new ServiceCollection().AddLogging().AddAppraisalCore($"Data Source={database}").BuildServiceProvider();
+    private readonly ServiceProvider _services = new ServiceCollection().AddLogging().AddAppraisalCore(database).BuildServiceProvider();
     private List<(int Id, string Village)> _assistants = [];
 
     public int CycleId { get; private set; }

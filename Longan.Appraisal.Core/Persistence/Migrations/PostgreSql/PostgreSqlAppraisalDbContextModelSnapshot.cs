@@ -550,6 +550,69 @@ namespace Longan.Appraisal.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("CycleTransitions");
                 });
 
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Downloads.PreparedFile", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<long>("Expires")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Sealed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("Expires");
+
+                    b.ToTable("PreparedFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Downloads.PreparedFileChunk", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Token", "Index");
+
+                    b.ToTable("PreparedFileChunks", (string)null);
+                });
+
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Entries.AttendanceMonth", b =>
                 {
                     b.Property<int>("Id")
@@ -1354,6 +1417,32 @@ namespace Longan.Appraisal.Core.Persistence.Migrations.PostgreSql
                     b.ToTable("FailedSignIns", (string)null);
                 });
 
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Sessions.SignInAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Address", "At");
+
+                    b.ToTable("SignInAttempts", (string)null);
+                });
+
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Sessions.SignInSession", b =>
                 {
                     b.Property<string>("IdHash")
@@ -1779,6 +1868,15 @@ namespace Longan.Appraisal.Core.Persistence.Migrations.PostgreSql
                     b.HasOne("Longan.Appraisal.Core.Domain.AppraisalCycle", null)
                         .WithMany("Transitions")
                         .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Downloads.PreparedFileChunk", b =>
+                {
+                    b.HasOne("Longan.Appraisal.Core.Domain.Downloads.PreparedFile", null)
+                        .WithMany()
+                        .HasForeignKey("Token")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -493,6 +493,64 @@ namespace Longan.Appraisal.Core.Persistence.Migrations.Sqlite
                     b.ToTable("CycleTransitions");
                 });
 
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Downloads.PreparedFile", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Expires")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sealed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("Expires");
+
+                    b.ToTable("PreparedFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Downloads.PreparedFileChunk", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Token", "Index");
+
+                    b.ToTable("PreparedFileChunks", (string)null);
+                });
+
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Entries.AttendanceMonth", b =>
                 {
                     b.Property<int>("Id")
@@ -1227,6 +1285,29 @@ namespace Longan.Appraisal.Core.Persistence.Migrations.Sqlite
                     b.ToTable("FailedSignIns", (string)null);
                 });
 
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Sessions.SignInAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Address", "At");
+
+                    b.ToTable("SignInAttempts", (string)null);
+                });
+
             modelBuilder.Entity("Longan.Appraisal.Core.Domain.Sessions.SignInSession", b =>
                 {
                     b.Property<string>("IdHash")
@@ -1619,6 +1700,15 @@ namespace Longan.Appraisal.Core.Persistence.Migrations.Sqlite
                     b.HasOne("Longan.Appraisal.Core.Domain.AppraisalCycle", null)
                         .WithMany("Transitions")
                         .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Longan.Appraisal.Core.Domain.Downloads.PreparedFileChunk", b =>
+                {
+                    b.HasOne("Longan.Appraisal.Core.Domain.Downloads.PreparedFile", null)
+                        .WithMany()
+                        .HasForeignKey("Token")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
