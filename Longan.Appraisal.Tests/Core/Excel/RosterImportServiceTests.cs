@@ -76,6 +76,25 @@ public sealed class RosterImportServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_NewAndChangedAssistants_RecordsTheImportOnceAndEachChangeWithItsBeforeValues()
+    {
+        var bytes = new Xlsx().Sheet("助理员名册", Row("编号", "姓名", "学历", "乡镇", "驻村", "任期开始"),
+            Row("LA0020", "谢明辉", "研究生", Demo.NatongTownship, Demo.LangwanVillage, null),
+            Row("N8", "覃立新", null, "新镇", "新村", "2026-03-01")).Bytes();
+
+        await Service.ImportAsync(Caller.System, bytes, "名册.xlsx");
+
+        await using var db = await _db.OpenAsync();
+        var records = await db.AuditRecords.Where(a => a.Actor == Caller.System.UserName).OrderBy(a => a.Id).ToListAsync();
+        var changed = Assert.Single(records, r => r.Subject == nameof(Assistant));
+        Assert.Equal(Longan.Appraisal.Core.Domain.Audit.AuditAction.Changed, changed.Action);
+        Assert.Contains("研究生", changed.After);
+        Assert.DoesNotContain(records, r => r.Subject is nameof(Township) or nameof(Village) or nameof(Posting));
+        var import = Assert.Single(records, r => r.Action == Longan.Appraisal.Core.Domain.Audit.AuditAction.Bulk);
+        Assert.Equal("导入助理员名册 名册.xlsx：2 行，新增助理员 1 名、乡镇 1 个、行政村 1 个、派驻 1 条，更改已有助理员 1 名", import.Summary);
+    }
+
+    [Fact]
     public async Task Import_Problems_AllReportedAndNothingSaved()
     {
         var bytes = new Xlsx().Sheet("助理员名册", s_header,
