@@ -37,10 +37,8 @@ forget_results() {
 }
 
 for provider in Sqlite PostgreSQL; do
-  if ! verb "$provider" compute --year 2026 | grep -q "2026"; then
-    echo "$provider: seeding the synthetic county…"
-    verb "$provider" seed-synthetic --assistants 15000 --year 2026 --environment=Development
-  fi
+  # Idempotent: says so when the county is already there.
+  echo "$provider: $(verb "$provider" seed-synthetic --assistants 15000 --year 2026 --environment=Development)"
 done
 
 for run in $(seq "$runs"); do
