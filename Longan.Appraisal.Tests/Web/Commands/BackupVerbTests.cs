@@ -80,7 +80,7 @@ public sealed class BackupVerbTests : IDisposable
                 after = Volatile.Read(ref saved);
             }
             while (code == AdminCommandLine.ExitOk && after == before && ++attempts < 5);
-            await UntilAsync(() => Volatile.Read(ref saved) > after);
+            await UntilAsync(() => Volatile.Read(ref saved) > after + 1);
             await stop.CancelAsync();
             await writer;
 
@@ -97,7 +97,9 @@ public sealed class BackupVerbTests : IDisposable
                 Assert.Empty(await db.Database.GetPendingMigrationsAsync());
                 Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
                 var inCopy = await db.VillagerTallies.CountAsync(t => t.CycleId == county.CycleId);
-                Assert.InRange(inCopy, before, after);
+                // The writer counts a step once its compute is done, so the copy may also hold the entry
+                // of the step under way when the verb returned.
+                Assert.InRange(inCopy, before, after + 1);
                 // What the verb said it copied is what the file holds.
                 Assert.Contains($"审计记录 {await db.AuditRecords.CountAsync()} 条", Output);
                 Assert.Contains($"助理员 {await db.Assistants.CountAsync()} 名", Output);
