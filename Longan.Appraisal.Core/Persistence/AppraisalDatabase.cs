@@ -86,8 +86,8 @@ public static class AppraisalDatabase
         await using var db = await factory.CreateDbContextAsync(ct);
         // Migrate() also diffs the whole model against the snapshot, a second of start-up for nothing
         // when the database is current; a test guards that no model change lacks its migration.
-        // Existence is asked first, quietly: reading the migrations of a PostgreSQL database not yet
-        // created would log a connection error before Migrate() creates it.
+        // A database not yet created is migrated at once (Migrate() creates it; on PostgreSQL EF logs
+        // one error line while it looks for the history table first, which is harmless).
         // Several nodes starting together: EF takes a database-wide lock around the migrations.
         if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct) || (await db.Database.GetPendingMigrationsAsync(ct)).Any())
         {

@@ -70,7 +70,18 @@ public static class AdminCommandLine
         var builder = WebApplication.CreateBuilder(args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
         // A verb prints its own result; the framework's information logs (migrations applied…) would only bury it.
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("Longan", LogLevel.Warning);
-        builder.Services.AddAppraisalCore(PortalHost.Database(builder.Configuration, builder.Environment));
+        DatabaseSettings database;
+        try
+        {
+            database = PortalHost.Database(builder.Configuration, builder.Environment);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A provider misnamed, or PostgreSQL without its connection string: the message says which key.
+            await error.WriteLineAsync($"{verb.Name} 失败：{ex.Message}");
+            return ExitFailed;
+        }
+        builder.Services.AddAppraisalCore(database);
         builder.Services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section);
         await using var app = builder.Build();
         try

@@ -126,6 +126,19 @@ public sealed class AdminCommandLineTests : IDisposable
         Assert.Equal(0, await db.Townships.CountAsync());
     }
 
+    [Theory]
+    [InlineData("--Appraisal:Database=Oracle", "Appraisal:Database 只能是 Sqlite 或 PostgreSQL，而不是“Oracle”")]
+    [InlineData("--Appraisal:Database=PostgreSQL", "需要在 ConnectionStrings:Appraisal")]
+    public async Task Run_ProviderMisnamedOrWithoutConnection_RefusedByNameWithoutAStackTrace(string setting, string message)
+    {
+        var code = await AdminCommandLine.RunAsync(["migrate", setting], _out, _err);
+
+        Assert.Equal(AdminCommandLine.ExitFailed, code);
+        Assert.Contains("migrate 失败：", _err.ToString());
+        Assert.Contains(message, _err.ToString());
+        Assert.DoesNotContain("   at ", _err.ToString());
+    }
+
     [Fact]
     public async Task Run_SeedDemo_LoadsTheCountyOnceAndReportsIt()
     {
