@@ -18,9 +18,8 @@ public sealed class ExportResultsVerb : IAdminVerb
             return exit;
         }
         var (year, path) = (cycle.Year, arguments.Option("out")!);
-        var bytes = await services.GetRequiredService<ResultExportService>().ExportAsync(Caller.System, cycle.Id, ct: ct);
-        await File.WriteAllBytesAsync(path, bytes, ct);
-        await output.WriteLineAsync($"已导出 {year} 年度考核结果：{Path.GetFullPath(path)}（{bytes.Length / 1024} KB）。");
+        var rows = await OutputFile.WriteAsync(path, file => services.GetRequiredService<ResultExportService>().ExportAsync(Caller.System, cycle.Id, file, ct: ct));
+        await output.WriteLineAsync($"已导出 {year} 年度考核结果（{rows} 行）：{Path.GetFullPath(path)}（{new FileInfo(path).Length / 1024} KB）。");
         return AdminCommandLine.ExitOk;
     }
 }

@@ -28,4 +28,27 @@ internal static class OutputFile
             return $"无法写入“{full}”：没有在文件夹“{folder}”中写文件的权限。";
         }
     }
+
+    /// <summary>
+    /// Streams a file to <paramref name="path"/> through a temporary file beside it: a failed or
+    /// refused run never leaves half a file under the requested name, nor replaces an earlier one.
+    /// </summary>
+    public static async Task<T> WriteAsync<T>(string path, Func<Stream, Task<T>> write)
+    {
+        var temporary = path + ".part";
+        try
+        {
+            T result;
+            await using (var file = File.Create(temporary))
+            {
+                result = await write(file);
+            }
+            File.Move(temporary, path, overwrite: true);
+            return result;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
 }

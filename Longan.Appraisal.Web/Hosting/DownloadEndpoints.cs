@@ -29,19 +29,19 @@ public static class DownloadEndpoints
             .RequireAuthorization(PortalPolicies.ManageMasterData);
 
         endpoints.MapGet("/cycles/{cycleId:int}/results.xlsx", (int cycleId, int? version, HttpContext context, ResultExportService exports, CancellationToken ct) =>
-                ServeAsync(context, async caller => Results.File(await exports.ExportAsync(caller, cycleId, version, ct), XlsxType, "考核结果.xlsx")))
+                ServeAsync(context, caller => XlsxAsync(file => exports.ExportAsync(caller, cycleId, file, version, ct), "考核结果.xlsx")))
             .RequireAuthorization(PortalPolicies.ReadResults);
 
         endpoints.MapGet("/cycles/{cycleId:int}/candidates.xlsx", (int cycleId, HttpContext context, CandidateExportService candidates, CancellationToken ct) =>
-                ServeAsync(context, async caller => Results.File(await candidates.ExportAsync(caller, cycleId, ct), XlsxType, "后备干部人选.xlsx")))
+                ServeAsync(context, caller => XlsxAsync(file => candidates.ExportAsync(caller, cycleId, file, ct), "后备干部人选.xlsx")))
             .RequireAuthorization(PortalPolicies.ExportCandidates);
 
         endpoints.MapGet("/cycles/{cycleId:int}/evaluations.xlsx", (int cycleId, HttpContext context, CycleWorkbookService workbooks, CancellationToken ct) =>
-            ServeAsync(context, async caller => Results.File(await workbooks.EvaluationsAsync(caller, cycleId, ct), XlsxType, "评议原始数据.xlsx"))).RequireAuthorization(PortalPolicies.ExportCollectedData);
+            ServeAsync(context, caller => XlsxAsync(file => workbooks.EvaluationsAsync(caller, cycleId, file, ct), "评议原始数据.xlsx"))).RequireAuthorization(PortalPolicies.ExportCollectedData);
         endpoints.MapGet("/cycles/{cycleId:int}/supervision.xlsx", (int cycleId, HttpContext context, CycleWorkbookService workbooks, CancellationToken ct) =>
-            ServeAsync(context, async caller => Results.File(await workbooks.SupervisionAsync(caller, cycleId, ct), XlsxType, "五老监督记录.xlsx"))).RequireAuthorization(PortalPolicies.ExportCollectedData);
+            ServeAsync(context, caller => XlsxAsync(file => workbooks.SupervisionAsync(caller, cycleId, file, ct), "五老监督记录.xlsx"))).RequireAuthorization(PortalPolicies.ExportCollectedData);
         endpoints.MapGet("/cycles/{cycleId:int}/attendance.xlsx", (int cycleId, HttpContext context, CycleWorkbookService workbooks, CancellationToken ct) =>
-            ServeAsync(context, async caller => Results.File(await workbooks.AttendanceAsync(caller, cycleId, ct), XlsxType, "驻村考勤.xlsx"))).RequireAuthorization(PortalPolicies.ExportCollectedData);
+            ServeAsync(context, caller => XlsxAsync(file => workbooks.AttendanceAsync(caller, cycleId, file, ct), "驻村考勤.xlsx"))).RequireAuthorization(PortalPolicies.ExportCollectedData);
 
         endpoints.MapGet("/cycles/{cycleId:int}/cards/{assistantId:int}.pdf", (int cycleId, int assistantId, HttpContext context, ReportCardService cards, CancellationToken ct) =>
                 ServeAsync(context, async caller =>
@@ -89,6 +89,29 @@ public static class DownloadEndpoints
         catch (RuleViolationException ex)
         {
             return Text(ex.Message, StatusCodes.Status409Conflict);
+        }
+    }
+
+    /// <summary>
+    /// A workbook streamed into a temporary file that goes when the response has been sent: the
+    /// server holds neither the sheet nor the file in memory, and a refusal (thrown before the first
+    /// byte) still becomes a plain status. Not straight into the response: the zip writer writes
+    /// synchronously, which Kestrel refuses on a response body.
+    /// </summary>
+    private static async Task<IResult> XlsxAsync(Func<Stream, Task> write, string fileName)
+    {
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"longan-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite,
+            FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await write(file);
+            file.Position = 0;
+            return Results.File(file, XlsxType, fileName);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
         }
     }
 

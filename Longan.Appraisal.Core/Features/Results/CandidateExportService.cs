@@ -1,5 +1,6 @@
 using System.Globalization;
 using Longan.Appraisal.Core.Domain;
+using Longan.Appraisal.Core.Excel;
 using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Persistence;
 using Longan.Appraisal.Core.Resources;
@@ -18,11 +19,15 @@ namespace Longan.Appraisal.Core.Features.Results;
 /// </summary>
 public sealed class CandidateExportService(ResultQueryService results, IDbContextFactory<AppraisalDbContext> dbFactory, TimeProvider clock, ILogger<CandidateExportService> logger)
 {
-    public async Task<byte[]> ExportAsync(Caller caller, int cycleId, CancellationToken ct = default) =>
-        (await OperationLog.TimedAsync(logger, ExportLog.Candidates, () => WriteAsync(caller, cycleId, ct),
-            (file, ms) => ExportLog.Exported(logger, ExportLog.Candidates, cycleId, file.Rows, file.Content.LongLength, ms))).Content;
+    /// <summary>Streams the workbook to <paramref name="destination"/>; returns the rows written. Every refusal comes before the first byte.</summary>
+    public async Task<int> ExportAsync(Caller caller, int cycleId, Stream destination, CancellationToken ct = default)
+    {
+        var counting = new CountingStream(destination);
+        return await OperationLog.TimedAsync(logger, ExportLog.Candidates, () => WriteAsync(caller, cycleId, counting, ct),
+            (rows, ms) => ExportLog.Exported(logger, ExportLog.Candidates, cycleId, rows, counting.Written, ms));
+    }
 
-    private async Task<(byte[] Content, int Rows)> WriteAsync(Caller caller, int cycleId, CancellationToken ct)
+    private async Task<int> WriteAsync(Caller caller, int cycleId, Stream destination, CancellationToken ct)
     {
         ResultPolicy.Ensure(caller, ResultOperation.ExportCandidates);
         // An exchange document: Chinese words whatever the user's UI language.
@@ -31,26 +36,26 @@ public sealed class CandidateExportService(ResultQueryService results, IDbContex
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
-            var set = await results.ReadAsync(caller, cycleId, ct: ct);
-            if (set is null)
+            var set = await results.ReadRowsAsync(caller, cycleId, ct: ct);
+            if (set is not { } found)
             {
                 var year = await db.Cycles.Where(c => c.Id == cycleId).Select(c => c.Year).FirstAsync(ct);
                 throw new RuleViolationException(Messages.NoResultsYet(year));
             }
-            var candidates = set.Rows.Where(r => r.Outcomes.Contains(Outcome.ReserveCadre)).OrderBy(r => r.CountyRank ?? int.MaxValue).ToList();
+            var candidates = found.Rows.Where(r => r.Outcomes.Contains(Outcome.ReserveCadre)).OrderBy(r => r.CountyRank ?? int.MaxValue).ToList();
             var ids = candidates.Select(r => r.AssistantId).ToList();
             var people = await db.Assistants.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-            var earlier = await EarlierGradesAsync(db, ids, set.Year, ct);
+            var earlier = await EarlierGradesAsync(db, ids, found.Year, ct);
             var today = CountyCalendar.Today(clock);
-            return (CandidatesWorkbook.Write(set.Year, candidates.Select(r =>
+            return CandidatesWorkbook.Write(found.Year, candidates.Select(r =>
             {
                 var a = people[r.AssistantId];
                 return new CandidateRow(
                     a.Name, a.Gender is { } gender ? ContractNames.Of(gender) : null, a.Ethnicity, a.BirthDate, Age(a.BirthDate, today),
-                    a.PoliticalStatus, a.Education, a.SendingUnitAndPost, r.Township, r.Village, set.Year, r.Composite, Names.Grade(r.Grade), r.CountyRank,
+                    a.PoliticalStatus, a.Education, a.SendingUnitAndPost, r.Township, r.Village, found.Year, r.Composite, Names.Grade(r.Grade), r.CountyRank,
                     earlier.TryGetValue(r.AssistantId, out var grades) ? string.Join("；", grades) : "无",
-                    Reason(set.Year, r), r.Decision?.Reason ?? "");
-            }).ToList()), candidates.Count);
+                    Reason(found.Year, r), r.Decision?.Reason ?? "");
+            }), destination);
         }
         finally
         {

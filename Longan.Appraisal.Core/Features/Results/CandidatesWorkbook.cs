@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using Longan.Appraisal.Core.Excel;
 
 namespace Longan.Appraisal.Core.Features.Results;
@@ -20,42 +19,34 @@ public static class CandidatesWorkbook
     // Widths by hand (no GDI on servers): a CJK character is about two units.
     private static readonly double[] s_widths = [6, 9, 6, 7, 11, 6, 10, 8, 24, 9, 10, 9, 9, 8, 9, 20, 36, 30];
 
-    public static byte[] Write(int year, IReadOnlyList<CandidateRow> rows)
+    /// <summary>Streams the workbook to <paramref name="destination"/>; returns the rows written.</summary>
+    public static int Write(int year, IEnumerable<CandidateRow> rows, Stream destination)
     {
-        using var workbook = new XLWorkbook();
-        var sheet = ExportSheet.Begin(workbook, SheetName, Headers, s_widths);
-        for (var i = 0; i < rows.Count; i++)
+        using var workbook = ExportWorkbook.Create(destination);
+        var sheet = workbook.AddSheet(SheetName, Headers, s_widths, $"隆安县{year}年度驻村助理员推荐列入科级后备干部人选名单");
+        var count = 0;
+        foreach (var r in rows)
         {
-            var r = rows[i];
-            var row = i + 2;
-            SafeCells.Number(sheet.Cell(row, 1), i + 1);
-            SafeCells.Text(sheet.Cell(row, 2), r.Name);
-            SafeCells.Text(sheet.Cell(row, 3), r.Gender);
-            SafeCells.Text(sheet.Cell(row, 4), r.Ethnicity);
-            if (r.BirthDate is { } born)
-            {
-                sheet.Cell(row, 5).SetValue(born.ToDateTime(TimeOnly.MinValue));
-                sheet.Cell(row, 5).Style.DateFormat.Format = "yyyy-mm-dd";
-            }
-            SafeCells.Number(sheet.Cell(row, 6), r.Age);
-            SafeCells.Text(sheet.Cell(row, 7), r.PoliticalStatus);
-            SafeCells.Text(sheet.Cell(row, 8), r.Education);
-            SafeCells.Text(sheet.Cell(row, 9), r.SendingUnitAndPost);
-            SafeCells.Text(sheet.Cell(row, 10), r.Township);
-            SafeCells.Text(sheet.Cell(row, 11), r.Village);
-            SafeCells.Number(sheet.Cell(row, 12), r.Year);
-            SafeCells.Number(sheet.Cell(row, 13), r.Composite is { } c ? Scoring.ScoringEngine.Round(c) : null, "0.00");
-            SafeCells.Text(sheet.Cell(row, 14), r.Grade);
-            SafeCells.Number(sheet.Cell(row, 15), r.CountyRank);
-            SafeCells.Text(sheet.Cell(row, 16), r.EarlierGrades);
-            SafeCells.Text(sheet.Cell(row, 17), r.Reason);
-            SafeCells.Text(sheet.Cell(row, 18), r.DepartmentOpinion);
+            sheet.Row();
+            sheet.Number(++count);
+            sheet.Text(r.Name);
+            sheet.Text(r.Gender);
+            sheet.Text(r.Ethnicity);
+            sheet.Date(r.BirthDate?.ToDateTime(TimeOnly.MinValue));
+            sheet.Number(r.Age);
+            sheet.Text(r.PoliticalStatus);
+            sheet.Text(r.Education);
+            sheet.Text(r.SendingUnitAndPost);
+            sheet.Text(r.Township);
+            sheet.Text(r.Village);
+            sheet.Number(r.Year);
+            sheet.Number(r.Composite is { } c ? Scoring.ScoringEngine.Round(c) : null, ExportStyle.Decimal2);
+            sheet.Text(r.Grade);
+            sheet.Number(r.CountyRank);
+            sheet.Text(r.EarlierGrades, ExportStyle.Wrap);
+            sheet.Text(r.Reason, ExportStyle.Wrap);
+            sheet.Text(r.DepartmentOpinion, ExportStyle.Wrap);
         }
-        if (rows.Count > 0)
-        {
-            sheet.Range(2, 16, rows.Count + 1, 18).Style.Alignment.WrapText = true;
-        }
-        ExportSheet.Finish(sheet, rows.Count, Headers.Length, $"隆安县{year}年度驻村助理员推荐列入科级后备干部人选名单");
-        return ExportSheet.Save(workbook);
+        return count;
     }
 }

@@ -31,6 +31,42 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
     {
         var township = ResultPolicy.ReadableTownship(caller);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+        if (await VersionAsync(db, cycleId, versionNumber, asPublished, ct) is not (var cycle, var versions, var version, var decisions))
+        {
+            return null;
+        }
+        var rows = await RowsAsync(db, version.Id, township, assistantId, decisions, ct);
+        if (assistantId is not null && rows.Count == 0 && township is not null)
+        {
+            throw new AccessDeniedException(Messages.NoAccessToAssistant);
+        }
+        var canDecide = ResultPolicy.Can(caller, ResultOperation.Decide) && version.Id == versions[^1].Id && cycle.State is CycleState.Collecting or CycleState.Review;
+        return new ResultSet(cycle.Id, cycle.Year, version.Number, version.ComputedAt, version.ComputedBy, version.PublishedAt,
+            versions.Select(v => new ResultVersionInfo(v.Number, v.ComputedAt, v.ComputedBy, v.PublishedAt, v.Fingerprint)).Reverse().ToList(), rows,
+            await ResultContext.LoadAsync(db, cycle.Rules, version.Id, ct), canDecide);
+    }
+
+    /// <summary>
+    /// The rows of a version for a workbook (the latest unless named): the same version, scope and
+    /// decisions as <see cref="ReadAsync(Caller, int, int?, int?, CancellationToken)"/>, without the
+    /// county context a page reads them against — an export needs only its columns. Null when nothing
+    /// has been computed yet.
+    /// </summary>
+    public async Task<(int Year, IReadOnlyList<ResultRow> Rows)?> ReadRowsAsync(Caller caller, int cycleId, int? versionNumber = null, CancellationToken ct = default)
+    {
+        var township = ResultPolicy.ReadableTownship(caller);
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+        if (await VersionAsync(db, cycleId, versionNumber, asPublished: false, ct) is not (var cycle, _, var version, var decisions))
+        {
+            return null;
+        }
+        return (cycle.Year, await RowsAsync(db, version.Id, township, null, decisions, ct));
+    }
+
+    /// <summary>The cycle, its versions, the one asked for and the decisions it shows; null when none was computed.</summary>
+    private static async Task<(AppraisalCycle Cycle, List<ResultVersion> Versions, ResultVersion Version, Dictionary<int, OutcomeDecision> Decisions)?> VersionAsync(
+        AppraisalDbContext db, int cycleId, int? versionNumber, bool asPublished, CancellationToken ct)
+    {
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
         var versions = await db.ResultVersions.AsNoTracking().Where(v => v.CycleId == cycleId).OrderBy(v => v.Number).ToListAsync(ct);
         if (versions.Count == 0)
@@ -41,16 +77,7 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
             ? versions.FirstOrDefault(v => v.Number == n) ?? throw new NotFoundException(Messages.ResultVersionNotFound(n))
             : versions[^1];
         var cutoff = asPublished && version.PublishedAt is { } published ? published : DecisionsUpTo(cycle, versions, version);
-        var decisions = await OutcomeOverrideService.InForceAsync(db, cycleId, cutoff, ct);
-        var rows = await RowsAsync(db, version.Id, township, assistantId, decisions, ct);
-        if (assistantId is not null && rows.Count == 0 && township is not null)
-        {
-            throw new AccessDeniedException(Messages.NoAccessToAssistant);
-        }
-        var canDecide = ResultPolicy.Can(caller, ResultOperation.Decide) && version.Id == versions[^1].Id && cycle.State is CycleState.Collecting or CycleState.Review;
-        return new ResultSet(cycle.Id, cycle.Year, version.Number, version.ComputedAt, version.ComputedBy, version.PublishedAt,
-            versions.Select(v => new ResultVersionInfo(v.Number, v.ComputedAt, v.ComputedBy, v.PublishedAt, v.Fingerprint)).Reverse().ToList(), rows,
-            await ResultContext.LoadAsync(db, cycle.Rules, version.Id, ct), canDecide);
+        return (cycle, versions, version, await OutcomeOverrideService.InForceAsync(db, cycleId, cutoff, ct));
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using Longan.Appraisal.Core.Excel;
 
 namespace Longan.Appraisal.Core.Features.Results;
@@ -19,45 +18,35 @@ public static class ResultsWorkbook
 
     private static readonly double[] s_widths = [8, 12, 10, 10, 12, 10, 9, 9, 11, 13, 9, 9, 10, 10, 9, 28, 48];
 
-    public static byte[] Write(int year, IReadOnlyList<ResultsRow> rows)
+    /// <summary>Streams the workbook to <paramref name="destination"/>, one row at a time; returns the rows written.</summary>
+    public static int Write(int year, IEnumerable<ResultsRow> rows, Stream destination)
     {
-        using var workbook = new XLWorkbook();
-        var sheet = ExportSheet.Begin(workbook, SheetName, Headers, s_widths);
-        for (var i = 0; i < rows.Count; i++)
+        using var workbook = ExportWorkbook.Create(destination);
+        var sheet = workbook.AddSheet(SheetName, Headers, s_widths, $"隆安县{year}年度驻村助理员考核结果");
+        var count = 0;
+        foreach (var r in rows)
         {
-            var r = rows[i];
-            var row = i + 2;
-            SafeCells.Number(sheet.Cell(row, 1), r.CountyRank);
-            SafeCells.Text(sheet.Cell(row, 2), r.Code);
-            SafeCells.Text(sheet.Cell(row, 3), r.Name);
-            SafeCells.Text(sheet.Cell(row, 4), r.Township);
-            SafeCells.Text(sheet.Cell(row, 5), r.Village);
-            SafeCells.Number(sheet.Cell(row, 6), Round(r.Villagers));
-            SafeCells.Number(sheet.Cell(row, 7), r.SatisfactionRate);
-            SafeCells.Number(sheet.Cell(row, 8), r.DissatisfactionRate);
-            SafeCells.Number(sheet.Cell(row, 9), Round(r.Party));
-            SafeCells.Number(sheet.Cell(row, 10), Round(r.Cadres));
-            SafeCells.Number(sheet.Cell(row, 11), Round(r.Supervision));
-            SafeCells.Number(sheet.Cell(row, 12), Round(r.Attendance));
-            SafeCells.Number(sheet.Cell(row, 13), Round(r.Composite));
-            SafeCells.Text(sheet.Cell(row, 14), r.Grade);
-            SafeCells.Number(sheet.Cell(row, 15), r.TownshipRank);
-            SafeCells.Text(sheet.Cell(row, 16), r.Outcome);
-            SafeCells.Text(sheet.Cell(row, 17), r.Notes);
+            sheet.Row();
+            sheet.Number(r.CountyRank);
+            sheet.Text(r.Code);
+            sheet.Text(r.Name);
+            sheet.Text(r.Township);
+            sheet.Text(r.Village);
+            sheet.Number(Round(r.Villagers), ExportStyle.Decimal2);
+            sheet.Number(r.SatisfactionRate, ExportStyle.Percent2);
+            sheet.Number(r.DissatisfactionRate, ExportStyle.Percent2);
+            sheet.Number(Round(r.Party), ExportStyle.Decimal2);
+            sheet.Number(Round(r.Cadres), ExportStyle.Decimal2);
+            sheet.Number(Round(r.Supervision), ExportStyle.Decimal2);
+            sheet.Number(Round(r.Attendance), ExportStyle.Decimal2);
+            sheet.Number(Round(r.Composite), ExportStyle.Decimal2);
+            sheet.Text(r.Grade);
+            sheet.Number(r.TownshipRank);
+            sheet.Text(r.Outcome);
+            sheet.Text(r.Notes, ExportStyle.Wrap);
+            count++;
         }
-        // Formats by column, not cell by cell: one style for thousands of cells keeps large counties quick.
-        if (rows.Count > 0)
-        {
-            var last = rows.Count + 1;
-            foreach (var column in (int[])[6, 9, 10, 11, 12, 13])
-            {
-                sheet.Range(2, column, last, column).Style.NumberFormat.Format = "0.00";
-            }
-            sheet.Range(2, 7, last, 8).Style.NumberFormat.Format = "0.00%";
-            sheet.Range(2, 17, last, 17).Style.Alignment.WrapText = true;
-        }
-        ExportSheet.Finish(sheet, rows.Count, Headers.Length, $"隆安县{year}年度驻村助理员考核结果");
-        return ExportSheet.Save(workbook);
+        return count;
     }
 
     private static decimal? Round(decimal? value) => value is { } v ? Scoring.ScoringEngine.Round(v) : null;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using Longan.Appraisal.Core.Domain;
 using Longan.Appraisal.Core.Domain.Entries;
 using Longan.Appraisal.Core.Excel;
@@ -22,17 +21,25 @@ namespace Longan.Appraisal.Core.Features.Workbooks;
 /// </summary>
 public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> dbFactory, ILogger<CycleWorkbookService> logger)
 {
-    public Task<byte[]> EvaluationsAsync(Caller caller, int cycleId, CancellationToken ct = default) =>
-        LoggedAsync(ExportLog.Evaluations, cycleId, () => EvaluationsUnloggedAsync(caller, cycleId, ct));
+    // Each streams its workbook to the destination (which need not seek); every refusal comes before the first byte.
+    public Task EvaluationsAsync(Caller caller, int cycleId, Stream destination, CancellationToken ct = default) =>
+        LoggedAsync(ExportLog.Evaluations, cycleId, destination, file => EvaluationsUnloggedAsync(caller, cycleId, file, ct));
 
-    public Task<byte[]> SupervisionAsync(Caller caller, int cycleId, CancellationToken ct = default) =>
-        LoggedAsync(ExportLog.Supervision, cycleId, () => SupervisionUnloggedAsync(caller, cycleId, ct));
+    public Task SupervisionAsync(Caller caller, int cycleId, Stream destination, CancellationToken ct = default) =>
+        LoggedAsync(ExportLog.Supervision, cycleId, destination, file => SupervisionUnloggedAsync(caller, cycleId, file, ct));
 
-    public Task<byte[]> AttendanceAsync(Caller caller, int cycleId, CancellationToken ct = default) =>
-        LoggedAsync(ExportLog.Attendance, cycleId, () => AttendanceUnloggedAsync(caller, cycleId, ct));
+    public Task AttendanceAsync(Caller caller, int cycleId, Stream destination, CancellationToken ct = default) =>
+        LoggedAsync(ExportLog.Attendance, cycleId, destination, file => AttendanceUnloggedAsync(caller, cycleId, file, ct));
 
-    private Task<byte[]> LoggedAsync(string operation, int cycleId, Func<Task<byte[]>> export) =>
-        OperationLog.TimedAsync(logger, operation, export, (file, ms) => ExportLog.Written(logger, operation, cycleId, file.LongLength, ms));
+    private async Task LoggedAsync(string operation, int cycleId, Stream destination, Func<Stream, Task> export)
+    {
+        var counting = new CountingStream(destination);
+        await OperationLog.TimedAsync(logger, operation, async () =>
+        {
+            await export(counting);
+            return counting.Written;
+        }, (bytes, ms) => ExportLog.Written(logger, operation, cycleId, bytes, ms));
+    }
 
     private static readonly string[] s_who = ["助理员编号", "姓名", "乡镇", "驻村"];
     private static readonly double[] s_whoWidths = [12, 9, 9, 11];
@@ -43,7 +50,7 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
     /// ballot in entry order within an assistant — so the file reads like what the townships sent
     /// and can be imported again.
     /// </summary>
-    private async Task<byte[]> EvaluationsUnloggedAsync(Caller caller, int cycleId, CancellationToken ct)
+    private async Task EvaluationsUnloggedAsync(Caller caller, int cycleId, Stream destination, CancellationToken ct)
     {
         var (db, cycle, people) = await OpenAsync(caller, cycleId, ct);
         await using (db)
@@ -51,36 +58,34 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
             var tallies = await db.VillagerTallies.AsNoTracking().Where(t => t.CycleId == cycleId).OrderBy(t => t.AssistantId).ThenBy(t => t.Id).ToListAsync(ct);
             var party = await db.PartyBallots.AsNoTracking().Where(b => b.CycleId == cycleId).OrderBy(b => b.AssistantId).ThenBy(b => b.Id).ToListAsync(ct);
             var cadres = await db.CadreBallots.AsNoTracking().Where(b => b.CycleId == cycleId).OrderBy(b => b.AssistantId).ThenBy(b => b.Id).ToListAsync(ct);
-            using var workbook = new XLWorkbook();
+            using var workbook = ExportWorkbook.Create(destination);
             Sheet(workbook, BallotWorkbook.Villagers.Name, ["满意", "基本满意", "不满意", "无效", "备注"], [7, 9, 7, 7, 18], people,
                 tallies.Where(t => t.Counted + t.Invalid > 0).ToList(), (row, t) =>
                 {
-                    SafeCells.Number(row.Cell(5), t.Satisfied);
-                    SafeCells.Number(row.Cell(6), t.BasicallySatisfied);
-                    SafeCells.Number(row.Cell(7), t.Dissatisfied);
-                    SafeCells.Number(row.Cell(8), t.Invalid);
-                    SafeCells.Text(row.Cell(9), t.Round);
+                    row.Number(t.Satisfied);
+                    row.Number(t.BasicallySatisfied);
+                    row.Number(t.Dissatisfied);
+                    row.Number(t.Invalid);
+                    row.Text(t.Round);
                 }, $"隆安县{cycle.Year}年度群众评议原始数据");
             Sheet(workbook, BallotWorkbook.VillagerComments.Name, [BallotWorkbook.Comment], [60], people,
-                tallies.Where(t => t.Comment is not null).ToList(), (row, t) => SafeCells.Text(row.Cell(5), t.Comment), $"隆安县{cycle.Year}年度群众意见");
+                tallies.Where(t => t.Comment is not null).ToList(), (row, t) => row.Text(t.Comment), $"隆安县{cycle.Year}年度群众意见");
             Sheet(workbook, BallotWorkbook.Party.Name, [BallotWorkbook.TicketNo, "政策宣讲员", "民意信息员", "民事代办员", "纠纷调解员", "党建指导员", "合计", BallotWorkbook.Comment],
                 [8, 10, 10, 10, 10, 10, 8, 36], people, party, (row, b) =>
                 {
-                    SafeCells.Text(row.Cell(5), b.TicketNo);
-                    var column = 6;
+                    row.Text(b.TicketNo);
                     foreach (var duty in (decimal[])[b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide, b.Total])
                     {
-                        SafeCells.Number(row.Cell(column++), duty, "0.0");
+                        row.Number(duty, ExportStyle.Decimal1);
                     }
-                    SafeCells.Text(row.Cell(12), b.Comment);
+                    row.Text(b.Comment);
                 }, $"隆安县{cycle.Year}年度基层党组织评议原始数据");
             Sheet(workbook, BallotWorkbook.Cadres.Name, [BallotWorkbook.TicketNo, "等次", BallotWorkbook.Comment], [8, 9, 40], people, cadres, (row, b) =>
             {
-                SafeCells.Text(row.Cell(5), b.TicketNo);
-                SafeCells.Text(row.Cell(6), BallotWorkbook.Word(BallotWorkbook.Grades, b.Grade));
-                SafeCells.Text(row.Cell(7), b.Comment);
+                row.Text(b.TicketNo);
+                row.Text(BallotWorkbook.Word(BallotWorkbook.Grades, b.Grade));
+                row.Text(b.Comment);
             }, $"隆安县{cycle.Year}年度党员干部评议原始数据");
-            return ExportSheet.Save(workbook);
         }
     }
 
@@ -88,33 +93,27 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
     /// 五老监督记录.xlsx: every record with its verification, on the contract's 五老监督 sheet with its
     /// headers (the verification's note, verifier and time added after them).
     /// </summary>
-    private async Task<byte[]> SupervisionUnloggedAsync(Caller caller, int cycleId, CancellationToken ct)
+    private async Task SupervisionUnloggedAsync(Caller caller, int cycleId, Stream destination, CancellationToken ct)
     {
         var (db, cycle, people) = await OpenAsync(caller, cycleId, ct);
         await using (db)
         {
             var records = await db.SupervisionRecords.AsNoTracking().Where(r => r.CycleId == cycleId).OrderBy(r => r.AssistantId).ThenBy(r => r.Date).ThenBy(r => r.Id).ToListAsync(ct);
-            using var workbook = new XLWorkbook();
+            using var workbook = ExportWorkbook.Create(destination);
             Sheet(workbook, BallotWorkbook.Supervision.Name, ["日期", "监督员", "性质", "类别", "严重程度", "情况描述", "核实结果", "核实说明", "核实人", "核实时间"],
                 [11, 9, 6, 9, 8, 40, 8, 24, 10, 16], people, records, (row, r) =>
                 {
-                    row.Cell(5).SetValue(r.Date.ToDateTime(TimeOnly.MinValue));
-                    row.Cell(5).Style.DateFormat.Format = "yyyy-mm-dd";
-                    SafeCells.Text(row.Cell(6), r.SupervisorName);
-                    SafeCells.Text(row.Cell(7), BallotWorkbook.Word(BallotWorkbook.Natures, r.Nature));
-                    SafeCells.Text(row.Cell(8), BallotWorkbook.Word(BallotWorkbook.Categories, r.Category));
-                    SafeCells.Text(row.Cell(9), r.Severity is { } severity ? BallotWorkbook.Word(BallotWorkbook.Severities, severity) : "");
-                    SafeCells.Text(row.Cell(10), r.Description);
-                    SafeCells.Text(row.Cell(11), BallotWorkbook.Word(BallotWorkbook.Verifications, r.Verification));
-                    SafeCells.Text(row.Cell(12), r.VerificationNote);
-                    SafeCells.Text(row.Cell(13), r.VerifiedBy);
-                    if (r.VerifiedAt is { } at)
-                    {
-                        row.Cell(14).SetValue(at.ToOffset(TimeSpan.FromHours(8)).DateTime);
-                        row.Cell(14).Style.DateFormat.Format = "yyyy-mm-dd hh:mm";
-                    }
+                    row.Date(r.Date.ToDateTime(TimeOnly.MinValue));
+                    row.Text(r.SupervisorName);
+                    row.Text(BallotWorkbook.Word(BallotWorkbook.Natures, r.Nature));
+                    row.Text(BallotWorkbook.Word(BallotWorkbook.Categories, r.Category));
+                    row.Text(r.Severity is { } severity ? BallotWorkbook.Word(BallotWorkbook.Severities, severity) : "");
+                    row.Text(r.Description);
+                    row.Text(BallotWorkbook.Word(BallotWorkbook.Verifications, r.Verification));
+                    row.Text(r.VerificationNote);
+                    row.Text(r.VerifiedBy);
+                    row.Date(r.VerifiedAt?.ToOffset(TimeSpan.FromHours(8)).DateTime, ExportStyle.DateTime);
                 }, $"隆安县{cycle.Year}年度五老监督记录");
-            return ExportSheet.Save(workbook);
         }
     }
 
@@ -122,7 +121,7 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
     /// 驻村考勤.xlsx: 考勤汇总, one row per assistant with the days in the village for each month and the
     /// short months counted; and 驻村考勤, the contract's sheet, one row per recorded month.
     /// </summary>
-    private async Task<byte[]> AttendanceUnloggedAsync(Caller caller, int cycleId, CancellationToken ct)
+    private async Task AttendanceUnloggedAsync(Caller caller, int cycleId, Stream destination, CancellationToken ct)
     {
         var (db, cycle, people) = await OpenAsync(caller, cycleId, ct);
         await using (db)
@@ -131,42 +130,31 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
                 .ToLookup(m => m.AssistantId);
             var min = cycle.Rules.AttendanceMinDays;
             var headers = s_who.Concat(Enumerable.Range(1, 12).Select(m => $"{m}月")).Append($"不足{min}天月数").ToList();
-            using var workbook = new XLWorkbook();
-            var sheet = ExportSheet.Begin(workbook, "考勤汇总", headers, [.. s_whoWidths, .. Enumerable.Repeat(5.5, 12), 10]);
-            var row = 2;
-            foreach (var person in people.Values.OrderBy(p => p.TownshipId).ThenBy(p => p.Code, StringComparer.Ordinal))
+            using var workbook = ExportWorkbook.Create(destination);
+            var sheet = workbook.AddSheet("考勤汇总", headers, [.. s_whoWidths, .. Enumerable.Repeat(5.5, 12), 10], $"隆安县{cycle.Year}年度驻村考勤汇总");
+            var ordered = people.Values.OrderBy(p => p.TownshipId).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
+            foreach (var person in ordered)
             {
-                var cells = sheet.Row(row);
-                Who(cells, person);
+                sheet.Row();
+                Who(sheet, person);
                 var own = months[person.AssistantId].ToDictionary(m => m.Month.Month, m => m.Days);
                 for (var m = 1; m <= 12; m++)
                 {
-                    if (own.TryGetValue(m, out var days))
-                    {
-                        SafeCells.Number(cells.Cell(4 + m), days);
-                        if (days < min)
-                        {
-                            cells.Cell(4 + m).Style.Fill.BackgroundColor = XLColor.FromHtml("#FFEBEE");
-                        }
-                    }
+                    sheet.Number(own.TryGetValue(m, out var days) ? days : null, days < min ? ExportStyle.Shortfall : ExportStyle.General);
                 }
-                SafeCells.Number(cells.Cell(17), own.Values.Count(d => d < min));
-                row++;
+                sheet.Number(own.Values.Count(d => d < min));
             }
-            ExportSheet.Finish(sheet, row - 2, headers.Count, $"隆安县{cycle.Year}年度驻村考勤汇总");
-            var listed = people.Values.OrderBy(p => p.TownshipId).ThenBy(p => p.Code, StringComparer.Ordinal)
-                .SelectMany(p => months[p.AssistantId].OrderBy(m => m.Month).Select(m => (Person: p, m.Month, m.Days))).ToList();
-            var list = ExportSheet.Begin(workbook, BallotWorkbook.Attendance.Name, [.. s_who, "月份", "驻村天数"], [.. s_whoWidths, 9, 9]);
-            row = 2;
-            foreach (var (person, month, days) in listed)
+            var list = workbook.AddSheet(BallotWorkbook.Attendance.Name, [.. s_who, "月份", "驻村天数"], [.. s_whoWidths, 9, 9], $"隆安县{cycle.Year}年度驻村考勤");
+            foreach (var person in ordered)
             {
-                var cells = list.Row(row++);
-                Who(cells, person);
-                SafeCells.Text(cells.Cell(5), month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
-                SafeCells.Number(cells.Cell(6), days);
+                foreach (var m in months[person.AssistantId].OrderBy(m => m.Month))
+                {
+                    list.Row();
+                    Who(list, person);
+                    list.Text(m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+                    list.Number(m.Days);
+                }
             }
-            ExportSheet.Finish(list, listed.Count, s_who.Length + 2, $"隆安县{cycle.Year}年度驻村考勤");
-            return ExportSheet.Save(workbook);
         }
     }
 
@@ -184,28 +172,30 @@ public sealed class CycleWorkbookService(IDbContextFactory<AppraisalDbContext> d
         return (db, cycle, people);
     }
 
-    private static void Sheet<T>(XLWorkbook workbook, string name, string[] headers, double[] widths, Dictionary<int, RosterEntry> people,
-        IReadOnlyList<T> entries, Action<IXLRow, T> write, string title) where T : Entry
+    private static void Sheet<T>(ExportWorkbook workbook, string name, string[] headers, double[] widths, Dictionary<int, RosterEntry> people,
+        IEnumerable<T> entries, Action<ExportSheet, T> write, string title) where T : Entry
     {
-        var sheet = ExportSheet.Begin(workbook, name, [.. s_who, .. headers], [.. s_whoWidths, .. widths]);
-        var row = 2;
+        var sheet = workbook.AddSheet(name, [.. s_who, .. headers], [.. s_whoWidths, .. widths], title);
         foreach (var entry in entries)
         {
-            var cells = sheet.Row(row++);
+            sheet.Row();
             if (people.TryGetValue(entry.AssistantId, out var person))
             {
-                Who(cells, person);
+                Who(sheet, person);
             }
-            write(cells, entry);
+            else
+            {
+                sheet.Skip(s_who.Length);
+            }
+            write(sheet, entry);
         }
-        ExportSheet.Finish(sheet, entries.Count, s_who.Length + headers.Length, title);
     }
 
-    private static void Who(IXLRow row, RosterEntry person)
+    private static void Who(ExportSheet row, RosterEntry person)
     {
-        SafeCells.Text(row.Cell(1), person.Code);
-        SafeCells.Text(row.Cell(2), person.Name);
-        SafeCells.Text(row.Cell(3), person.TownshipName);
-        SafeCells.Text(row.Cell(4), person.VillageName);
+        row.Text(person.Code);
+        row.Text(person.Name);
+        row.Text(person.TownshipName);
+        row.Text(person.VillageName);
     }
 }

@@ -36,7 +36,7 @@ public sealed class CandidatesWorkbookTests : IAsyncLifetime
         input.BirthDate = new DateOnly(1996, 11, 29);
         await assistants.UpdateAsync(Caller.System, added.AssistantId, input);
 
-        var bytes = await Service.ExportAsync(_county.County, _county.CycleId);
+        var bytes = await Exported.BytesAsync(file => Service.ExportAsync(_county.County, _county.CycleId, file));
 
         using var workbook = new XLWorkbook(new MemoryStream(bytes));
         var sheet = workbook.Worksheet("后备干部人选");
@@ -77,7 +77,7 @@ public sealed class CandidatesWorkbookTests : IAsyncLifetime
             await demo.Get<ResultService>().ComputeAsync(demo.County, demo.CycleId);
             await demo.Get<OutcomeOverrideService>().OverrideAsync(demo.County, demo.CycleId, a, [Outcome.ReserveCadre], "驻村表现突出");
 
-            var bytes = await demo.Get<CandidateExportService>().ExportAsync(demo.County, demo.CycleId);
+            var bytes = await Exported.BytesAsync(file => demo.Get<CandidateExportService>().ExportAsync(demo.County, demo.CycleId, file));
 
             using var workbook = new XLWorkbook(new MemoryStream(bytes));
             var row = workbook.Worksheet("后备干部人选").RowsUsed().Skip(1).Single();
@@ -95,6 +95,6 @@ public sealed class CandidatesWorkbookTests : IAsyncLifetime
     {
         await _county.ComputeAsync();
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Service.ExportAsync(_county.Township, _county.CycleId));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Exported.BytesAsync(file => Service.ExportAsync(_county.Township, _county.CycleId, file)));
     }
 }

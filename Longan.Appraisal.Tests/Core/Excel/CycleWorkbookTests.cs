@@ -46,7 +46,7 @@ public sealed class CycleWorkbookTests : IAsyncLifetime
     [Fact]
     public async Task Evaluations_TheContractsSheets_NumbersAsNumbers_CodesAndFormulaLikeTextAsText_NoEvaluator()
     {
-        using var workbook = new XLWorkbook(new MemoryStream(await Service.EvaluationsAsync(_county.County, _county.CycleId)));
+        using var workbook = new XLWorkbook(new MemoryStream(await Exported.BytesAsync(file => Service.EvaluationsAsync(_county.County, _county.CycleId, file))));
 
         Assert.Equal(["群众评议", "群众意见", "党组织评议", "党员干部评议"], workbook.Worksheets.Select(w => w.Name));
         var villagers = workbook.Worksheet("群众评议");
@@ -77,7 +77,7 @@ public sealed class CycleWorkbookTests : IAsyncLifetime
     [Fact]
     public async Task Supervision_RecordsWithVerification_DatesAsDates()
     {
-        using var workbook = new XLWorkbook(new MemoryStream(await Service.SupervisionAsync(_county.County, _county.CycleId)));
+        using var workbook = new XLWorkbook(new MemoryStream(await Exported.BytesAsync(file => Service.SupervisionAsync(_county.County, _county.CycleId, file))));
 
         var sheet = workbook.Worksheet("五老监督");
         Assert.Equal(["日期", "监督员", "性质", "类别", "严重程度", "情况描述", "核实结果"], sheet.Row(1).CellsUsed().Skip(4).Take(7).Select(c => c.GetString()));
@@ -92,7 +92,7 @@ public sealed class CycleWorkbookTests : IAsyncLifetime
     [Fact]
     public async Task Attendance_AGridPerAssistant_AndTheContractsListOfMonths()
     {
-        using var workbook = new XLWorkbook(new MemoryStream(await Service.AttendanceAsync(_county.County, _county.CycleId)));
+        using var workbook = new XLWorkbook(new MemoryStream(await Exported.BytesAsync(file => Service.AttendanceAsync(_county.County, _county.CycleId, file))));
 
         var grid = workbook.Worksheet("考勤汇总");
         Assert.Equal("不足20天月数", grid.Cell(1, 17).GetString());
@@ -115,7 +115,7 @@ public sealed class CycleWorkbookTests : IAsyncLifetime
         var (c, county) = (_county.CycleId, _county.County);
         var files = new[]
         {
-            await Service.EvaluationsAsync(county, c), await Service.SupervisionAsync(county, c), await Service.AttendanceAsync(county, c),
+            await Exported.BytesAsync(file => Service.EvaluationsAsync(county, c, file)), await Exported.BytesAsync(file => Service.SupervisionAsync(county, c, file)), await Exported.BytesAsync(file => Service.AttendanceAsync(county, c, file)),
         };
         var before = await EntriesAsync();
         await using (var db = await _county.Db.OpenAsync())
@@ -160,8 +160,8 @@ public sealed class CycleWorkbookTests : IAsyncLifetime
     [Fact]
     public async Task Workbooks_ForTheCountyOnly()
     {
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Service.EvaluationsAsync(_county.Natong, _county.CycleId));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Service.SupervisionAsync(_county.Supervisor, _county.CycleId));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Service.AttendanceAsync(_county.Assistant, _county.CycleId));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Exported.BytesAsync(file => Service.EvaluationsAsync(_county.Natong, _county.CycleId, file)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Exported.BytesAsync(file => Service.SupervisionAsync(_county.Supervisor, _county.CycleId, file)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Exported.BytesAsync(file => Service.AttendanceAsync(_county.Assistant, _county.CycleId, file)));
     }
 }

@@ -33,7 +33,7 @@ public sealed class ResultsWorkbookTests : IAsyncLifetime
         await _county.Get<AssistantService>().UpdateAsync(Caller.System, a, input);
         await _county.Get<ResultService>().ComputeAsync(_county.County, c);
 
-        var bytes = await _county.Get<ResultExportService>().ExportAsync(_county.County, c);
+        var bytes = await Exported.BytesAsync(file => _county.Get<ResultExportService>().ExportAsync(_county.County, c, file));
 
         using var workbook = new XLWorkbook(new MemoryStream(bytes));
         var sheet = workbook.Worksheet("考核结果");
@@ -67,9 +67,9 @@ public sealed class ResultsWorkbookTests : IAsyncLifetime
     {
         await _county.Get<ResultService>().ComputeAsync(_county.County, _county.CycleId);
 
-        using var workbook = new XLWorkbook(new MemoryStream(await _county.Get<ResultExportService>().ExportAsync(_county.Natong, _county.CycleId)));
+        using var workbook = new XLWorkbook(new MemoryStream(await Exported.BytesAsync(file => _county.Get<ResultExportService>().ExportAsync(_county.Natong, _county.CycleId, file))));
 
         Assert.Equal(7, workbook.Worksheet("考核结果").LastRowUsed()!.RowNumber());
-        await Assert.ThrowsAsync<AccessDeniedException>(() => _county.Get<ResultExportService>().ExportAsync(_county.Supervisor, _county.CycleId));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Exported.BytesAsync(file => _county.Get<ResultExportService>().ExportAsync(_county.Supervisor, _county.CycleId, file)));
     }
 }

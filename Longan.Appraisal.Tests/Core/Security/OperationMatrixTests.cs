@@ -149,7 +149,7 @@ public sealed class OperationMatrixTests : IAsyncLifetime
             case "cycle: see progress":
                 return (() => _county.Get<CollectionProgressService>().GetAsync(caller, collecting), false);
             case "cycle: export collected data":
-                return (() => _county.Get<CycleWorkbookService>().EvaluationsAsync(caller, _published), false);
+                return (() => Exported.BytesAsync(file => _county.Get<CycleWorkbookService>().EvaluationsAsync(caller, _published, file)), false);
             case "results: read the table":
                 return (() => _county.Get<ResultQueryService>().ReadAsync(caller, _published), false);
             case "results: read an assistant of the own township":
@@ -160,9 +160,9 @@ public sealed class OperationMatrixTests : IAsyncLifetime
                 await _county.Get<ResultService>().ComputeAsync(_county.County, collecting);
                 return (() => _county.Get<OutcomeOverrideService>().OverrideAsync(caller, collecting, langwan, [Outcome.ReserveCadre], "表现突出"), true);
             case "results: export":
-                return (() => _county.Get<ResultExportService>().ExportAsync(caller, _published), false);
+                return (() => Exported.BytesAsync(file => _county.Get<ResultExportService>().ExportAsync(caller, _published, file)), false);
             case "results: export candidates":
-                return (() => _county.Get<CandidateExportService>().ExportAsync(caller, _published), false);
+                return (() => Exported.BytesAsync(file => _county.Get<CandidateExportService>().ExportAsync(caller, _published, file)), false);
             case "results: read one's own":
                 return (() => _county.Get<ResultQueryService>().PublishedForSelfAsync(caller), false);
             case "cards: one of the own township":

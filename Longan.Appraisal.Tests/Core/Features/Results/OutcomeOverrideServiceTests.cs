@@ -128,7 +128,7 @@ public sealed class OutcomeOverrideServiceTests : IAsyncLifetime
         var computed = string.Join("；", (await RowAsync()).ComputedOutcomes.Select(o => Longan.Appraisal.Core.Resources.Messages.Get("Outcome." + o)));
         await Service.OverrideAsync(_county.County, _county.CycleId, _assistant, [Outcome.AdmonishmentTalk], "=群众反映较多");
 
-        var bytes = await _county.Get<ResultExportService>().ExportAsync(_county.County, _county.CycleId);
+        var bytes = await Exported.BytesAsync(file => _county.Get<ResultExportService>().ExportAsync(_county.County, _county.CycleId, file));
 
         using var workbook = new XLWorkbook(new MemoryStream(bytes));
         var code = (await RowAsync()).Code;
