@@ -188,7 +188,9 @@ public sealed class WorkbookFileTests
         var rows = ReadAll(content);
 
         Assert.Equal(1, rows);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"{clock.Elapsed.TotalSeconds:0.0} s");
+        // A guard against a search that compares every long text with every header (minutes of CPU per
+        // upload), not a benchmark: the bound leaves room for a loaded CI machine (2.2–2.7 s were seen at a load of 26 on two cores).
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"{clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     public static TheoryData<string, string> TextsLongerThanACell() => new()
@@ -223,7 +225,9 @@ public sealed class WorkbookFileTests
         var table = SheetTable.Open(file.Sheet("党员干部评议")!, ["助理员编号"], [], []);
 
         Assert.Equal(4, table!.HeaderRow);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"{clock.Elapsed.TotalSeconds:0.0} s");
+        // A guard against a search that compares every long text with every header (minutes of CPU per
+        // upload), not a benchmark: the bound leaves room for a loaded CI machine (2.2–2.7 s were seen at a load of 26 on two cores).
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"{clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     [Fact]
