@@ -248,7 +248,7 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    private static StoredResult Store(AssistantResult r, int versionId, int villageId) => new()
+    internal static StoredResult Store(AssistantResult r, int versionId, int villageId) => new()
     {
         ResultVersionId = versionId,
         AssistantId = r.AssistantId,
