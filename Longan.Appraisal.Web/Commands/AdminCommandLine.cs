@@ -37,8 +37,10 @@ public static class AdminCommandLine
         new BackupVerb(),
     ];
 
-    /// <summary>A first argument that is not an option (--urls etc.) names a verb.</summary>
-    public static bool IsVerb(string[] args) => args.Length > 0 && !args[0].StartsWith('-');
+    /// <summary>A first argument that is not an option (--urls etc.) names a verb; --help and -h ask for the usage, not the server.</summary>
+    public static bool IsVerb(string[] args) => args.Length > 0 && (!args[0].StartsWith('-') || IsHelp(args[0]));
+
+    private static bool IsHelp(string argument) => argument is "help" or "usage" or "--help" or "-h" or "-?";
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
@@ -47,12 +49,12 @@ public static class AdminCommandLine
         var verb = Verbs.FirstOrDefault(v => v.Name == args[0]);
         if (verb is null)
         {
-            if (args[0] is not ("help" or "usage"))
+            if (!IsHelp(args[0]))
             {
                 await error.WriteLineAsync($"未知命令：{args[0]}");
             }
-            await WriteUsageAsync(args[0] is "help" or "usage" ? output : error);
-            return args[0] is "help" or "usage" ? ExitOk : ExitUsage;
+            await WriteUsageAsync(IsHelp(args[0]) ? output : error);
+            return IsHelp(args[0]) ? ExitOk : ExitUsage;
         }
 
         var arguments = new VerbArguments(args.Skip(1));

@@ -107,12 +107,20 @@ public sealed class AdminCommandLineTests : IDisposable
         Assert.Contains($"无法写入“{nowhere}”：文件夹“{Path.GetDirectoryName(nowhere)}”不存在。", _out.ToString());
     }
 
-    [Fact]
-    public async Task Run_Help_PrintsUsageAndSucceeds()
+    [Theory]
+    [InlineData("help")]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public async Task Run_Help_PrintsUsageAndSucceeds_WithoutStartingTheServer(string help)
     {
-        Assert.Equal(AdminCommandLine.ExitOk, await AdminCommandLine.RunAsync(["help"], _out, _err));
+        Assert.True(AdminCommandLine.IsVerb([help]));
+        Assert.Equal(AdminCommandLine.ExitOk, await AdminCommandLine.RunAsync([help], _out, _err));
         Assert.Contains("用法", _out.ToString());
+        Assert.Empty(_err.ToString());
     }
+
+    [Fact]
+    public void IsVerb_HostOptionsFirst_StartTheServer() => Assert.False(AdminCommandLine.IsVerb(["--urls", "http://127.0.0.1:5000"]));
 
     [Fact]
     public async Task Run_Migrate_CreatesTheConfiguredDatabaseWithoutDemoData()
