@@ -37,12 +37,7 @@ public static class ResultStatistics
     /// </summary>
     public static IReadOnlyList<ScoreBand> GroupScoreBands(IReadOnlyCollection<ResultRow> rows, decimal floor = 60m, decimal width = 5m)
     {
-        var edges = floor > 0m ? new List<decimal> { 0m } : [];
-        for (var edge = floor; edge < 100m; edge += width)
-        {
-            edges.Add(edge);
-        }
-        edges.Add(100m);
+        var edges = BandEdges(floor, width);
         int Count(Func<ResultRow, decimal?> group, decimal from, decimal to, bool last) =>
             rows.Count(r => group(r) is { } s && ScoringEngine.Round(s) is var v && v >= from && (v < to || (last && v <= to)));
         return edges.Zip(edges.Skip(1))
@@ -53,5 +48,17 @@ public static class ResultStatistics
                     Count(r => r.Villagers, band.First, band.Second, last), Count(r => r.Party, band.First, band.Second, last), Count(r => r.Cadres, band.First, band.Second, last));
             })
             .ToList();
+    }
+
+    /// <summary>The edges of the score bands: 0, then from <paramref name="floor"/> every <paramref name="width"/> points, then 100.</summary>
+    public static IReadOnlyList<decimal> BandEdges(decimal floor = 60m, decimal width = 5m)
+    {
+        var edges = floor > 0m ? new List<decimal> { 0m } : [];
+        for (var edge = floor; edge < 100m; edge += width)
+        {
+            edges.Add(edge);
+        }
+        edges.Add(100m);
+        return edges;
     }
 }
