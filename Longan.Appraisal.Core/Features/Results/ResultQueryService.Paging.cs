@@ -30,13 +30,16 @@ public sealed partial class ResultQueryService
         var visible = Visible(db, version.Id, township);
 
         var grades = await visible.GroupBy(r => r.Grade).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        // Composites are stored rounded to cents (ScoringEngine.Round), so the database's exact decimal
+        // Composites are stored rounded to cents (ScoringEngine.Round): as whole cents they sum exactly
+        // in integers on both providers (SQLite's decimal aggregates are slow functions over text), and
         // sum, least and greatest are those of the rounded scores the in-memory statistics take.
         var perTownship = await visible.GroupBy(r => r.TownshipId)
             .Select(g => new
             {
                 g.Key, All = g.Count(), Complete = g.Count(r => r.Composite != null),
-                Sum = g.Sum(r => r.Composite), Lowest = g.Min(r => r.Composite), Highest = g.Max(r => r.Composite),
+                Sum = g.Sum(r => (r.Composite == null ? null : (long?)Math.Round((double)r.Composite.Value * 100))),
+                Lowest = g.Min(r => (r.Composite == null ? null : (long?)Math.Round((double)r.Composite.Value * 100))),
+                Highest = g.Max(r => (r.Composite == null ? null : (long?)Math.Round((double)r.Composite.Value * 100))),
             })
             .ToListAsync(ct);
         var ids = perTownship.Select(t => t.Key).ToList();
@@ -50,8 +53,8 @@ public sealed partial class ResultQueryService
         IReadOnlyList<GradeCount> gradeChart =
             [.. Enum.GetValues<AppraisalGrade>().Select(g => new GradeCount(g, gradeCounts.GetValueOrDefault((int)g))), new GradeCount(null, gradeCounts.GetValueOrDefault(0))];
         IReadOnlyList<TownshipComposites> townshipChart = [.. townships.Where(t => t.Figures.Complete > 0).Select(t => new TownshipComposites(
-            t.Name, t.SortOrder, t.Figures.Complete, ScoringEngine.Round(t.Figures.Sum!.Value / t.Figures.Complete),
-            ScoringEngine.Round(t.Figures.Lowest!.Value), ScoringEngine.Round(t.Figures.Highest!.Value)))];
+            t.Name, t.SortOrder, t.Figures.Complete, ScoringEngine.Round(t.Figures.Sum!.Value / 100m / t.Figures.Complete),
+            t.Figures.Lowest!.Value / 100m, t.Figures.Highest!.Value / 100m))];
         var edges = ResultStatistics.BandEdges();
         var villagers = await BandCountsAsync(visible, r => r.VillagerScore, edges, ct);
         var party = await BandCountsAsync(visible, r => r.PartyScore, edges, ct);
@@ -158,23 +161,55 @@ public sealed partial class ResultQueryService
     private static async Task<int[]> BandCountsAsync(IQueryable<StoredResult> visible, Expression<Func<StoredResult, decimal?>> score, IReadOnlyList<decimal> edges, CancellationToken ct)
     {
         const decimal half = 0.005m;
+        const double near = 1e-9;
         var bands = edges.Count - 1;
-        var s = score.Body;
+        var parameter = score.Parameters[0];
+        // Compared as doubles: SQLite compares decimals only through a slow function over their text.
+        // A double can misplace only a score within its error of an edge; those few are read back and
+        // placed again exactly below, so the counts are the exact ones.
+        var s = Expression.Convert(score.Body, typeof(double?));
+        var thresholds = edges.Select((e, i) => (double)(i == bands ? e + half : e - half)).ToList();
         // Built from the top: ≥ 100.005 is past the last band, then each band's lower edge downwards.
         Expression index = Expression.Constant(bands);
-        index = Expression.Condition(Expression.LessThan(s, Expression.Constant(edges[^1] + half, typeof(decimal?))), Expression.Constant(bands - 1), index);
-        for (var i = bands - 1; i >= 0; i--)
+        for (var i = bands; i >= 0; i--)
         {
-            index = Expression.Condition(Expression.LessThan(s, Expression.Constant(edges[i] - half, typeof(decimal?))), Expression.Constant(i - 1), index);
+            index = Expression.Condition(Expression.LessThan(s, Expression.Constant((double?)thresholds[i], typeof(double?))), Expression.Constant(i - 1), index);
         }
-        var band = Expression.Lambda<Func<StoredResult, int>>(index, score.Parameters);
-        var notNull = Expression.Lambda<Func<StoredResult, bool>>(Expression.NotEqual(s, Expression.Constant(null, typeof(decimal?))), score.Parameters);
+        var band = Expression.Lambda<Func<StoredResult, int>>(index, parameter);
+        var notNull = Expression.Lambda<Func<StoredResult, bool>>(Expression.NotEqual(score.Body, Expression.Constant(null, typeof(decimal?))), parameter);
         var counts = await visible.Where(notNull).GroupBy(band).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var result = new int[bands];
         foreach (var c in counts.Where(c => c.Key >= 0 && c.Key < bands))
         {
             result[c.Key] = c.Count;
         }
+
+        var nearAny = thresholds.Select(t => (Expression)Expression.AndAlso(
+                Expression.GreaterThanOrEqual(s, Expression.Constant((double?)(t - near), typeof(double?))),
+                Expression.LessThanOrEqual(s, Expression.Constant((double?)(t + near), typeof(double?)))))
+            .Aggregate(Expression.OrElse);
+        var nearEdge = Expression.Lambda<Func<StoredResult, bool>>(nearAny, parameter);
+        var read = Expression.Lambda<Func<StoredResult, NearEdge>>(Expression.MemberInit(Expression.New(typeof(NearEdge)),
+            Expression.Bind(typeof(NearEdge).GetProperty(nameof(NearEdge.Score))!, score.Body),
+            Expression.Bind(typeof(NearEdge).GetProperty(nameof(NearEdge.Band))!, index)), parameter);
+        foreach (var row in await visible.Where(notNull).Where(nearEdge).Select(read).ToListAsync(ct))
+        {
+            if (row.Band >= 0 && row.Band < bands)
+            {
+                result[row.Band]--;
+            }
+            if (ResultStatistics.BandOf(row.Score!.Value, edges) is var exact and >= 0)
+            {
+                result[exact]++;
+            }
+        }
         return result;
+    }
+
+    /// <summary>A score within a double's error of a band edge, with the band the database's doubles put it in.</summary>
+    private sealed class NearEdge
+    {
+        public decimal? Score { get; init; }
+        public int Band { get; init; }
     }
 }

@@ -203,6 +203,28 @@ public sealed class ResultPagingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SummaryAsync_ScoresOnTheBandEdges_CountedAsRoundingFirstWould()
+    {
+        decimal[] scores = [59.995m, 59.994999999999999999999999999m, 64.995m, 64.9949m, 99.995m, 99.994m, 100m, 0m, 74.285714285714285714285714286m, 60.004999m];
+        await using (var db = await _demo.Db.OpenAsync())
+        {
+            var version = db.ResultVersions.Where(v => v.CycleId == _cycle2025).Select(v => v.Id).Single();
+            var results = db.StoredResults.Where(r => r.ResultVersionId == version).OrderBy(r => r.Id).Take(scores.Length * 3).ToList();
+            for (var i = 0; i < results.Count; i++)
+            {
+                var score = scores[i % scores.Length];
+                _ = (i / scores.Length) switch { 0 => results[i].VillagerScore = score, 1 => results[i].PartyScore = score, _ => results[i].CadreScore = score };
+            }
+            await db.SaveChangesAsync();
+        }
+        var rows = (await Query.ReadAsync(_demo.County, _cycle2025))!.Rows;
+
+        var bands = (await Query.SummaryAsync(_demo.County, _cycle2025))!.Charts.Bands;
+
+        Assert.Equal(ResultStatistics.GroupScoreBands(rows), bands);
+    }
+
+    [Fact]
     public async Task SummaryAsync_BeforeAnyCompute_Null_AndVersionsAsTheWholeSetHasThem()
     {
         Assert.Null(await Query.SummaryAsync(_demo.County, _demo.CycleId));
