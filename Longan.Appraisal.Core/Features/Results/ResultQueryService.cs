@@ -14,7 +14,7 @@ namespace Longan.Appraisal.Core.Features.Results;
 /// Reads stored results: a cycle's versions for the county (all rows) and a township (its own rows),
 /// and an assistant's own results once a cycle is published (spec §2, §9).
 /// </summary>
-public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbFactory)
+public sealed partial class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbFactory)
 {
     /// <summary>The requested version (the latest when none is named), or null when nothing has been computed yet.</summary>
     public Task<ResultSet?> ReadAsync(Caller caller, int cycleId, int? assistantId = null, int? versionNumber = null, CancellationToken ct = default) =>
@@ -31,10 +31,11 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
     {
         var township = ResultPolicy.ReadableTownship(caller);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
-        if (await VersionAsync(db, cycleId, versionNumber, asPublished, ct) is not (var cycle, var versions, var version, var decisions))
+        if (await ResolveAsync(db, cycleId, versionNumber, asPublished, ct) is not { } resolved)
         {
             return null;
         }
+        var (cycle, versions, version, decisions) = resolved;
         var rows = await RowsAsync(db, version.Id, township, assistantId, decisions, ct);
         if (assistantId is not null && rows.Count == 0 && township is not null)
         {
@@ -56,15 +57,16 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
     {
         var township = ResultPolicy.ReadableTownship(caller);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
-        if (await VersionAsync(db, cycleId, versionNumber, asPublished: false, ct) is not (var cycle, _, var version, var decisions))
+        if (await ResolveAsync(db, cycleId, versionNumber, asPublished: false, ct) is not { } resolved)
         {
             return null;
         }
+        var (cycle, _, version, decisions) = resolved;
         return (cycle.Year, await RowsAsync(db, version.Id, township, null, decisions, ct));
     }
 
-    /// <summary>The cycle, its versions, the one asked for and the decisions it shows; null when none was computed.</summary>
-    private static async Task<(AppraisalCycle Cycle, List<ResultVersion> Versions, ResultVersion Version, Dictionary<int, OutcomeDecision> Decisions)?> VersionAsync(
+    /// <summary>A cycle, its versions, the version asked for (the latest when none is named) and the decisions it shows; null before any compute.</summary>
+    private static async Task<(AppraisalCycle Cycle, List<ResultVersion> Versions, ResultVersion Version, Dictionary<int, OutcomeDecision> Decisions)?> ResolveAsync(
         AppraisalDbContext db, int cycleId, int? versionNumber, bool asPublished, CancellationToken ct)
     {
         var cycle = await db.Cycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new NotFoundException(Messages.CycleNotFound);
@@ -170,36 +172,79 @@ public sealed class ResultQueryService(IDbContextFactory<AppraisalDbContext> dbF
     private static async Task<List<ResultRow>> RowsAsync(
         AppraisalDbContext db, int versionId, int? townshipId, int? assistantId, Dictionary<int, OutcomeDecision> decisions, CancellationToken ct)
     {
-        var results = db.StoredResults.AsNoTracking().Where(r => r.ResultVersionId == versionId);
-        if (townshipId is { } township)
-        {
-            results = results.Where(r => r.TownshipId == township);
-        }
+        var results = Visible(db, versionId, townshipId);
         if (assistantId is { } one)
         {
             results = results.Where(r => r.AssistantId == one);
         }
         // The computation steps are long; only a single assistant's page shows them, so tables leave them unread.
-        var withSteps = assistantId is not null;
-        var rows = await (from r in results
-                          join a in db.Assistants on r.AssistantId equals a.Id
-                          join v in db.Villages on r.VillageId equals v.Id
-                          join t in db.Townships on r.TownshipId equals t.Id
-                          select new
-                          {
-                              r.AssistantId, a.Code, a.Name, r.TownshipId, Township = t.Name, t.SortOrder, Village = v.Name,
-                              r.VillagerVotes, r.VillagerScore, r.SatisfactionRate, r.DissatisfactionRate, r.PartyBallots, r.PartyScore, r.CadreBallots, r.CadreScore,
-                              r.Base, r.SupervisionAdjustment, r.AttendanceDeduction, r.Composite, r.Grade, r.TiedBeyondQuota, r.CountyRank, r.TownshipRank,
-                              r.Outcomes, r.Reasons, Steps = withSteps ? r.Steps : "[]",
-                          }).ToListAsync(ct);
-        return rows.OrderBy(x => x.CountyRank is null).ThenBy(x => x.CountyRank).ThenBy(x => x.SortOrder).ThenBy(x => x.Code, StringComparer.Ordinal)
-            .Select(x => new ResultRow(
-                x.AssistantId, x.Code, x.Name, x.TownshipId, x.Township, x.SortOrder, x.Village,
-                x.VillagerVotes, x.VillagerScore, x.SatisfactionRate, x.DissatisfactionRate, x.PartyBallots, x.PartyScore, x.CadreBallots, x.CadreScore,
-                x.Base, x.SupervisionAdjustment, x.AttendanceDeduction, x.Composite, (AppraisalGrade?)x.Grade, x.TiedBeyondQuota, x.CountyRank, x.TownshipRank,
-                OutcomeOverrideService.ParseOutcomes(x.Outcomes), decisions.GetValueOrDefault(x.AssistantId),
-                ExplanationCodec.Read(x.Reasons), ExplanationCodec.Read(x.Steps)))
+        var rows = await Named(db, results, withSteps: assistantId is not null).ToListAsync(ct);
+        return rows.OrderBy(x => x.CountyRank is null).ThenBy(x => x.CountyRank).ThenBy(x => x.TownshipOrder).ThenBy(x => x.Code, StringComparer.Ordinal)
+            .Select(x => x.ToRow(decisions))
             .ToList();
     }
 
+    /// <summary>
+    /// The stored results of a version a caller may read: a township's own (spec §1), or the
+    /// county's. Every read of rows — whole sets, pages, counts, chart figures — starts here.
+    /// </summary>
+    private static IQueryable<StoredResult> Visible(AppraisalDbContext db, int versionId, int? townshipId)
+    {
+        var results = db.StoredResults.AsNoTracking().Where(r => r.ResultVersionId == versionId);
+        return townshipId is { } township ? results.Where(r => r.TownshipId == township) : results;
+    }
+
+    /// <summary>Stored results with the names a table shows; stays a query so a page can filter, sort and cut it in the database.</summary>
+    private static IQueryable<RowData> Named(AppraisalDbContext db, IQueryable<StoredResult> results, bool withSteps) =>
+        from r in results
+        join a in db.Assistants on r.AssistantId equals a.Id
+        join v in db.Villages on r.VillageId equals v.Id
+        join t in db.Townships on r.TownshipId equals t.Id
+        select new RowData
+        {
+            AssistantId = r.AssistantId, Code = a.Code, Name = a.Name, TownshipId = r.TownshipId, Township = t.Name, TownshipOrder = t.SortOrder, Village = v.Name,
+            VillagerVotes = r.VillagerVotes, Villagers = r.VillagerScore, SatisfactionRate = r.SatisfactionRate, DissatisfactionRate = r.DissatisfactionRate,
+            PartyBallots = r.PartyBallots, Party = r.PartyScore, CadreBallots = r.CadreBallots, Cadres = r.CadreScore,
+            Base = r.Base, Supervision = r.SupervisionAdjustment, Attendance = r.AttendanceDeduction, Composite = r.Composite, Grade = r.Grade,
+            TiedBeyondQuota = r.TiedBeyondQuota, CountyRank = r.CountyRank, TownshipRank = r.TownshipRank,
+            Outcomes = r.Outcomes, Reasons = r.Reasons, Steps = withSteps ? r.Steps : "[]",
+        };
+
+    /// <summary>One row as the database gives it, before outcomes and explanations are decoded.</summary>
+    private sealed class RowData
+    {
+        public int AssistantId { get; init; }
+        public string Code { get; init; } = "";
+        public string Name { get; init; } = "";
+        public int TownshipId { get; init; }
+        public string Township { get; init; } = "";
+        public int TownshipOrder { get; init; }
+        public string Village { get; init; } = "";
+        public int VillagerVotes { get; init; }
+        public decimal? Villagers { get; init; }
+        public decimal? SatisfactionRate { get; init; }
+        public decimal? DissatisfactionRate { get; init; }
+        public int PartyBallots { get; init; }
+        public decimal? Party { get; init; }
+        public int CadreBallots { get; init; }
+        public decimal? Cadres { get; init; }
+        public decimal? Base { get; init; }
+        public decimal Supervision { get; init; }
+        public decimal Attendance { get; init; }
+        public decimal? Composite { get; init; }
+        public int? Grade { get; init; }
+        public bool TiedBeyondQuota { get; init; }
+        public int? CountyRank { get; init; }
+        public int? TownshipRank { get; init; }
+        public string Outcomes { get; init; } = "";
+        public string Reasons { get; init; } = "[]";
+        public string Steps { get; init; } = "[]";
+
+        public ResultRow ToRow(Dictionary<int, OutcomeDecision> decisions) => new(
+            AssistantId, Code, Name, TownshipId, Township, TownshipOrder, Village,
+            VillagerVotes, Villagers, SatisfactionRate, DissatisfactionRate, PartyBallots, Party, CadreBallots, Cadres,
+            Base, Supervision, Attendance, Composite, (AppraisalGrade?)Grade, TiedBeyondQuota, CountyRank, TownshipRank,
+            OutcomeOverrideService.ParseOutcomes(Outcomes), decisions.GetValueOrDefault(AssistantId),
+            ExplanationCodec.Read(Reasons), ExplanationCodec.Read(Steps));
+    }
 }

@@ -37,21 +37,36 @@ public static class ResultStatistics
     /// </summary>
     public static IReadOnlyList<ScoreBand> GroupScoreBands(IReadOnlyCollection<ResultRow> rows, decimal floor = 60m, decimal width = 5m)
     {
+        var edges = BandEdges(floor, width);
+        int Count(Func<ResultRow, decimal?> group, int band) => rows.Count(r => group(r) is { } s && BandOf(s, edges) == band);
+        return edges.Zip(edges.Skip(1))
+            .Select((band, i) => new ScoreBand(band.First, band.Second, Count(r => r.Villagers, i), Count(r => r.Party, i), Count(r => r.Cadres, i)))
+            .ToList();
+    }
+
+    /// <summary>Which band between <paramref name="edges"/> a score falls in once rounded to cents (the last band includes its top); −1 when in none.</summary>
+    public static int BandOf(decimal score, IReadOnlyList<decimal> edges)
+    {
+        var v = ScoringEngine.Round(score);
+        for (var i = 0; i < edges.Count - 1; i++)
+        {
+            if (v >= edges[i] && (v < edges[i + 1] || (i == edges.Count - 2 && v <= edges[i + 1])))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The edges of the score bands: 0, then from <paramref name="floor"/> every <paramref name="width"/> points, then 100.</summary>
+    public static IReadOnlyList<decimal> BandEdges(decimal floor = 60m, decimal width = 5m)
+    {
         var edges = floor > 0m ? new List<decimal> { 0m } : [];
         for (var edge = floor; edge < 100m; edge += width)
         {
             edges.Add(edge);
         }
         edges.Add(100m);
-        int Count(Func<ResultRow, decimal?> group, decimal from, decimal to, bool last) =>
-            rows.Count(r => group(r) is { } s && ScoringEngine.Round(s) is var v && v >= from && (v < to || (last && v <= to)));
-        return edges.Zip(edges.Skip(1))
-            .Select((band, i) =>
-            {
-                var last = i == edges.Count - 2;
-                return new ScoreBand(band.First, band.Second,
-                    Count(r => r.Villagers, band.First, band.Second, last), Count(r => r.Party, band.First, band.Second, last), Count(r => r.Cadres, band.First, band.Second, last));
-            })
-            .ToList();
+        return edges;
     }
 }

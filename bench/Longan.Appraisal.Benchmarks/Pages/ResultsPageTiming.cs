@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Longan.Appraisal.Benchmarks.Pages;
+
+/// <summary>
+/// `pages --url URL --pid PID [--cycle 1] [--user zzb.admin] [--password P] [--circuits 5] [--repeats 15]`:
+/// the results page of a running portal timed in Chromium (issue 14). Opens the page in N signed-in
+/// browsers kept open (first render: from navigation until the table shows rows on an interactive
+/// page), reads the server's resident memory (/proc/PID/status) before and after for the memory one
+/// circuit holds, then times next page, sort and the grade filter on one of them (until the first
+/// row changes) and prints medians and p95.
+/// </summary>
+internal static class ResultsPageTiming
+{
+    public const string Verb = "pages";
+    private const string Rows = "[data-testid=results-grid] tbody tr";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string? Option(string name, string? fallback = null) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault() ?? fallback;
+        if (Option("url") is not { } url || !int.TryParse(Option("pid"), CultureInfo.InvariantCulture, out var pid))
+        {
+            await Console.Error.WriteLineAsync("pages --url URL --pid PID [--cycle 1] [--user zzb.admin] [--password P] [--circuits 5] [--repeats 15]");
+            return 2;
+        }
+        var cycle = Option("cycle", "1");
+        var user = Option("user", "zzb.admin")!;
+        var password = Option("password", "Longan2026!")!;
+        var circuits = int.Parse(Option("circuits", "5")!, CultureInfo.InvariantCulture);
+        var repeats = int.Parse(Option("repeats", "15")!, CultureInfo.InvariantCulture);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium", Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+
+        async Task<(IBrowserContext Context, IPage Page, double Ms)> OpenAsync()
+        {
+            var context = await browser.NewContextAsync(new() { BaseURL = url, ViewportSize = new() { Width = 1280, Height = 800 } });
+            var page = await context.NewPageAsync();
+            page.SetDefaultTimeout(120_000);
+            await page.GotoAsync("/login");
+            await page.FillAsync("#username", user);
+            await page.FillAsync("#password", password);
+            await page.ClickAsync("[data-testid=login-submit]");
+            await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+            await page.Locator(".mud-layout[data-interactive=true]").WaitForAsync();
+            var clock = Stopwatch.StartNew();
+            await page.GotoAsync($"/cycles/{cycle}/results");
+            await page.Locator(".mud-layout[data-interactive=true]").WaitForAsync();
+            await page.Locator(Rows).First.WaitForAsync();
+            return (context, page, clock.Elapsed.TotalMilliseconds);
+        }
+
+        // One circuit first, closed again: the server's code is warm and its caches are filled before anything is timed.
+        var warm = await OpenAsync();
+        await warm.Context.CloseAsync();
+        await Task.Delay(2000);
+        var before = ResidentMegabytes(pid);
+        var open = new List<(IBrowserContext Context, IPage Page, double Ms)>();
+        for (var i = 0; i < circuits; i++)
+        {
+            open.Add(await OpenAsync());
+        }
+        await Task.Delay(3000);
+        var after = ResidentMegabytes(pid);
+        Console.WriteLine($"first render: {Summary(open.Select(o => o.Ms))}");
+        Console.WriteLine($"server resident memory: {before:0} MB before, {after:0} MB with {circuits} circuits open: {(after - before) / circuits:0.0} MB per circuit");
+
+        var page = open[0].Page;
+        async Task<double> TimedAsync(Func<Task> act)
+        {
+            var first = await page.Locator(Rows).First.InnerTextAsync();
+            var clock = Stopwatch.StartNew();
+            await act();
+            await page.WaitForFunctionAsync(
+                "([selector, first]) => { const row = document.querySelector(selector); return row !== null && row.innerText !== first; }",
+                new object[] { Rows, first }, new() { PollingInterval = 5 });
+            return clock.Elapsed.TotalMilliseconds;
+        }
+        var pager = page.Locator("[data-testid=results-grid] .mud-table-pagination-actions button");
+        var next = new List<double>();
+        for (var i = 0; i < repeats; i++)
+        {
+            next.Add(await TimedAsync(() => pager.Nth(2).ClickAsync()));
+        }
+        Console.WriteLine($"next page: {Summary(next)}");
+
+        var sort = new List<double>();
+        for (var i = 0; i < repeats; i++)
+        {
+            var column = i % 2 == 0 ? "姓名" : "综合得分";
+            sort.Add(await TimedAsync(() => page.Locator($"[data-testid=results-grid] th:has-text('{column}') .sortable-column-header").ClickAsync()));
+        }
+        Console.WriteLine($"sort: {Summary(sort)}");
+
+        var filter = new List<double>();
+        var grade = page.Locator("[data-testid=results-grid] .grid-toolbar .filter-box").Nth(1);
+        for (var i = 0; i < repeats; i++)
+        {
+            await grade.ClickAsync();
+            var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(i % 2 == 0 ? "^优秀$" : "^称职$") });
+            await item.WaitForAsync();
+            filter.Add(await TimedAsync(() => item.ClickAsync()));
+            await page.Locator(".mud-popover-open").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        }
+        Console.WriteLine($"grade filter: {Summary(filter)}");
+
+        foreach (var o in open)
+        {
+            await o.Context.CloseAsync();
+        }
+        return 0;
+    }
+
+    private static string Summary(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        var p95 = sorted[(int)Math.Ceiling(0.95 * sorted.Count) - 1];
+        return string.Create(CultureInfo.InvariantCulture, $"n={sorted.Count} median {sorted[sorted.Count / 2]:0} ms, p95 {p95:0} ms, max {sorted[^1]:0} ms");
+    }
+
+    private static double ResidentMegabytes(int pid) =>
+        File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).Single();
+}
