@@ -1,9 +1,10 @@
+using Longan.Appraisal.Core.Features.Results;
 using Longan.Appraisal.Core.Scoring;
 
-namespace Longan.Appraisal.Core.Features.Results;
+namespace Longan.Appraisal.Tests.Core.Features.Results;
 
 /// <summary>
-/// The results table's filters: a search over name, code and village, a township, a grade (null
+/// The reference the database's paged filters are checked against (ResultPagingTests): the results table's filters in memory: a search over name, code and village, a township, a grade (null
 /// grade = 数据不足 is not filterable, it is its own column value) and an outcome — a particular
 /// one, or any at all.
 /// </summary>
