@@ -66,7 +66,8 @@ public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFa
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
         try
         {
-            var set = await results.ReadAsync(caller, cycleId, ct: ct) ?? throw new NotFoundException(Messages.CardBatchNothingComputed);
+            var set = await (townshipId is { } township ? results.ReadTownshipAsync(caller, cycleId, township, ct) : results.ReadAsync(caller, cycleId, ct: ct))
+                ?? throw new NotFoundException(Messages.CardBatchNothingComputed);
             var code = InputText.Code(assistantCode);
             var rows = set.Rows
                 .Where(r => townshipId is null || r.TownshipId == townshipId)
