@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using PdfSharp.Drawing;
@@ -20,6 +21,9 @@ public sealed record PdfInfo(string Title, string Author, string Creator);
 /// drawn in different scratch documents all agree with it — followed by the page tree, the
 /// catalogue and the cross-reference table. Memory stays flat: what is kept per page is its object
 /// number and the file offsets of its objects.
+/// Every stream is compressed here, in one place, by <see cref="Deflate"/>: PDFsharp's own Flate
+/// encoder ends its zlib data without the final block and checksum (qpdf: "input stream is complete
+/// but output may still be valid"), which viewers forgive but archive checkers need not.
 /// </summary>
 public sealed partial class PdfStreamWriter : IDisposable
 {
@@ -81,10 +85,7 @@ public sealed partial class PdfStreamWriter : IDisposable
     public void WritePage(PdfPage page)
     {
         EnsureOpen();
-        foreach (var content in page.Contents)
-        {
-            content.Compressed = true;
-        }
+        // The contents stay uncompressed in PDFsharp's hands: WriteObject deflates them properly.
         var text = new StringBuilder("<<");
         foreach (var (key, value) in page.Elements)
         {
@@ -231,14 +232,24 @@ public sealed partial class PdfStreamWriter : IDisposable
     {
         if (obj is PdfDictionary { Stream: { } stream } dictionary)
         {
-            var bytes = stream.Value;
+            // What PDFsharp compressed itself (the font carrier's streams) is read back and compressed again here.
+            if (dictionary.Elements.GetName("/Filter") == "/FlateDecode" && !stream.TryUncompress())
+            {
+                throw new InvalidOperationException("A stream PDFsharp compressed cannot be read back.");
+            }
+            var compress = dictionary.Elements["/Filter"] is null;
+            var bytes = compress ? Deflate(stream.Value) : stream.Value;
             var text = new StringBuilder("<<");
             foreach (var (key, value) in dictionary.Elements)
             {
-                if (key != "/Length")
+                if (key != "/Length" && !(compress && key is "/Filter" or "/DecodeParms"))
                 {
                     text.Append(Name(key)).Append(' ').Append(Direct(value)).Append(' ');
                 }
+            }
+            if (compress)
+            {
+                text.Append("/Filter /FlateDecode ");
             }
             text.Append("/Length ").Append(bytes.Length).Append(">>");
             WriteObject(number, text.ToString(), bytes);
@@ -282,6 +293,21 @@ public sealed partial class PdfStreamWriter : IDisposable
             "<<" + string.Concat(dictionary.Elements.Select(e => Name(e.Key) + " " + Direct(e.Value) + " ")) + ">>",
         _ => throw new NotSupportedException($"PdfStreamWriter cannot write {item.GetType().Name} here."),
     };
+
+    /// <summary>
+    /// A complete zlib stream (RFC 1950: header, deflate data ending in a final block, Adler-32), as
+    /// FlateDecode wants it: the compressor is disposed before the bytes are taken, so nothing is
+    /// left in its buffers.
+    /// </summary>
+    internal static byte[] Deflate(ReadOnlySpan<byte> raw)
+    {
+        var output = new MemoryStream(raw.Length / 3 + 64);
+        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(raw);
+        }
+        return output.ToArray();
+    }
 
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 

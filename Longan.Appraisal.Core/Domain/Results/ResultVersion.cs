@@ -15,5 +15,12 @@ public sealed class ResultVersion
     public DateTimeOffset ComputedAt { get; set; }
     public required string ComputedBy { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>
+    /// The county's average of each of the five duties over every party ballot (what each report card
+    /// draws its assistant against), as a JSON array of exact decimals; stored when the version is made
+    /// so a township's batch of cards need not read the county's ballots. Null for versions made
+    /// before it was stored: the cards then compute it.
+    /// </summary>
+    public string? CountyAverages { get; set; }
     public List<StoredResult> Results { get; set; } = [];
 }

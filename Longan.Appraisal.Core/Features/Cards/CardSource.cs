@@ -45,7 +45,9 @@ internal sealed class CardSource
     public static readonly string[] DutyNames = ["政策宣讲员", "民意信息员", "民事代办员", "纠纷调解员", "党建指导员"];
 
     /// <param name="only">The assistants whose cards are wanted; null for every assistant of the version.</param>
-    public static async Task<CardSource> LoadAsync(AppraisalDbContext db, int cycleId, int versionNumber, IReadOnlyCollection<int>? only, CancellationToken ct)
+    /// <param name="context">The version's result context when the caller has already read it (a batch has); else read here.</param>
+    public static async Task<CardSource> LoadAsync(AppraisalDbContext db, int cycleId, int versionNumber, IReadOnlyCollection<int>? only, CancellationToken ct,
+        ResultContext? context = null)
     {
         var cycle = await db.Cycles.AsNoTracking().SingleAsync(c => c.Id == cycleId, ct);
         var version = await db.ResultVersions.AsNoTracking().SingleAsync(v => v.CycleId == cycleId && v.Number == versionNumber, ct);
@@ -53,8 +55,11 @@ internal sealed class CardSource
         var wanted = ids?.ToHashSet();
         bool Wanted(int id) => wanted is null || wanted.Contains(id);
 
-        var stored = await db.StoredResults.AsNoTracking().Where(r => r.ResultVersionId == version.Id)
+        // The whole county's figures only when the context must be built here; else the wanted assistants' villages.
+        var storedRows = db.StoredResults.AsNoTracking().Where(r => r.ResultVersionId == version.Id);
+        var stored = await (context is null || ids is null ? storedRows : storedRows.Where(r => ids.Contains(r.AssistantId)))
             .Select(r => new { r.AssistantId, r.TownshipId, r.VillageId, r.Composite, r.VillagerScore, r.PartyScore, r.CadreScore }).ToListAsync(ct);
+        context ??= ResultContext.Of(cycle.Rules, stored.Select(r => new ResultContext.Figures(r.TownshipId, r.Composite, r.VillagerScore, r.PartyScore, r.CadreScore)).ToList());
 
         var assistants = await (ids is null ? db.Assistants : db.Assistants.Where(a => ids.Contains(a.Id))).AsNoTracking().ToDictionaryAsync(a => a.Id, ct);
         var villages = stored.Where(r => Wanted(r.AssistantId)).ToDictionary(r => r.AssistantId, r => r.VillageId);
@@ -66,11 +71,11 @@ internal sealed class CardSource
             .ToDictionary(g => g.Key, g => g.MaxBy(p => p.StartDate)!)
             .ToDictionary(p => p.Key, p => (p.Value.StartDate, p.Value.EndedOn ?? p.Value.PlannedEndDate));
 
-        // The county averages need every ballot's five scores; everything else only the wanted assistants', asked for in the query.
-        var ballots = await db.PartyBallots.AsNoTracking().Where(b => b.CycleId == cycleId)
-            .Select(b => new { b.AssistantId, b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide }).ToListAsync(ct);
-        var duties = ballots.Select(b => (b.AssistantId, Duties: new[] { b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide })).ToList();
-        var dutyAverages = Enumerable.Range(0, DutyNames.Length).Select(i => duties.Count == 0 ? (decimal?)null : duties.Average(d => d.Duties[i])).ToArray();
+        // The county averages are the version's (stored when it was made); the ballots read are only the wanted assistants'.
+        var dutyAverages = await CountyAverages.ForVersionAsync(db, cycleId, version.CountyAverages, ct);
+        var duties = (await Only(db.PartyBallots.AsNoTracking().Where(b => b.CycleId == cycleId), ids)
+            .Select(b => new { b.AssistantId, b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide }).ToListAsync(ct))
+            .Select(b => (b.AssistantId, Duties: new[] { b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide })).ToList();
         var partyComments = await Only(db.PartyBallots.AsNoTracking().Where(b => b.CycleId == cycleId && b.Comment != null), ids).Select(b => new { b.AssistantId, b.Comment }).ToListAsync(ct);
 
         var min = cycle.Rules.AttendanceMinDays;
@@ -87,9 +92,9 @@ internal sealed class CardSource
         var cadreComments = await Only(db.CadreBallots.AsNoTracking().Where(b => b.CycleId == cycleId && b.Comment != null), ids).Select(b => new { b.AssistantId, b.Comment }).ToListAsync(ct);
 
         return new CardSource(cycle, version, assistants, terms,
-            ResultContext.Of(cycle.Rules, stored.Select(r => new ResultContext.Figures(r.TownshipId, r.Composite, r.VillagerScore, r.PartyScore, r.CadreScore)).ToList()),
+            context,
             dutyAverages,
-            duties.Where(d => Wanted(d.AssistantId)).ToLookup(d => d.AssistantId, d => d.Duties),
+            duties.ToLookup(d => d.AssistantId, d => d.Duties),
             partyComments.ToLookup(b => b.AssistantId, b => b.Comment!),
             months.OrderBy(m => m.Month).ToLookup(m => m.AssistantId, m => new CardMonth(m.Month.Month, m.Days)),
             recorded,

@@ -66,7 +66,8 @@ public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFa
         CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
         try
         {
-            var set = await results.ReadAsync(caller, cycleId, ct: ct) ?? throw new NotFoundException(Messages.CardBatchNothingComputed);
+            var set = await (townshipId is { } township ? results.ReadTownshipAsync(caller, cycleId, township, ct) : results.ReadAsync(caller, cycleId, ct: ct))
+                ?? throw new NotFoundException(Messages.CardBatchNothingComputed);
             var code = InputText.Code(assistantCode);
             var rows = set.Rows
                 .Where(r => townshipId is null || r.TownshipId == townshipId)
@@ -78,7 +79,7 @@ public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFa
                 throw new NotFoundException(assistantCode is null ? Messages.CardBatchNobody : Messages.CardNoSuchAssistant(assistantCode));
             }
             await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
-            var source = await CardSource.LoadAsync(db, cycleId, set.VersionNumber, townshipId is null && assistantCode is null ? null : rows.Select(r => r.AssistantId).ToList(), ct);
+            var source = await CardSource.LoadAsync(db, cycleId, set.VersionNumber, townshipId is null && assistantCode is null ? null : rows.Select(r => r.AssistantId).ToList(), ct, set.Context);
             var now = clock.GetUtcNow();
             var scope = assistantCode is not null ? rows[0].Name : townshipId is null ? "全县" : rows[0].Township;
             using var pdf = ReportCardRenderer.NewWriter(output, $"隆安县{set.Year}年度驻村助理员考核结果报告卡（{scope}）", now);
@@ -119,22 +120,23 @@ public sealed class ReportCardService(IDbContextFactory<AppraisalDbContext> dbFa
     {
         ResultRow row;
         int versionNumber;
+        ResultContext context;
         if (ResultPolicy.Can(caller, ResultOperation.ReadOwn))
         {
             // An assistant: their own card, of a published year only.
             CardPolicy.Ensure(caller, CardOperation.Render, assistantId: assistantId);
             var mine = (await results.PublishedForSelfAsync(caller, ct)).FirstOrDefault(p => p.CycleId == cycleId)
                 ?? throw new NotFoundException(Messages.CardNotPublished);
-            (row, versionNumber) = (mine.Row, mine.VersionNumber);
+            (row, versionNumber, context) = (mine.Row, mine.VersionNumber, mine.Context);
         }
         else
         {
             // The results' own scope: the county all, a township its own assistants, nobody else.
             var set = await results.ReadAsync(caller, cycleId, assistantId, ct: ct) ?? throw new NotFoundException(Messages.CardNoResult);
-            (row, versionNumber) = (set.Rows.SingleOrDefault() ?? throw new NotFoundException(Messages.CardNoResult), set.VersionNumber);
+            (row, versionNumber, context) = (set.Rows.SingleOrDefault() ?? throw new NotFoundException(Messages.CardNoResult), set.VersionNumber, set.Context);
         }
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
-        return (await CardSource.LoadAsync(db, cycleId, versionNumber, [row.AssistantId], ct)).Build(row);
+        return (await CardSource.LoadAsync(db, cycleId, versionNumber, [row.AssistantId], ct, context)).Build(row);
     }
 
     /// <summary>

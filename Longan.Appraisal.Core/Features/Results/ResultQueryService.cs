@@ -21,15 +21,23 @@ public sealed partial class ResultQueryService(IDbContextFactory<AppraisalDbCont
         ReadAsync(caller, cycleId, assistantId, versionNumber, asPublished: false, ct);
 
     /// <summary>
+    /// The latest version's rows of one township only (its context still the county's): what a
+    /// township's batch of report cards needs, without reading and decoding the rest of the county.
+    /// A township caller reads its own township whatever is asked.
+    /// </summary>
+    public Task<ResultSet?> ReadTownshipAsync(Caller caller, int cycleId, int townshipId, CancellationToken ct = default) =>
+        ReadAsync(caller, cycleId, null, null, asPublished: false, ct, townshipId);
+
+    /// <summary>
     /// A published version exactly as it was published — with the decisions made up to its
     /// publication, even while the cycle is reopened and new decisions are being prepared.
     /// </summary>
     public Task<ResultSet?> ReadAsPublishedAsync(Caller caller, int cycleId, int versionNumber, int? assistantId = null, CancellationToken ct = default) =>
         ReadAsync(caller, cycleId, assistantId, versionNumber, asPublished: true, ct);
 
-    private async Task<ResultSet?> ReadAsync(Caller caller, int cycleId, int? assistantId, int? versionNumber, bool asPublished, CancellationToken ct)
+    private async Task<ResultSet?> ReadAsync(Caller caller, int cycleId, int? assistantId, int? versionNumber, bool asPublished, CancellationToken ct, int? townshipId = null)
     {
-        var township = ResultPolicy.ReadableTownship(caller);
+        var township = ResultPolicy.ReadableTownship(caller) ?? townshipId;
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         if (await ResolveAsync(db, cycleId, versionNumber, asPublished, ct) is not { } resolved)
         {

@@ -67,6 +67,7 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
         var version = new ResultVersion
         {
             CycleId = cycleId, Number = (latest?.Number ?? 0) + 1, Fingerprint = fingerprint, ComputedAt = clock.GetUtcNow(), ComputedBy = caller.UserName,
+            CountyAverages = Cards.CountyAverages.Encode(await Cards.CountyAverages.ComputeAsync(db, cycleId, ct)),
         };
         db.ResultVersions.Add(version);
         await db.SaveChangesAsync(ct);
@@ -81,7 +82,8 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
     internal static async Task<ResultVersion> CopyVersionAsync(AppraisalDbContext db, ResultVersion source, Caller caller, DateTimeOffset now, CancellationToken ct)
     {
         var number = await db.ResultVersions.Where(v => v.CycleId == source.CycleId).MaxAsync(v => v.Number, ct);
-        var copy = new ResultVersion { CycleId = source.CycleId, Number = number + 1, Fingerprint = source.Fingerprint, ComputedAt = now, ComputedBy = caller.UserName };
+        var copy = new ResultVersion { CycleId = source.CycleId, Number = number + 1, Fingerprint = source.Fingerprint, ComputedAt = now, ComputedBy = caller.UserName,
+            CountyAverages = source.CountyAverages };
         db.ResultVersions.Add(copy);
         await db.SaveChangesAsync(ct);
         await BulkResultWriter.CopyAsync(db, source.Id, copy.Id, ct);

@@ -116,6 +116,7 @@ internal sealed class ResultVersionConfiguration : IEntityTypeConfiguration<Doma
     {
         builder.Property(v => v.Fingerprint).HasMaxLength(64);
         builder.Property(v => v.ComputedBy).HasMaxLength(FieldLimits.Name);
+        builder.Property(v => v.CountyAverages).HasMaxLength(400);
         builder.HasIndex(v => new { v.CycleId, v.Number }).IsUnique();
         builder.HasOne<AppraisalCycle>().WithMany().HasForeignKey(v => v.CycleId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(v => v.Results).WithOne().HasForeignKey(r => r.ResultVersionId).OnDelete(DeleteBehavior.Cascade);

@@ -1271,6 +1271,11 @@ namespace Longan.Appraisal.Core.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(50)")
                         .UseCollation("C");
 
+                    b.Property<string>("CountyAverages")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
+
                     b.Property<int>("CycleId")
                         .HasColumnType("integer");
 

@@ -1148,6 +1148,10 @@ namespace Longan.Appraisal.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CountyAverages")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CycleId")
                         .HasColumnType("INTEGER");
 

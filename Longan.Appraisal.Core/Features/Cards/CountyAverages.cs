@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Longan.Appraisal.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Longan.Appraisal.Core.Features.Cards;
+
+/// <summary>
+/// The county's average of each duty over every party ballot of a cycle (report-card.md, the duties
+/// chart): what every card of a version draws its assistant against. Computed once when a version is
+/// made and kept on it (<see cref="Domain.Results.ResultVersion.CountyAverages"/>), as exact decimals
+/// in JSON, so reading them back gives the very values a fresh computation would.
+/// </summary>
+public static class CountyAverages
+{
+    /// <summary>The five averages in <see cref="CardSource.DutyNames"/> order; nulls when the cycle has no party ballot.</summary>
+    public static async Task<decimal?[]> ComputeAsync(AppraisalDbContext db, int cycleId, CancellationToken ct)
+    {
+        var ballots = await db.PartyBallots.AsNoTracking().Where(b => b.CycleId == cycleId)
+            .Select(b => new[] { b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide }).ToListAsync(ct);
+        return Of(ballots);
+    }
+
+    /// <summary>The averages of ballots' five duty scores, each as <see cref="Enumerable.Average(IEnumerable{decimal})"/> gives it.</summary>
+    public static decimal?[] Of(IReadOnlyCollection<decimal[]> ballots) =>
+        Enumerable.Range(0, CardSource.DutyNames.Length).Select(i => ballots.Count == 0 ? (decimal?)null : ballots.Average(d => d[i])).ToArray();
+
+    /// <summary>The averages as stored on a version: a JSON array whose decimals keep every digit and their scale.</summary>
+    public static string Encode(decimal?[] averages) => JsonSerializer.Serialize(averages);
+
+    /// <summary>The stored averages, or null when the version predates them (or they are not five).</summary>
+    public static decimal?[]? Decode(string? stored) =>
+        stored is null ? null : JsonSerializer.Deserialize<decimal?[]>(stored) is { Length: var n } averages && n == CardSource.DutyNames.Length ? averages : null;
+
+    /// <summary>A version's stored averages, or computed from the cycle's ballots when it has none.</summary>
+    public static async Task<decimal?[]> ForVersionAsync(AppraisalDbContext db, int cycleId, string? stored, CancellationToken ct) =>
+        Decode(stored) ?? await ComputeAsync(db, cycleId, ct);
+}
