@@ -48,7 +48,8 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
         // Phone sessions whose window has ended count from then on, whether or not anyone closed them.
         await Ballots.BallotSessionService.CountDueAsync(db, caller, cycle.Id, clock.GetUtcNow(), ct);
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var (inputs, villages) = await LoadInputsAsync(db, cycle, ct);
+        var duties = new Cards.CountyAverages.Gatherer();
+        var (inputs, villages) = await LoadInputsAsync(db, cycle, ct, duties);
         var fingerprint = Fingerprint(cycle.Rules, inputs, villages);
         var load = watch.Elapsed;
 
@@ -67,7 +68,7 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
         var version = new ResultVersion
         {
             CycleId = cycleId, Number = (latest?.Number ?? 0) + 1, Fingerprint = fingerprint, ComputedAt = clock.GetUtcNow(), ComputedBy = caller.UserName,
-            CountyAverages = Cards.CountyAverages.Encode(await Cards.CountyAverages.ComputeAsync(db, cycleId, ct)),
+            CountyAverages = Cards.CountyAverages.Encode(duties.Averages()),
         };
         db.ResultVersions.Add(version);
         await db.SaveChangesAsync(ct);
@@ -95,7 +96,8 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
     /// Read with one plain query per table (no change tracking, no materialised entities): this is the
     /// hot path of computing a large county, measured against a bare SQL pass in the benchmarks.
     /// </summary>
-    internal static async Task<(List<AssistantInputs> Inputs, Dictionary<int, int> Villages)> LoadInputsAsync(AppraisalDbContext db, AppraisalCycle cycle, CancellationToken ct)
+    internal static async Task<(List<AssistantInputs> Inputs, Dictionary<int, int> Villages)> LoadInputsAsync(
+        AppraisalDbContext db, AppraisalCycle cycle, CancellationToken ct, Cards.CountyAverages.Gatherer? duties = null)
     {
         var roster = await CycleRoster.ForYearAsync(db, cycle.Year, ct);
         await db.Database.OpenConnectionAsync(ct);
@@ -109,7 +111,12 @@ public sealed class ResultService(IDbContextFactory<AppraisalDbContext> dbFactor
             var party = new Dictionary<int, List<decimal>>();
             var decimalsAsText = db.Database.IsSqlite();
             await ReadAsync(db, "SELECT \"AssistantId\", \"PolicyAdvocate\", \"PublicOpinion\", \"CivilAgent\", \"DisputeMediator\", \"PartyBuildingGuide\" FROM \"PartyBallots\" WHERE \"CycleId\" = @cycle",
-                cycle.Id, r => ListFor(party, r.GetInt32(0)).Add(Decimal(r, 1, decimalsAsText) + Decimal(r, 2, decimalsAsText) + Decimal(r, 3, decimalsAsText) + Decimal(r, 4, decimalsAsText) + Decimal(r, 5, decimalsAsText)), ct);
+                cycle.Id, r =>
+                {
+                    var (a, b, c, d, e) = (Decimal(r, 1, decimalsAsText), Decimal(r, 2, decimalsAsText), Decimal(r, 3, decimalsAsText), Decimal(r, 4, decimalsAsText), Decimal(r, 5, decimalsAsText));
+                    ListFor(party, r.GetInt32(0)).Add(a + b + c + d + e);
+                    duties?.Add(a, b, c, d, e);
+                }, ct);
             // Cadre ballots counted per grade in the database: 31 000 rows instead of 173 000. The engine
             // and the fingerprint sort the grades, so the order they are listed in changes nothing.
             var cadres = new Dictionary<int, List<CadreGrade>>();
