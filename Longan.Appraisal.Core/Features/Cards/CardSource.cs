@@ -30,12 +30,14 @@ internal sealed class CardSource
     private readonly ILookup<int, string> _villagerComments;
     private readonly ILookup<int, string> _cadreComments;
     private readonly ILookup<int, CardTrend> _trend;
+    private readonly Dictionary<int, (int Villagers, int Cadres)> _phoneBallots;
 
     private CardSource(AppraisalCycle cycle, ResultVersion version, Dictionary<int, Assistant> assistants, Dictionary<int, (DateOnly, DateOnly)> terms,
         ResultContext context, decimal?[] dutyAverages,
         ILookup<int, decimal[]> duties, ILookup<int, string> partyComments, ILookup<int, CardMonth> shortMonths, Dictionary<int, int> monthsRecorded, ILookup<int, CardRecord> records,
-        ILookup<int, string> villagerComments, ILookup<int, string> cadreComments, ILookup<int, CardTrend> trend)
+        ILookup<int, string> villagerComments, ILookup<int, string> cadreComments, ILookup<int, CardTrend> trend, Dictionary<int, (int, int)> phoneBallots)
     {
+        _phoneBallots = phoneBallots;
         (_cycle, _version, _assistants, _terms) = (cycle, version, assistants, terms);
         (_context, _dutyAverages) = (context, dutyAverages);
         (_duties, _partyComments, _shortMonths, _monthsRecorded, _records) = (duties, partyComments, shortMonths, monthsRecorded, records);
@@ -101,7 +103,25 @@ internal sealed class CardSource
             records.ToLookup(r => r.AssistantId, r => new CardRecord(r.Date, BallotWorkbook.Word(BallotWorkbook.Natures, r.Nature), BallotWorkbook.Word(BallotWorkbook.Categories, r.Category), r.Description)),
             villagerComments.ToLookup(c => c.AssistantId, c => c.Comment!),
             cadreComments.ToLookup(c => c.AssistantId, c => c.Comment!),
-            await TrendAsync(db, cycle.Year, ids, ct));
+            await TrendAsync(db, cycle.Year, ids, ct),
+            await PhoneBallotsAsync(db, version.Id, ids, ct));
+    }
+
+    /// <summary>
+    /// The phone votes the computation named among each group's (spec §11), from the version's stored
+    /// steps: a batch reads its rows without their steps, so they are read here — only the rows whose
+    /// steps name a source at all (the engine adds those steps only when there were phone votes).
+    /// </summary>
+    private static async Task<Dictionary<int, (int, int)>> PhoneBallotsAsync(AppraisalDbContext db, int versionId, List<int>? ids, CancellationToken ct)
+    {
+        var stored = db.StoredResults.AsNoTracking().Where(r => r.ResultVersionId == versionId && r.Steps.Contains("Sources\""));
+        var steps = await (ids is null ? stored : stored.Where(r => ids.Contains(r.AssistantId))).Select(r => new { r.AssistantId, r.Steps }).ToListAsync(ct);
+        return steps.ToDictionary(r => r.AssistantId, r =>
+        {
+            var explanation = ExplanationCodec.Read(r.Steps);
+            int Phone(string sources) => explanation.FirstOrDefault(s => s.Key == sources)?.Args[1] is int n ? n : 0;
+            return (Phone("VillagersSources"), Phone("CadresSources"));
+        });
     }
 
     /// <summary>The entries of the wanted assistants only (all when <paramref name="ids"/> is null).</summary>
@@ -119,7 +139,7 @@ internal sealed class CardSource
         static CardGroup Group(string name, int count, decimal? score, decimal weight) =>
             new(name, count, score, weight, score is { } s && weight > 0 ? weight * s / 100 : null);
         // The computation named the phone votes among each group's (spec §11); the card says so beside the count.
-        int Phone(string sources) => row.Steps.FirstOrDefault(s => s.Key == sources)?.Args[1] is int n ? n : 0;
+        var phone = _phoneBallots.GetValueOrDefault(id);
         var own = _duties[id].ToList();
         return new ReportCard(
             _cycle.Id, _cycle.Year,
@@ -128,9 +148,9 @@ internal sealed class CardSource
             row,
             _context,
             [
-                Group("群众评议", row.VillagerVotes, row.Villagers, vWeight) with { PhoneBallots = Phone("VillagersSources") },
+                Group("群众评议", row.VillagerVotes, row.Villagers, vWeight) with { PhoneBallots = phone.Villagers },
                 Group("基层党组织评议", row.PartyBallots, row.Party, pWeight),
-                Group("党员干部评议", row.CadreBallots, row.Cadres, cWeight) with { PhoneBallots = Phone("CadresSources") },
+                Group("党员干部评议", row.CadreBallots, row.Cadres, cWeight) with { PhoneBallots = phone.Cadres },
             ],
             [.. _shortMonths[id]],
             _monthsRecorded.GetValueOrDefault(id),

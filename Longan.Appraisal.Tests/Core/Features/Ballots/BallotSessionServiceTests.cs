@@ -480,6 +480,12 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
         // The report card names them beside each group's count.
         var card = await _county.Get<Longan.Appraisal.Core.Features.Cards.ReportCardService>().GetAsync(_county.County, _county.CycleId, _county.LangwanAssistant);
         Assert.Equal([(12, 3), (0, 0), (6, 2)], card.Groups.Select(g => (g.Ballots, g.PhoneBallots)));
+        // So does the same card in a township's batch, whose rows are read without their steps.
+        var batch = (await _county.Get<Longan.Appraisal.Core.Features.Results.ResultQueryService>().ReadTownshipAsync(_county.County, _county.CycleId, _county.Natong.TownshipId!.Value))!;
+        var row = batch.Rows.Single(r => r.AssistantId == _county.LangwanAssistant);
+        Assert.Empty(row.Steps);
+        var source = await Longan.Appraisal.Core.Features.Cards.CardSource.LoadAsync(db, _county.CycleId, batch.VersionNumber, batch.Rows.Select(r => r.AssistantId).ToList(), default, batch.Context);
+        Assert.Equal([(12, 3), (0, 0), (6, 2)], source.Build(row).Groups.Select(g => (g.Ballots, g.PhoneBallots)));
     }
 
     [Fact]
