@@ -34,11 +34,7 @@ public class CollectionTabBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var postgres = Environment.GetEnvironmentVariable("LONGAN_BENCH_POSTGRES");
-        var settings = postgres is { Length: > 0 }
-            ? new DatabaseSettings(DatabaseProvider.PostgreSQL, postgres)
-            : DatabaseSettings.Sqlite($"Data Source={Environment.GetEnvironmentVariable("LONGAN_BENCH_DB") ?? Path.Combine(Path.GetTempPath(), "longan-bench.db")}");
-        _services = new ServiceCollection().AddLogging().AddAppraisalCore(settings).BuildServiceProvider();
+        _services = BenchDatabase.Services();
         _dbFactory = _services.GetRequiredService<IDbContextFactory<AppraisalDbContext>>();
         _tallies = _services.GetRequiredService<VillagerTallyService>();
         _cadres = _services.GetRequiredService<CadreBallotService>();
