@@ -29,11 +29,7 @@ public class ResultPageBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var postgres = Environment.GetEnvironmentVariable("LONGAN_BENCH_POSTGRES");
-        var settings = postgres is { Length: > 0 }
-            ? new DatabaseSettings(DatabaseProvider.PostgreSQL, postgres)
-            : DatabaseSettings.Sqlite($"Data Source={Environment.GetEnvironmentVariable("LONGAN_BENCH_DB") ?? Path.Combine(Path.GetTempPath(), "longan-bench.db")}");
-        _services = new ServiceCollection().AddLogging().AddAppraisalCore(settings).BuildServiceProvider();
+        _services = BenchDatabase.Services();
         _query = _services.GetRequiredService<ResultQueryService>();
         using var db = _services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppraisalDbContext>>().CreateDbContext();
         _cycleId = db.ResultVersions.OrderByDescending(v => v.Id).Select(v => v.CycleId).First();

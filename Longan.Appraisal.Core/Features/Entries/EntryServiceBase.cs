@@ -88,19 +88,41 @@ public abstract class EntryServiceBase<TEntity, TInput>(IDbContextFactory<Apprai
 
     /// <summary>
     /// The assistant's entries of this kind in the cycle that the caller may see (a supervisor: only
-    /// their own), oldest first, each with what the caller may do with it; refused outside the
-    /// caller's scope.
+    /// their own); refused outside the caller's scope. The one scope rule for the pages and the sums
+    /// the collection tabs show, so a page and its totals always count the same entries.
     /// </summary>
-    protected async Task<List<(TEntity Entry, EntryRights Rights)>> ListEntriesAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct)
+    protected async Task<(EntryTarget Target, IQueryable<TEntity> Entries)> VisibleAsync(AppraisalDbContext db, Caller caller, int cycleId, int assistantId, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
         var target = await EntryGuard.ForReadAsync(db, caller, Kind, cycleId, assistantId, ct);
         var entries = db.Set<TEntity>().AsNoTracking().Where(e => e.CycleId == cycleId && e.AssistantId == assistantId);
         if (EntryPolicy.SeesOnlyOwn(caller))
         {
             entries = entries.Where(e => e.EnteredBy == caller.UserId);
         }
-        return (await entries.OrderBy(e => e.Id).ToListAsync(ct)).Select(e => (e, RightsOn(caller, target, e))).ToList();
+        return (target, entries);
+    }
+
+    /// <summary>
+    /// One page of the entries the caller may see, in <paramref name="order"/> (which must end on the
+    /// id, so pages are stable and the same on every provider), each with what the caller may do
+    /// with it, and how many there are in all: the database reads one page, not the assistant's year.
+    /// </summary>
+    protected async Task<PagedResult<(TEntity Entry, EntryRights Rights)>> PageEntriesAsync(
+        Caller caller, int cycleId, int assistantId, PageRequest page, Func<IQueryable<TEntity>, IOrderedQueryable<TEntity>> order, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+        var (target, entries) = await VisibleAsync(db, caller, cycleId, assistantId, ct);
+        var total = await entries.CountAsync(ct);
+        var items = await order(entries).Skip(page.Offset).Take(page.Take).ToListAsync(ct);
+        return new PagedResult<(TEntity, EntryRights)>(items.Select(e => (e, RightsOn(caller, target, e))).ToList(), total);
+    }
+
+    /// <summary>A figure over all the entries the caller may see (a sum, counts by value), computed in the database.</summary>
+    protected async Task<T> AggregateAsync<T>(Caller caller, int cycleId, int assistantId, Func<IQueryable<TEntity>, CancellationToken, Task<T>> aggregate, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
+        var (_, entries) = await VisibleAsync(db, caller, cycleId, assistantId, ct);
+        return await aggregate(entries, ct);
     }
 
     /// <summary>What the caller may do with one entry now (the rules and the cycle's state), for the pages to offer.</summary>

@@ -15,10 +15,23 @@ public sealed class CadreBallotService(IDbContextFactory<AppraisalDbContext> dbF
 
     protected override CadreBallot Create() => new();
 
-    public async Task<IReadOnlyList<CadreBallotRow>> ListAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default) =>
-        (await ListEntriesAsync(caller, cycleId, assistantId, ct))
+    /// <summary>One page of the assistant's ballots the caller may see, newest first (the pile being typed), and how many there are.</summary>
+    public async Task<PagedResult<CadreBallotRow>> ListAsync(Caller caller, int cycleId, int assistantId, PageRequest page, CancellationToken ct = default)
+    {
+        var entries = await PageEntriesAsync(caller, cycleId, assistantId, page, q => q.OrderByDescending(e => e.Id), ct);
+        var rows = entries.Items
             .Select(e => new CadreBallotRow(e.Entry.Id, e.Entry.Version, e.Entry.TicketNo, e.Entry.Grade, e.Entry.Comment, e.Entry.CreatedAt) { Rights = e.Rights, BallotSessionId = e.Entry.BallotSessionId })
             .ToList();
+        return new PagedResult<CadreBallotRow>(rows, entries.TotalCount);
+    }
+
+    /// <summary>How many of the assistant's ballots the caller may see carry each grade, counted in the database (every grade present, 0 when none).</summary>
+    public Task<IReadOnlyDictionary<CadreGrade, int>> GradeCountsAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default) =>
+        AggregateAsync<IReadOnlyDictionary<CadreGrade, int>>(caller, cycleId, assistantId, async (entries, token) =>
+        {
+            var counted = await entries.GroupBy(e => e.Grade).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, token);
+            return Enum.GetValues<CadreGrade>().ToDictionary(g => g, g => counted.GetValueOrDefault(g));
+        }, ct);
 
     protected override async Task ApplyAsync(AppraisalDbContext db, EntryTarget target, CadreBallot entry, CadreBallotInput input, Caller caller, CancellationToken ct)
     {

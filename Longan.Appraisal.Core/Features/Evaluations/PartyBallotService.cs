@@ -15,11 +15,16 @@ public sealed class PartyBallotService(IDbContextFactory<AppraisalDbContext> dbF
 
     protected override PartyBallot Create() => new();
 
-    public async Task<IReadOnlyList<PartyBallotRow>> ListAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default) =>
-        (await ListEntriesAsync(caller, cycleId, assistantId, ct))
+    /// <summary>One page of the assistant's ballots the caller may see, oldest first, and how many there are.</summary>
+    public async Task<PagedResult<PartyBallotRow>> ListAsync(Caller caller, int cycleId, int assistantId, PageRequest page, CancellationToken ct = default)
+    {
+        var entries = await PageEntriesAsync(caller, cycleId, assistantId, page, q => q.OrderBy(e => e.Id), ct);
+        var rows = entries.Items
             .Select(e => new PartyBallotRow(e.Entry.Id, e.Entry.Version, e.Entry.TicketNo, e.Entry.PolicyAdvocate, e.Entry.PublicOpinion, e.Entry.CivilAgent,
                 e.Entry.DisputeMediator, e.Entry.PartyBuildingGuide, e.Entry.Comment, e.Entry.CreatedAt) { Rights = e.Rights })
             .ToList();
+        return new PagedResult<PartyBallotRow>(rows, entries.TotalCount);
+    }
 
     protected override async Task ApplyAsync(AppraisalDbContext db, EntryTarget target, PartyBallot entry, PartyBallotInput input, Caller caller, CancellationToken ct)
     {

@@ -16,7 +16,4 @@ public sealed record VillagerCounts(int Satisfied, int BasicallySatisfied, int D
 
     public VillagerCounts Plus(int satisfied, int basic, int dissatisfied, int invalid) =>
         new(Satisfied + satisfied, BasicallySatisfied + basic, Dissatisfied + dissatisfied, Invalid + invalid);
-
-    public static VillagerCounts Sum(IEnumerable<TallyRow> tallies) =>
-        tallies.Aggregate(Zero, (sum, t) => sum.Plus(t.Satisfied, t.BasicallySatisfied, t.Dissatisfied, t.Invalid));
 }

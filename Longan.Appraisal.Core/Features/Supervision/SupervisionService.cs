@@ -21,13 +21,13 @@ public sealed class SupervisionService(IDbContextFactory<AppraisalDbContext> dbF
 
     protected override SupervisionRecord Create() => new() { SupervisorName = "", Description = "" };
 
-    /// <summary>The assistant's records in the cycle, newest first; a supervisor sees only the ones they filed.</summary>
-    public async Task<IReadOnlyList<SupervisionRow>> ListAsync(Caller caller, int cycleId, int assistantId, CancellationToken ct = default)
+    /// <summary>One page of the assistant's records in the cycle, newest first, and how many there are; a supervisor sees only the ones they filed.</summary>
+    public async Task<PagedResult<SupervisionRow>> ListAsync(Caller caller, int cycleId, int assistantId, PageRequest page, CancellationToken ct = default)
     {
-        var records = await ListEntriesAsync(caller, cycleId, assistantId, ct);
+        var records = await PageEntriesAsync(caller, cycleId, assistantId, page, q => q.OrderByDescending(r => r.Date).ThenByDescending(r => r.Id), ct);
         await using var db = await DbFactory.CreateDbContextAsync(caller, ct);
         var name = await db.Assistants.Where(a => a.Id == assistantId).Select(a => a.Name).FirstAsync(ct);
-        return records.OrderByDescending(r => r.Entry.Date).ThenByDescending(r => r.Entry.Id).Select(r => Row(r.Entry, name, r.Rights)).ToList();
+        return new PagedResult<SupervisionRow>(records.Items.Select(r => Row(r.Entry, name, r.Rights)).ToList(), records.TotalCount);
     }
 
     /// <summary>Records awaiting verification that the caller may verify (a township: its own; the county: all), oldest first.</summary>

@@ -3,6 +3,7 @@ using Longan.Appraisal.Core.Domain.Appeals;
 using Longan.Appraisal.Core.Domain.Entries;
 using Longan.Appraisal.Core.Features.Appeals;
 using Longan.Appraisal.Core.Features.Collection;
+using Longan.Appraisal.Core.Features.Common;
 using Longan.Appraisal.Core.Features.Cycles;
 using Longan.Appraisal.Core.Features.Entries;
 using Longan.Appraisal.Core.Features.FollowUps;
@@ -184,7 +185,8 @@ public sealed class WorkService(
             new(WorkArea.Entry, "Work.FileRecord", [], cycle.Id, assistant, Count: 0),
             new(WorkArea.Entry, "Work.EnterTally", [], cycle.Id, assistant, Count: 0),
         };
-        foreach (var record in await records.ListAsync(caller, cycle.Id, assistant.Value, ct))
+        // A supervisor's own records, newest first; the home page names at most a page of them.
+        foreach (var record in (await records.ListAsync(caller, cycle.Id, assistant.Value, new PageRequest(PageSize: PageRequest.MaxPageSize), ct)).Items)
         {
             items.Add(new WorkItem(WorkArea.MyRecord, "Work.MyRecord", [record.Date, record.Nature, record.Verification], cycle.Id, assistant, Count: 0));
         }

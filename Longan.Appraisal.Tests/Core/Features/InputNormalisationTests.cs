@@ -81,7 +81,7 @@ public sealed class InputNormalisationTests : IAsyncLifetime
                 cadres.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, new CadreBallotInput { Grade = CadreGrade.Competent, TicketNo = variant }));
             Assert.Equal("票号“C05”已录入过，同一助理员的票号不能重复。", ex.Errors.Single().Message);
         }
-        Assert.Equal("C05", Assert.Single(await cadres.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant)).TicketNo);
+        Assert.Equal("C05", Assert.Single(await cadres.ListAllAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant)).TicketNo);
     }
 
     [Fact]

@@ -152,19 +152,19 @@ public sealed class EntryAuthorizationMatrixTests : IAsyncLifetime
         };
         return (kind, verb.Split(' ')[0]) switch
         {
-            ("tally", "list") => () => tallies.ListAsync(caller, cycle, assistant),
+            ("tally", "list") => () => tallies.ListAllAsync(caller, cycle, assistant),
             ("tally", "add") => () => tallies.AddAsync(caller, cycle, assistant, Tally()),
             ("tally", "change") => () => tallies.UpdateAsync(caller, id, 1, Tally(31)),
             ("tally", "delete") => () => tallies.DeleteAsync(caller, id, 1),
-            ("party", "list") => () => party.ListAsync(caller, cycle, assistant),
+            ("party", "list") => () => party.ListAllAsync(caller, cycle, assistant),
             ("party", "add") => () => party.AddAsync(caller, cycle, assistant, Party()),
             ("party", "change") => () => party.UpdateAsync(caller, id, 1, Party(17)),
             ("party", "delete") => () => party.DeleteAsync(caller, id, 1),
-            ("cadre", "list") => () => cadres.ListAsync(caller, cycle, assistant),
+            ("cadre", "list") => () => cadres.ListAllAsync(caller, cycle, assistant),
             ("cadre", "add") => () => cadres.AddAsync(caller, cycle, assistant, Cadre()),
             ("cadre", "change") => () => cadres.UpdateAsync(caller, id, 1, new CadreBallotInput { Grade = CadreGrade.Excellent }),
             ("cadre", "delete") => () => cadres.DeleteAsync(caller, id, 1),
-            (_, "list") => () => records.ListAsync(caller, cycle, assistant),
+            (_, "list") => () => records.ListAllAsync(caller, cycle, assistant),
             (_, "add") => () => records.AddAsync(caller, cycle, assistant, Record()),
             (_, "change") => () => records.UpdateAsync(caller, id, 1, Record("改过的描述")),
             (_, "delete") => () => records.DeleteAsync(caller, id, 1),

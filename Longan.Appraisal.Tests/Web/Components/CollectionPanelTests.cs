@@ -59,8 +59,8 @@ public sealed class CollectionPanelTests : BunitTestBase
         }
 
         cut.WaitForAssertion(() => Assert.Equal("3", cut.Find("[data-testid=cadre-count]").TextContent));
-        var saved = await Database.Get<CadreBallotService>().ListAsync(_caller, _cycleId, Assistant);
-        Assert.Equal([CadreGrade.Excellent, CadreGrade.Competent, CadreGrade.BasicallyCompetent], saved.Select(b => b.Grade));
+        var saved = await Database.Get<CadreBallotService>().ListAllAsync(_caller, _cycleId, Assistant);
+        Assert.Equal([CadreGrade.BasicallyCompetent, CadreGrade.Competent, CadreGrade.Excellent], saved.Select(b => b.Grade));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class CollectionPanelTests : BunitTestBase
         await cut.Find("[data-testid=cadre-stack]").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
 
         cut.WaitForAssertion(() => Assert.Contains("请填写“等次”。", cut.Markup));
-        Assert.Empty(await Database.Get<CadreBallotService>().ListAsync(_caller, _cycleId, Assistant));
+        Assert.Empty(await Database.Get<CadreBallotService>().ListAllAsync(_caller, _cycleId, Assistant));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class CollectionPanelTests : BunitTestBase
         var cut = Render<TallyPanel>(p => p.Add(x => x.CycleId, _cycleId).Add(x => x.AssistantId, Assistant));
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=tally-list] tbody tr")));
         cut.Find("[data-testid=tally-list] tbody tr button").Click();
-        var existing = (await Database.Get<VillagerTallyService>().ListAsync(_caller, _cycleId, Assistant)).Single();
+        var existing = (await Database.Get<VillagerTallyService>().ListAllAsync(_caller, _cycleId, Assistant)).Single();
         await Database.Get<VillagerTallyService>().UpdateAsync(await Database.CallerAsync(Demo.County), existing.Id, existing.Version, new TallyInput { Satisfied = 13, BasicallySatisfied = 6, Dissatisfied = 2 });
 
         cut.Find("[data-testid=tally-satisfied]").Input("15");
@@ -88,7 +88,7 @@ public sealed class CollectionPanelTests : BunitTestBase
 
         cut.WaitForAssertion(() => Assert.Contains("这条记录刚被其他人修改或删除", cut.Markup));
         Assert.Equal("15", cut.Find("[data-testid=tally-satisfied]").GetAttribute("value"));
-        Assert.Equal(13, (await Database.Get<VillagerTallyService>().ListAsync(_caller, _cycleId, Assistant)).Single().Satisfied);
+        Assert.Equal(13, (await Database.Get<VillagerTallyService>().ListAllAsync(_caller, _cycleId, Assistant)).Single().Satisfied);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class CollectionPanelTests : BunitTestBase
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=tally-list] tbody tr")));
         cut.Find("[data-testid=tally-list] tbody tr button").Click();
         var tallies = Database.Get<VillagerTallyService>();
-        var existing = (await tallies.ListAsync(_caller, _cycleId, Assistant)).Single();
+        var existing = (await tallies.ListAllAsync(_caller, _cycleId, Assistant)).Single();
         await tallies.UpdateAsync(await Database.CallerAsync(Demo.County), existing.Id, existing.Version, new TallyInput { Satisfied = 13, BasicallySatisfied = 6, Dissatisfied = 2 });
         cut.Find("[data-testid=tally-satisfied]").Input("15");
         cut.Find("[data-testid=tally-save]").Click();
@@ -111,7 +111,7 @@ public sealed class CollectionPanelTests : BunitTestBase
         Assert.Empty(cut.FindAll("[data-testid=conflict]"));
         cut.Find("[data-testid=tally-satisfied]").Input("16");
         cut.Find("[data-testid=tally-save]").Click();
-        cut.WaitForAssertion(() => Assert.Equal(16, tallies.ListAsync(_caller, _cycleId, Assistant).GetAwaiter().GetResult().Single().Satisfied));
+        cut.WaitForAssertion(() => Assert.Equal(16, tallies.ListAllAsync(_caller, _cycleId, Assistant).GetAwaiter().GetResult().Single().Satisfied));
         Assert.Empty(cut.FindAll("[data-testid=conflict]"));
     }
 
@@ -125,7 +125,7 @@ public sealed class CollectionPanelTests : BunitTestBase
         var cut = Render<PartyPanel>(p => p.Add(x => x.CycleId, _cycleId).Add(x => x.AssistantId, Assistant));
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=party-list] tbody tr")));
         cut.Find("[data-testid=party-list] tbody tr button").Click();
-        var existing = (await ballots.ListAsync(_caller, _cycleId, Assistant)).Single();
+        var existing = (await ballots.ListAllAsync(_caller, _cycleId, Assistant)).Single();
         await ballots.UpdateAsync(county, existing.Id, existing.Version, Scores(16));
         cut.Find("[data-testid=party-PolicyAdvocate]").Input("17");
         cut.Find("[data-testid=party-save]").Click();
@@ -136,7 +136,7 @@ public sealed class CollectionPanelTests : BunitTestBase
         cut.WaitForAssertion(() => Assert.Equal(16m, decimal.Parse(cut.Find("[data-testid=party-PolicyAdvocate]").GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture)));
         cut.Find("[data-testid=party-PolicyAdvocate]").Input("19");
         cut.Find("[data-testid=party-save]").Click();
-        cut.WaitForAssertion(() => Assert.Equal(19m, ballots.ListAsync(_caller, _cycleId, Assistant).GetAwaiter().GetResult().Single().PolicyAdvocate));
+        cut.WaitForAssertion(() => Assert.Equal(19m, ballots.ListAllAsync(_caller, _cycleId, Assistant).GetAwaiter().GetResult().Single().PolicyAdvocate));
         Assert.Empty(cut.FindAll("[data-testid=conflict]"));
     }
 
@@ -153,6 +153,6 @@ public sealed class CollectionPanelTests : BunitTestBase
         cut.Find("[data-testid=party-save]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("“政策宣讲员”须在 0 至 20 分之间，最多一位小数。", cut.Markup));
-        Assert.Empty(await Database.Get<PartyBallotService>().ListAsync(_caller, _cycleId, Assistant));
+        Assert.Empty(await Database.Get<PartyBallotService>().ListAllAsync(_caller, _cycleId, Assistant));
     }
 }

@@ -72,7 +72,7 @@ public sealed class FormBehaviourTests : BunitTestBase
 
         // Not also "请至少填写一项票数" (which followed from the same problem).
         cut.WaitForAssertion(() => Assert.Equal(["“满意”须是 0 至 100000 之间的整数。"], Messages(cut)));
-        Assert.Single(await Database.Get<VillagerTallyService>().ListAsync(_natong, _cycleId, _assistant));
+        Assert.Single(await Database.Get<VillagerTallyService>().ListAllAsync(_natong, _cycleId, _assistant));
     }
 
     [Fact]
@@ -191,8 +191,8 @@ public sealed class FormBehaviourTests : BunitTestBase
         cut.WaitForAssertion(() => Assert.Equal("3", cut.Find("[data-testid=cadre-count]").TextContent));
         Assert.Equal("C08", cut.Find("[data-testid=cadre-ticket]").GetAttribute("value"));
         Assert.Contains("已自动填下一张的票号", cut.Markup);
-        var saved = await Database.Get<CadreBallotService>().ListAsync(_natong, _cycleId, _assistant);
-        Assert.Equal(["C05", "C06", "C07"], saved.Select(b => b.TicketNo));
+        var saved = await Database.Get<CadreBallotService>().ListAllAsync(_natong, _cycleId, _assistant);
+        Assert.Equal(["C07", "C06", "C05"], saved.Select(b => b.TicketNo)); // newest first, as the stack shows them
     }
 
     [Theory]
@@ -218,7 +218,7 @@ public sealed class FormBehaviourTests : BunitTestBase
         return (await Database.Get<AttendanceService>().GridAsync(_natong, _cycleId, township)).Rows.Single(r => r.AssistantId == _assistant);
     }
 
-    private Task<IReadOnlyList<SupervisionRow>> Records() => Database.Get<SupervisionService>().ListAsync(_natong, _cycleId, _assistant);
+    private Task<IReadOnlyList<SupervisionRow>> Records() => Database.Get<SupervisionService>().ListAllAsync(_natong, _cycleId, _assistant);
 
     /// <summary>The field messages on screen (MudBlazor's helper line under a field in error).</summary>
     internal static List<string> Messages(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut) =>

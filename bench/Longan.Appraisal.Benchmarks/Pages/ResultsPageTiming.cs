@@ -5,24 +5,26 @@ using Microsoft.Playwright;
 namespace Longan.Appraisal.Benchmarks.Pages;
 
 /// <summary>
-/// `pages --url URL --pid PID [--cycle 1] [--user zzb.admin] [--password P] [--circuits 5] [--repeats 15]`:
+/// `pages --url URL --pid PID [--cycle 1] [--user zzb.admin] [--password P] [--circuits 5] [--repeats 15] [--path PATH --rows SELECTOR]`:
 /// the results page of a running portal timed in Chromium (issue 14). Opens the page in N signed-in
 /// browsers kept open (first render: from navigation until the table shows rows on an interactive
 /// page), reads the server's resident memory (/proc/PID/status) before and after for the memory one
 /// circuit holds, then times next page, sort and the grade filter on one of them (until the first
-/// row changes) and prints medians and p95.
+/// row changes) and prints medians and p95. With `--path PATH --rows SELECTOR` it opens another page
+/// instead (e.g. an assistant's collection tabs, `/cycles/1/assistants/2?group=cadres` with
+/// `"[data-testid=cadre-list] tbody tr"`) and reports its first render and memory per circuit only.
 /// </summary>
 internal static class ResultsPageTiming
 {
     public const string Verb = "pages";
-    private const string Rows = "[data-testid=results-grid] tbody tr";
+    private const string ResultRows = "[data-testid=results-grid] tbody tr";
 
     public static async Task<int> RunAsync(string[] args)
     {
         string? Option(string name, string? fallback = null) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault() ?? fallback;
         if (Option("url") is not { } url || !int.TryParse(Option("pid"), CultureInfo.InvariantCulture, out var pid))
         {
-            await Console.Error.WriteLineAsync("pages --url URL --pid PID [--cycle 1] [--user zzb.admin] [--password P] [--circuits 5] [--repeats 15]");
+            await Console.Error.WriteLineAsync("pages --url URL --pid PID [--cycle 1] [--user zzb.admin] [--password P] [--circuits 5] [--repeats 15] [--path PATH --rows SELECTOR]");
             return 2;
         }
         var cycle = Option("cycle", "1");
@@ -30,6 +32,8 @@ internal static class ResultsPageTiming
         var password = Option("password", "Longan2026!")!;
         var circuits = int.Parse(Option("circuits", "5")!, CultureInfo.InvariantCulture);
         var repeats = int.Parse(Option("repeats", "15")!, CultureInfo.InvariantCulture);
+        var path = Option("path", $"/cycles/{cycle}/results")!;
+        var rows = Option("rows", ResultRows)!;
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -50,9 +54,9 @@ internal static class ResultsPageTiming
             await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
             await page.Locator(".mud-layout[data-interactive=true]").WaitForAsync();
             var clock = Stopwatch.StartNew();
-            await page.GotoAsync($"/cycles/{cycle}/results");
+            await page.GotoAsync(path);
             await page.Locator(".mud-layout[data-interactive=true]").WaitForAsync();
-            await page.Locator(Rows).First.WaitForAsync();
+            await page.Locator(rows).First.WaitForAsync();
             return (context, page, clock.Elapsed.TotalMilliseconds);
         }
 
@@ -70,16 +74,25 @@ internal static class ResultsPageTiming
         var after = ResidentMegabytes(pid);
         Console.WriteLine($"first render: {Summary(open.Select(o => o.Ms))}");
         Console.WriteLine($"server resident memory: {before:0} MB before, {after:0} MB with {circuits} circuits open: {(after - before) / circuits:0.0} MB per circuit");
+        if (rows != ResultRows)
+        {
+            // Another page: its pager, sort and filters are not the results grid's.
+            foreach (var o in open)
+            {
+                await o.Context.CloseAsync();
+            }
+            return 0;
+        }
 
         var page = open[0].Page;
         async Task<double> TimedAsync(Func<Task> act)
         {
-            var first = await page.Locator(Rows).First.InnerTextAsync();
+            var first = await page.Locator(rows).First.InnerTextAsync();
             var clock = Stopwatch.StartNew();
             await act();
             await page.WaitForFunctionAsync(
                 "([selector, first]) => { const row = document.querySelector(selector); return row !== null && row.innerText !== first; }",
-                new object[] { Rows, first }, new() { PollingInterval = 5 });
+                new object[] { rows, first }, new() { PollingInterval = 5 });
             return clock.Elapsed.TotalMilliseconds;
         }
         var pager = page.Locator("[data-testid=results-grid] .mud-table-pagination-actions button");

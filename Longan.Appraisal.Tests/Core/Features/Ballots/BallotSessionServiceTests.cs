@@ -502,18 +502,18 @@ public sealed class BallotSessionServiceTests : IAsyncLifetime
         await Sessions.CloseAsync(_county.Natong, cadreSession.Id);
 
         var tallies = _county.Get<VillagerTallyService>();
-        var tally = Assert.Single(await tallies.ListAsync(_county.County, _county.CycleId, _county.LangwanAssistant));
+        var tally = Assert.Single(await tallies.ListAllAsync(_county.County, _county.CycleId, _county.LangwanAssistant));
         Assert.Equal((villagers.Id, 1, Longan.Appraisal.Core.Features.Entries.EntryRights.None), (tally.BallotSessionId, tally.PhoneComments, tally.Rights));
         await Assert.ThrowsAsync<RuleViolationException>(() => tallies.UpdateAsync(_county.County, tally.Id, tally.Version, tally.ToInput()));
         await Assert.ThrowsAsync<RuleViolationException>(() => tallies.DeleteAsync(_county.Natong, tally.Id, tally.Version));
         var cadres = _county.Get<CadreBallotService>();
-        var ballot = Assert.Single(await cadres.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant));
+        var ballot = Assert.Single(await cadres.ListAllAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant));
         Assert.Equal((cadreSession.Id, Longan.Appraisal.Core.Features.Entries.EntryRights.None), (ballot.BallotSessionId, ballot.Rights));
         var refused = await Assert.ThrowsAsync<RuleViolationException>(() => cadres.DeleteAsync(_county.County, ballot.Id, ballot.Version));
         Assert.Contains("作废", refused.Message);
 
         await Sessions.VoidAsync(_county.Natong, cadreSession.Id, "会场有人代投");
-        Assert.Empty(await cadres.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant));
+        Assert.Empty(await cadres.ListAllAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant));
     }
 
     /// <summary>The assistant serving 那桐镇 那桐村, a second assistant of the township for cadre sessions.</summary>

@@ -25,7 +25,7 @@ public sealed class BallotServiceTests : IAsyncLifetime
     {
         await Party.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, Ballot(ticket: "001"));
 
-        var row = Assert.Single(await Party.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant));
+        var row = Assert.Single(await Party.ListAllAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant));
         Assert.Equal((92m, "001"), (row.Total, row.TicketNo));
     }
 
@@ -70,10 +70,11 @@ public sealed class BallotServiceTests : IAsyncLifetime
             await Cadres.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, new CadreBallotInput { Grade = grade });
         }
 
-        var rows = await Cadres.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant);
-        Assert.Equal([CadreGrade.Excellent, CadreGrade.Excellent, CadreGrade.Competent, CadreGrade.BasicallyCompetent], rows.Select(r => r.Grade));
+        // Newest first: the stack mode shows the ballot just typed on top.
+        var rows = await Cadres.ListAllAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant);
+        Assert.Equal([CadreGrade.BasicallyCompetent, CadreGrade.Competent, CadreGrade.Excellent, CadreGrade.Excellent], rows.Select(r => r.Grade));
         // A supervisor neither enters nor sees party-member cadres' ballots (spec §1).
-        await Assert.ThrowsAsync<AccessDeniedException>(() => Cadres.ListAsync(_county.Supervisor, _county.CycleId, _county.LangwanAssistant));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Cadres.ListAllAsync(_county.Supervisor, _county.CycleId, _county.LangwanAssistant));
         Assert.DoesNotContain(typeof(CadreBallot).GetProperties(), p => p.Name.Contains("User", StringComparison.Ordinal) || p.Name.Contains("Evaluator", StringComparison.Ordinal));
     }
 

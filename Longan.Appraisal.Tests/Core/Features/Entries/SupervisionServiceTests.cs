@@ -27,7 +27,7 @@ public sealed class SupervisionServiceTests : IAsyncLifetime
     {
         await Service.AddAsync(_county.Supervisor, _county.CycleId, _county.LangwanAssistant, Issue());
 
-        var row = Assert.Single(await Service.ListAsync(_county.Supervisor, _county.CycleId, _county.LangwanAssistant));
+        var row = Assert.Single(await Service.ListAllAsync(_county.Supervisor, _county.CycleId, _county.LangwanAssistant));
         Assert.Equal((Verification.Pending, Demo.Supervisor), (row.Verification, row.FiledBy));
         Assert.False(string.IsNullOrEmpty(row.SupervisorName));
     }
@@ -53,7 +53,7 @@ public sealed class SupervisionServiceTests : IAsyncLifetime
 
         await Service.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, input);
 
-        Assert.Null((await Service.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant)).Single().Severity);
+        Assert.Null((await Service.ListAllAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant)).Single().Severity);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class SupervisionServiceTests : IAsyncLifetime
         await Service.VerifyAsync(_county.Natong, b, 1, new VerifyInput { Result = Verification.Rejected, Note = "当天在镇里参加培训，有签到" });
 
         Assert.Equal("核实为“不属实”时请写明情况。", noNote.Errors.Single().Message);
-        var rows = await Service.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant);
+        var rows = await Service.ListAllAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant);
         Assert.Equal(Verification.Confirmed, rows.Single(r => r.Id == a).Verification);
         Assert.Equal((Verification.Rejected, Demo.Natong), (rows.Single(r => r.Id == b).Verification, rows.Single(r => r.Id == b).VerifiedBy));
     }
@@ -94,7 +94,7 @@ public sealed class SupervisionServiceTests : IAsyncLifetime
         await Assert.ThrowsAsync<AccessDeniedException>(() => Service.UpdateAsync(_county.Natong, id, 2, Issue(IssueSeverity.Moderate)));
         await Service.UpdateAsync(_county.County, id, 2, Issue(IssueSeverity.Moderate));
 
-        var row = (await Service.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant)).Single();
+        var row = (await Service.ListAllAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant)).Single();
         Assert.Equal((IssueSeverity.Moderate, Verification.Pending), (row.Severity, row.Verification));
     }
 

@@ -48,12 +48,12 @@ public sealed class VillagerTallyServiceTests : IAsyncLifetime
             if (allowed)
             {
                 Assert.True(await Service.AddAsync(caller, _county.CycleId, assistant, Tally()) > 0);
-                Assert.Single(await Service.ListAsync(caller, _county.CycleId, assistant));
+                Assert.Single(await Service.ListAllAsync(caller, _county.CycleId, assistant));
             }
             else
             {
                 await Assert.ThrowsAsync<AccessDeniedException>(() => Service.AddAsync(caller, _county.CycleId, assistant, Tally()));
-                await Assert.ThrowsAsync<AccessDeniedException>(() => Service.ListAsync(caller, _county.CycleId, assistant));
+                await Assert.ThrowsAsync<AccessDeniedException>(() => Service.ListAllAsync(caller, _county.CycleId, assistant));
             }
         }
     }
@@ -64,7 +64,7 @@ public sealed class VillagerTallyServiceTests : IAsyncLifetime
         await Service.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, Tally(30, 8, 2, 1));
         await Service.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, Tally(12, 6, 2, 0));
 
-        var sum = VillagerCounts.Sum(await Service.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant));
+        var sum = await Service.SumAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant);
 
         Assert.Equal((42, 14, 4, 1, 60), (sum.Satisfied, sum.BasicallySatisfied, sum.Dissatisfied, sum.Invalid, sum.Counted));
         Assert.Equal(93.33m, decimal.Round(sum.SatisfactionRate!.Value * 100, 2));
@@ -81,7 +81,7 @@ public sealed class VillagerTallyServiceTests : IAsyncLifetime
 
         Assert.Contains(negative.Errors, e => e.Field == nameof(TallyInput.Satisfied) && e.Message == "“满意”须是 0 至 100000 之间的整数。");
         Assert.Equal("请至少填写一项票数或意见建议。", empty.Errors.Single().Message);
-        Assert.Empty(await Service.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant));
+        Assert.Empty(await Service.ListAllAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant));
     }
 
     [Theory]
@@ -117,13 +117,13 @@ public sealed class VillagerTallyServiceTests : IAsyncLifetime
     public async Task Update_TwoPeopleEditTheSameTally_TheSecondGetsAConflictAndNothingIsLost()
     {
         var id = await Service.AddAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant, Tally());
-        var opened = (await Service.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant)).Single();
+        var opened = (await Service.ListAllAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant)).Single();
 
         await Service.UpdateAsync(_county.County, id, opened.Version, Tally(31));
         var ex = await Assert.ThrowsAsync<ConflictException>(() => Service.UpdateAsync(_county.Natong, id, opened.Version, Tally(29)));
 
         Assert.Contains("刚被其他人修改", ex.Message);
-        var now = (await Service.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant)).Single();
+        var now = (await Service.ListAllAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant)).Single();
         Assert.Equal((31, 2), (now.Satisfied, now.Version));
     }
 
@@ -141,7 +141,7 @@ public sealed class VillagerTallyServiceTests : IAsyncLifetime
         Assert.Contains("\"Satisfied\":35", changes[1].After);
         Assert.Null(changes[2].After);
         Assert.All(changes, c => Assert.Equal(Demo.Natong, c.ByUserName));
-        Assert.Empty(await Service.ListAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant));
+        Assert.Empty(await Service.ListAllAsync(_county.Natong, _county.CycleId, _county.LangwanAssistant));
     }
 
     [Fact]

@@ -168,7 +168,7 @@ public sealed class PublicationTests : IAsyncLifetime
     public async Task AfterPublication_CorrectionsAndVerificationsRefused()
     {
         var assistant = _county.Assistant.AssistantId!.Value;
-        var ballots = await _county.Get<CadreBallotService>().ListAsync(_county.County, _county.CycleId, assistant);
+        var ballots = await _county.Get<CadreBallotService>().ListAllAsync(_county.County, _county.CycleId, assistant);
         await _county.ComputeAsync();
         await _county.MoveAsync(CycleState.Published);
 
