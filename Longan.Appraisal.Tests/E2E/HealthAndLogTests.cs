@@ -63,7 +63,8 @@ public sealed class HealthAndLogTests(JsonLoggingPortal portal) : IClassFixture<
             await wrong.SignInAsync(Demo.Chengxiang, "wrong-password-123");
         }
 
-        var lines = await WaitForLinesAsync(lines => lines.Any(l => Path(l) == "/v/{Code}"));
+        // The console logger writes on its own thread: wait for every line the test reads, not only the last request's.
+        var lines = await WaitForLinesAsync(lines => lines.Any(l => Path(l) == "/v/{Code}") && lines.Any(l => SignIn(l, 2000)) && lines.Any(l => SignIn(l, 2001)));
 
         var vote = lines.First(l => Path(l) == "/v/{Code}");
         Assert.Equal(200, vote.GetProperty("State").GetProperty("StatusCode").GetInt32());
@@ -95,7 +96,7 @@ public sealed class HealthAndLogTests(JsonLoggingPortal portal) : IClassFixture<
         {
             var lines = portal.Server.Log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(line => JsonDocument.Parse(line).RootElement).ToList();
-            if (ready(lines) || i == 50)
+            if (ready(lines) || i == 150)
             {
                 return lines;
             }
