@@ -91,19 +91,11 @@ public sealed class BallotSessionVerb : IAdminVerb
             CycleId = cycle.Id, Group = group, AssistantIds = assistants.Select(a => a.AssistantId).ToList(), CodeCount = count, Place = place, ClosesAt = closes,
         }, ct);
         var row = (await sessions.ListAsync(Caller.System, cycle.Id, ct)).Single(s => s.Id == opened.Id);
-        var temporary = slips + ".part";
-        try
+        await OutputFile.WriteAsync(slips, file =>
         {
-            await using (var file = File.Create(temporary))
-            {
-                BallotSlips.Write(file, new SlipSheet(row.Group, row.Place, row.OpensAt, row.EndsAt, baseUrl, opened.Codes), DateTimeOffset.UtcNow);
-            }
-            File.Move(temporary, slips, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+            BallotSlips.Write(file, new SlipSheet(row.Group, row.Place, row.OpensAt, row.EndsAt, baseUrl, opened.Codes), DateTimeOffset.UtcNow);
+            return Task.FromResult(0);
+        });
         if (arguments.Option("list") is { } list)
         {
             await File.WriteAllLinesAsync(list, opened.Codes.Select(BallotCodes.Display), ct);

@@ -36,21 +36,9 @@ public sealed class ExportCardsVerb : IAdminVerb
             townshipId = township.Id;
         }
         var watch = Stopwatch.StartNew();
-        int count;
         // Written to a temporary file first: a failed run never leaves half a PDF under the requested name.
-        var temporary = path + ".part";
-        try
-        {
-            await using (var file = File.Create(temporary))
-            {
-                count = await services.GetRequiredService<ReportCardService>().WriteBatchAsync(Caller.System, cycle.Id, townshipId, arguments.Option("assistant"), file, ct: ct);
-            }
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        var count = await OutputFile.WriteAsync(path, file =>
+            services.GetRequiredService<ReportCardService>().WriteBatchAsync(Caller.System, cycle.Id, townshipId, arguments.Option("assistant"), file, ct: ct));
         var seconds = watch.Elapsed.TotalSeconds;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"已导出 {year} 年度报告卡 {count} 份：{Path.GetFullPath(path)}（{new FileInfo(path).Length / 1024} KB），用时 {seconds:0.0} 秒（每秒 {count / seconds:0} 份）。"));

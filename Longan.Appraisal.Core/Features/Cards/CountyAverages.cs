@@ -12,22 +12,22 @@ namespace Longan.Appraisal.Core.Features.Cards;
 /// </summary>
 public static class CountyAverages
 {
-    /// <summary>The five averages in <see cref="CardSource.DutyNames"/> order; nulls when the cycle has no party ballot.</summary>
+    /// <summary>The five averages in <see cref="CardSource.DutyNames"/> order, read from every party ballot of the cycle; nulls when it has none.</summary>
     public static async Task<decimal?[]> ComputeAsync(AppraisalDbContext db, int cycleId, CancellationToken ct)
     {
-        var ballots = await db.PartyBallots.AsNoTracking().Where(b => b.CycleId == cycleId)
-            .Select(b => new[] { b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide }).ToListAsync(ct);
-        return Of(ballots);
+        var gatherer = new Gatherer();
+        await foreach (var b in db.PartyBallots.AsNoTracking().Where(b => b.CycleId == cycleId)
+            .Select(b => new { b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            gatherer.Add(b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide);
+        }
+        return gatherer.Averages();
     }
-
-    /// <summary>The averages of ballots' five duty scores, each as <see cref="Enumerable.Average(IEnumerable{decimal})"/> gives it.</summary>
-    public static decimal?[] Of(IReadOnlyCollection<decimal[]> ballots) =>
-        Enumerable.Range(0, CardSource.DutyNames.Length).Select(i => ballots.Count == 0 ? (decimal?)null : ballots.Average(d => d[i])).ToArray();
 
     /// <summary>
     /// The averages gathered while the ballots are read for something else (compute reads every party
     /// ballot's duties anyway): the same sums and count <see cref="Enumerable.Average(IEnumerable{decimal})"/>
-    /// divides, so the same values as <see cref="Of"/> without a second read.
+    /// divides, so the same values as <see cref="Enumerable.Average(IEnumerable{decimal})"/> over every ballot, without a second read.
     /// </summary>
     public sealed class Gatherer
     {

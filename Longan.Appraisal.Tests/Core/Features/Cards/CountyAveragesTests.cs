@@ -48,8 +48,13 @@ public sealed class CountyAveragesTests : IAsyncLifetime
         var computed = await CountyAverages.ComputeAsync(db, _county.CycleId, default);
 
         var stored = await StoredAsync();
+        // The reference: LINQ's own average of each duty over every ballot, as cards computed it before.
+        var ballots = await db.PartyBallots.Where(b => b.CycleId == _county.CycleId)
+            .Select(b => new[] { b.PolicyAdvocate, b.PublicOpinion, b.CivilAgent, b.DisputeMediator, b.PartyBuildingGuide }).ToListAsync();
+        var reference = Enumerable.Range(0, 5).Select(i => (decimal?)ballots.Average(d => d[i])).ToArray();
 
         Assert.NotNull(stored);
+        Assert.Equal(CountyAverages.Encode(reference), CountyAverages.Encode(computed));
         Assert.Equal(CountyAverages.Encode(computed), stored);
         Assert.All(computed, a => Assert.NotNull(a));
         // Exact decimals, not doubles: the same digits and scale come back.
