@@ -27,44 +27,82 @@ public sealed partial class ResultQueryService
             return null;
         }
         var (cycle, versions, version, _) = resolved;
-        var visible = Visible(db, version.Id, township);
+        var key = (version.Id, version.ComputedAt, township);
+        var counts = _counted.TryGetValue(key, out var known) ? known : Remember(key, await CountAsync(db, version.Id, township, ct));
+
+        // Townships are named as they are named today (a renamed township shows its new name).
+        var ids = counts.Townships.Select(t => t.TownshipId).ToList();
+        var names = await db.Townships.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.Name, t.SortOrder }).ToListAsync(ct);
+        var townships = (from t in counts.Townships
+                         join n in names on t.TownshipId equals n.Id
+                         orderby n.SortOrder, n.Id
+                         select (Figures: t, n.Name, n.SortOrder)).ToList();
+        IReadOnlyList<TownshipComposites> townshipChart = [.. townships.Where(t => t.Figures.Complete > 0).Select(t => new TownshipComposites(
+            t.Name, t.SortOrder, t.Figures.Complete, ScoringEngine.Round(t.Figures.SumCents!.Value / 100m / t.Figures.Complete),
+            t.Figures.LowestCents!.Value / 100m, t.Figures.HighestCents!.Value / 100m))];
+
+        return new ResultSummary(cycle.Id, cycle.Year, version.Number, version.ComputedAt, version.ComputedBy, version.PublishedAt,
+            versions.Select(v => new ResultVersionInfo(v.Number, v.ComputedAt, v.ComputedBy, v.PublishedAt, v.Fingerprint)).Reverse().ToList(),
+            [.. townships.Select(t => new ResultTownship(t.Figures.TownshipId, t.Name))], new ResultChartData(counts.Grades, townshipChart, counts.Bands),
+            counts.Townships.Sum(t => t.All));
+    }
+
+    /// <summary>
+    /// A version's chart counts as a caller sees them (the county's, or one township's), kept once
+    /// counted: a computed version's rows never change (decisions and publication are not in the
+    /// charts), so the page's prerender, its live render and every later visit share one count of
+    /// the 15 000 rows. Keyed by the version's moment of computation too, so a version id that is
+    /// ever reused is counted afresh. At most <see cref="RememberedCounts"/> sets are kept (a few per
+    /// cycle and township, ≈ 2 KB each); past that the oldest versions' are forgotten.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Version, DateTimeOffset ComputedAt, int? Township), VersionCounts> _counted = new();
+
+    private const int RememberedCounts = 512;
+
+    private VersionCounts Remember((int, DateTimeOffset, int?) key, VersionCounts counts)
+    {
+        if (_counted.Count >= RememberedCounts)
+        {
+            foreach (var old in _counted.Keys.OrderBy(k => k.Version).Take(RememberedCounts / 4))
+            {
+                _counted.TryRemove(old, out _);
+            }
+        }
+        return _counted.GetOrAdd(key, counts);
+    }
+
+    /// <summary>A township's results in a version: how many, how many complete, and their composites in whole cents.</summary>
+    private sealed record TownshipCounts(int TownshipId, int All, int Complete, long? SumCents, long? LowestCents, long? HighestCents);
+
+    /// <summary>What the charts count of a version: grades (spec §6), townships' composites, group score bands.</summary>
+    private sealed record VersionCounts(IReadOnlyList<GradeCount> Grades, IReadOnlyList<TownshipCounts> Townships, IReadOnlyList<ScoreBand> Bands);
+
+    /// <summary>The chart figures counted in the database, over the rows the caller may see.</summary>
+    private static async Task<VersionCounts> CountAsync(AppraisalDbContext db, int versionId, int? township, CancellationToken ct)
+    {
+        var visible = Visible(db, versionId, township);
 
         var grades = await visible.GroupBy(r => r.Grade).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         // Composites are stored rounded to cents (ScoringEngine.Round): as whole cents they sum exactly
         // in integers on both providers (SQLite's decimal aggregates are slow functions over text), and
         // sum, least and greatest are those of the rounded scores the in-memory statistics take.
         var perTownship = await visible.GroupBy(r => r.TownshipId)
-            .Select(g => new
-            {
-                g.Key, All = g.Count(), Complete = g.Count(r => r.Composite != null),
-                Sum = g.Sum(r => (r.Composite == null ? null : (long?)Math.Round((double)r.Composite.Value * 100))),
-                Lowest = g.Min(r => (r.Composite == null ? null : (long?)Math.Round((double)r.Composite.Value * 100))),
-                Highest = g.Max(r => (r.Composite == null ? null : (long?)Math.Round((double)r.Composite.Value * 100))),
-            })
+            .Select(g => new TownshipCounts(
+                g.Key, g.Count(), g.Count(r => r.Composite != null),
+                g.Sum(r => (r.Composite == null ? null : (long?)Math.Round((double)r.Composite.Value * 100))),
+                g.Min(r => (r.Composite == null ? null : (long?)Math.Round((double)r.Composite.Value * 100))),
+                g.Max(r => (r.Composite == null ? null : (long?)Math.Round((double)r.Composite.Value * 100)))))
             .ToListAsync(ct);
-        var ids = perTownship.Select(t => t.Key).ToList();
-        var names = await db.Townships.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.Name, t.SortOrder }).ToListAsync(ct);
-        var townships = (from t in perTownship
-                         join n in names on t.Key equals n.Id
-                         orderby n.SortOrder, n.Id
-                         select (Figures: t, n.Name, n.SortOrder)).ToList();
 
         var gradeCounts = grades.ToDictionary(g => g.Key ?? 0, g => g.Count);
         IReadOnlyList<GradeCount> gradeChart =
             [.. Enum.GetValues<AppraisalGrade>().Select(g => new GradeCount(g, gradeCounts.GetValueOrDefault((int)g))), new GradeCount(null, gradeCounts.GetValueOrDefault(0))];
-        IReadOnlyList<TownshipComposites> townshipChart = [.. townships.Where(t => t.Figures.Complete > 0).Select(t => new TownshipComposites(
-            t.Name, t.SortOrder, t.Figures.Complete, ScoringEngine.Round(t.Figures.Sum!.Value / 100m / t.Figures.Complete),
-            t.Figures.Lowest!.Value / 100m, t.Figures.Highest!.Value / 100m))];
         var edges = ResultStatistics.BandEdges();
         var villagers = await BandCountsAsync(visible, r => r.VillagerScore, edges, ct);
         var party = await BandCountsAsync(visible, r => r.PartyScore, edges, ct);
         var cadres = await BandCountsAsync(visible, r => r.CadreScore, edges, ct);
         IReadOnlyList<ScoreBand> bands = [.. edges.Zip(edges.Skip(1)).Select((band, i) => new ScoreBand(band.First, band.Second, villagers[i], party[i], cadres[i]))];
-
-        return new ResultSummary(cycle.Id, cycle.Year, version.Number, version.ComputedAt, version.ComputedBy, version.PublishedAt,
-            versions.Select(v => new ResultVersionInfo(v.Number, v.ComputedAt, v.ComputedBy, v.PublishedAt, v.Fingerprint)).Reverse().ToList(),
-            [.. townships.Select(t => new ResultTownship(t.Figures.Key, t.Name))], new ResultChartData(gradeChart, townshipChart, bands),
-            perTownship.Sum(t => t.All));
+        return new VersionCounts(gradeChart, perTownship, bands);
     }
 
     /// <summary>
@@ -73,7 +111,13 @@ public sealed partial class ResultQueryService
     /// outcome (spec §8: 组织部's decision where there is one). A township reads its own rows only
     /// (spec §1). Null when nothing has been computed yet.
     /// </summary>
-    public async Task<ResultPage?> PageAsync(Caller caller, int cycleId, int? versionNumber, ResultPageRequest request, CancellationToken ct = default)
+    /// <param name="knownTotal">
+    /// How many rows the same filters let through in the same version, as an earlier page of them
+    /// said: another page or another order of them is not counted again. A version's rows never
+    /// change, so the count holds — except under an outcome filter, which follows decisions that can
+    /// be made in the meantime: those are always counted.
+    /// </param>
+    public async Task<ResultPage?> PageAsync(Caller caller, int cycleId, int? versionNumber, ResultPageRequest request, CancellationToken ct = default, int? knownTotal = null)
     {
         var township = ResultPolicy.ReadableTownship(caller);
         await using var db = await dbFactory.CreateDbContextAsync(caller, ct);
@@ -82,46 +126,56 @@ public sealed partial class ResultQueryService
             return null;
         }
         var decisions = resolved.Decisions;
-        var rows = Filtered(Named(db, Visible(db, resolved.Version.Id, township), withSteps: false), request, decisions);
-        var total = await rows.CountAsync(ct);
+        var results = Filtered(Visible(db, resolved.Version.Id, township), request, decisions);
+        var rows = Searched(Named(db, results, withSteps: false), request.Search);
+        // Without a search the count needs no names: the results alone, without joining three tables.
+        var total = knownTotal is { } known && request.Outcome is null && !request.AnyOutcome ? known
+            : string.IsNullOrWhiteSpace(request.Search) ? await results.CountAsync(ct) : await rows.CountAsync(ct);
         var size = Math.Clamp(request.PageSize, 1, ResultPageRequest.MaxPageSize);
         var page = await Sorted(rows, request.Sort, request.Descending).Skip(Math.Max(request.Page, 0) * size).Take(size).ToListAsync(ct);
         return new ResultPage(total, [.. page.Select(x => x.ToRow(decisions))]);
     }
 
-    private static IQueryable<RowData> Filtered(IQueryable<RowData> rows, ResultPageRequest request, Dictionary<int, OutcomeDecision> decisions)
+    /// <summary>The search box: a name, code or village containing the text.</summary>
+    private static IQueryable<RowData> Searched(IQueryable<RowData> rows, string? search)
     {
-        if (request.Search?.Trim() is { Length: > 0 } search)
+        if (search?.Trim() is not { Length: > 0 } text)
         {
-            // Codes are ASCII: upper() folds their case alike on SQLite and PostgreSQL (as OrdinalIgnoreCase did in memory).
-            var upper = search.ToUpperInvariant();
-#pragma warning disable CA1304, CA1311 // translated to SQL upper(), which has no culture; ToUpperInvariant is not translated
-            rows = rows.Where(x => x.Name.Contains(search) || x.Code.ToUpper().Contains(upper) || x.Village.Contains(search));
-#pragma warning restore CA1304, CA1311
+            return rows;
         }
+        // Codes are ASCII: upper() folds their case alike on SQLite and PostgreSQL (as OrdinalIgnoreCase did in memory).
+        var upper = text.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311 // translated to SQL upper(), which has no culture; ToUpperInvariant is not translated
+        return rows.Where(x => x.Name.Contains(text) || x.Code.ToUpper().Contains(upper) || x.Village.Contains(text));
+#pragma warning restore CA1304, CA1311
+    }
+
+    /// <summary>The township, grade and outcome filters, on the stored results themselves.</summary>
+    private static IQueryable<StoredResult> Filtered(IQueryable<StoredResult> results, ResultPageRequest request, Dictionary<int, OutcomeDecision> decisions)
+    {
         if (request.TownshipId is { } townshipId)
         {
-            rows = rows.Where(x => x.TownshipId == townshipId);
+            results = results.Where(r => r.TownshipId == townshipId);
         }
         if (request.Grade is { } grade)
         {
             var value = (int)grade;
-            rows = rows.Where(x => x.Grade == value);
+            results = results.Where(r => r.Grade == value);
         }
         // A decision replaces the computed outcomes; the few decided assistants are matched by id.
         var decided = decisions.Keys.ToList();
         if (request.AnyOutcome)
         {
             var anyDecided = decisions.Where(d => d.Value.Outcomes.Count > 0).Select(d => d.Key).ToList();
-            rows = rows.Where(x => anyDecided.Contains(x.AssistantId) || (!decided.Contains(x.AssistantId) && x.Outcomes != ""));
+            results = results.Where(r => anyDecided.Contains(r.AssistantId) || (!decided.Contains(r.AssistantId) && r.Outcomes != ""));
         }
         if (request.Outcome is { } outcome)
         {
             var token = "," + ((int)outcome).ToString(CultureInfo.InvariantCulture) + ",";
             var chosen = decisions.Where(d => d.Value.Outcomes.Contains(outcome)).Select(d => d.Key).ToList();
-            rows = rows.Where(x => chosen.Contains(x.AssistantId) || (!decided.Contains(x.AssistantId) && ("," + x.Outcomes + ",").Contains(token)));
+            results = results.Where(r => chosen.Contains(r.AssistantId) || (!decided.Contains(r.AssistantId) && ("," + r.Outcomes + ",").Contains(token)));
         }
-        return rows;
+        return results;
     }
 
     /// <summary>

@@ -38,7 +38,16 @@ public sealed class WorkService(
     /// <summary>Follow-up cases due within this many days are listed before they are late.</summary>
     public const int FollowUpNoticeDays = 7;
 
-    public async Task<WorkList> ForAsync(Caller caller, CancellationToken ct = default)
+    /// <summary>The home page's list: everything, a review cycle's version told stale or ready to publish.</summary>
+    public Task<WorkList> ForAsync(Caller caller, CancellationToken ct = default) => ComposeAsync(caller, checkStale: true, ct);
+
+    /// <summary>
+    /// The same list for the navigation's counts, on every page load: a review cycle stays one item,
+    /// without reading every input to tell whether its latest version is stale (the count is the same).
+    /// </summary>
+    public Task<WorkList> ForNavigationAsync(Caller caller, CancellationToken ct = default) => ComposeAsync(caller, checkStale: false, ct);
+
+    private async Task<WorkList> ComposeAsync(Caller caller, bool checkStale, CancellationToken ct)
     {
         var can = Capabilities.Of(caller);
         var today = CountyCalendar.Today(clock);
@@ -52,7 +61,7 @@ public sealed class WorkService(
         }
         if (can.ManageCycles)
         {
-            items.AddRange(await CyclesAsync(all, today, ct));
+            items.AddRange(await CyclesAsync(all, today, checkStale, ct));
         }
         if (can.RunBallotSessions)
         {
@@ -106,7 +115,7 @@ public sealed class WorkService(
         });
     }
 
-    private async Task<IEnumerable<WorkItem>> CyclesAsync(IReadOnlyList<CycleRow> all, DateOnly today, CancellationToken ct)
+    private async Task<IEnumerable<WorkItem>> CyclesAsync(IReadOnlyList<CycleRow> all, DateOnly today, bool checkStale, CancellationToken ct)
     {
         var items = new List<WorkItem>();
         if (all.All(c => c.Year != today.Year))
@@ -122,7 +131,7 @@ public sealed class WorkService(
                     items.Add(new WorkItem(WorkArea.Cycle, "Work.CycleDraft", [cycle.Year], cycle.Id));
                     break;
                 case CycleState.Collecting or CycleState.Review:
-                    var readiness = await CycleService.ReadinessAsync(db, cycle.Id, ct);
+                    var readiness = await CycleService.ReadinessAsync(db, cycle.Id, checkStale, ct);
                     if (readiness.PendingRecords > 0)
                     {
                         items.Add(new WorkItem(WorkArea.Cycle, "Work.CycleUnverified", [cycle.Year, readiness.PendingRecords], cycle.Id, Count: 0));
@@ -133,11 +142,13 @@ public sealed class WorkService(
                     }
                     if (cycle.State == CycleState.Review)
                     {
-                        items.Add(readiness.Computed is null
-                            ? new WorkItem(WorkArea.Cycle, "Work.CycleNotComputed", [cycle.Year], cycle.Id, Urgent: true)
-                            : readiness.Stale
-                                ? new WorkItem(WorkArea.Cycle, "Work.CycleStale", [cycle.Year, readiness.Computed], cycle.Id, Urgent: true)
-                                : new WorkItem(WorkArea.Cycle, "Work.CycleReadyToPublish", [cycle.Year, readiness.Computed], cycle.Id));
+                        items.Add(readiness switch
+                        {
+                            { Computed: null } => new WorkItem(WorkArea.Cycle, "Work.CycleNotComputed", [cycle.Year], cycle.Id, Urgent: true),
+                            { Stale: true } => new WorkItem(WorkArea.Cycle, "Work.CycleStale", [cycle.Year, readiness.Computed], cycle.Id, Urgent: true),
+                            { Stale: false } => new WorkItem(WorkArea.Cycle, "Work.CycleReadyToPublish", [cycle.Year, readiness.Computed], cycle.Id),
+                            _ => new WorkItem(WorkArea.Cycle, "Work.CycleInReview", [cycle.Year, readiness.Computed], cycle.Id),
+                        });
                     }
                     break;
             }

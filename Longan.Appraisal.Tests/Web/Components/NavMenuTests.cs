@@ -33,6 +33,22 @@ public sealed class NavMenuTests : BunitTestBase
     }
 
     [Fact]
+    public async Task Prerendered_LinksWithoutCounts_LivePage_CountsItsWork()
+    {
+        await SignInAsync(Demo.Natong);
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+
+        var prerendered = Render<NavMenu>();
+
+        Assert.Equal(["/", .. s_masterData, "/account/password"], Links(prerendered));
+        Assert.Empty(prerendered.FindAll(".nav-count"));
+
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        var live = Render<NavMenu>();
+        live.WaitForAssertion(() => Assert.NotEmpty(live.FindAll(".nav-count")));
+    }
+
+    [Fact]
     public async Task Supervisor_SeesOnlyTheirVillage()
     {
         var caller = await SignInAsync(Demo.Supervisor);

@@ -34,8 +34,8 @@ public sealed class ResultsPagePagingTests : BunitTestBase
 
     private static string Names(IEnumerable<ResultRow> rows) => string.Join("|", rows.Select(r => r.Name));
 
-    private static string Names(IRenderedComponent<ResultsPage> cut) =>
-        Names(cut.FindComponent<MudDataGrid<ResultRow>>().Instance.ServerItems);
+    /// <summary>The names the table shows, in its order (each row's name is the link to its detail).</summary>
+    private string Names(IRenderedComponent<ResultsPage> cut) => string.Join("|", Rows(cut).Select(r => r.QuerySelector("td a")!.TextContent));
 
     [Fact]
     public async Task MoreResultsThanAPage_OnePageShown_NextPageReadFromTheService()
@@ -51,10 +51,14 @@ public sealed class ResultsPagePagingTests : BunitTestBase
         Assert.Equal(Names(first.Rows), Names(cut));
         Assert.Contains(first.Rows[0].Name, Rows(cut)[0].TextContent);
 
-        await cut.InvokeAsync(() => cut.FindComponent<MudDataGrid<ResultRow>>().Instance.NavigateTo(Page.Next));
+        Assert.Equal($"第 1–50 条，共 {first.Total} 条", cut.Find("[data-testid=results-range]").TextContent);
+        Assert.Equal($"/cycles/{_cycle}/results/{first.Rows[0].AssistantId}", Rows(cut)[0].QuerySelector("td a")!.GetAttribute("href"));
+
+        cut.Find("[data-testid=results-pages] li:last-child button").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(first.Total - 50, Rows(cut).Count));
         Assert.Equal(Names(second.Rows), Names(cut));
+        Assert.Equal($"第 51–{first.Total} 条，共 {first.Total} 条", cut.Find("[data-testid=results-range]").TextContent);
     }
 
     [Fact]
@@ -80,8 +84,35 @@ public sealed class ResultsPagePagingTests : BunitTestBase
 
         var cut = Render<ResultsPage>(p => p.Add(x => x.CycleId, _cycle));
         cut.WaitForAssertion(() => Assert.Equal(50, Rows(cut).Count));
-        await cut.InvokeAsync(() => cut.FindComponent<MudDataGrid<ResultRow>>().Instance.SetSortAsync(nameof(ResultRow.Composite), SortDirection.Descending, r => r.Composite));
+        var ascending = (await Database.Get<ResultQueryService>().PageAsync(_county, _cycle, null, new ResultPageRequest(Sort: ResultSort.Composite)))!;
+        IElement Header() => cut.Find("th:has(button[data-sort=Composite])");
+        Assert.Equal("none", Header().GetAttribute("aria-sort"));
 
+        cut.Find("button[data-sort=Composite]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(Names(ascending.Rows), Names(cut)));
+        Assert.Equal("ascending", Header().GetAttribute("aria-sort"));
+
+        cut.Find("button[data-sort=Composite]").Click();
         cut.WaitForAssertion(() => Assert.Equal(Names(expected.Rows), Names(cut)));
+        Assert.Equal("descending", Header().GetAttribute("aria-sort"));
+        Assert.Equal("none", cut.Find("th:has(button[data-sort=Rank])").GetAttribute("aria-sort"));
+    }
+
+    [Fact]
+    public async Task LargerPages_ShowMoreRowsFromTheSameFirstRow_AFilterNothingPasses_SaysSo()
+    {
+        var all = (await Database.Get<ResultQueryService>().PageAsync(_county, _cycle, null, new ResultPageRequest(PageSize: 200)))!;
+        var cut = Render<ResultsPage>(p => p.Add(x => x.CycleId, _cycle));
+        cut.WaitForAssertion(() => Assert.Equal(50, Rows(cut).Count));
+
+        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<int>>().Instance.ValueChanged.InvokeAsync(200));
+
+        cut.WaitForAssertion(() => Assert.Equal(all.Rows.Count, Rows(cut).Count));
+        Assert.Equal(Names(all.Rows), Names(cut));
+        Assert.Empty(cut.FindAll("[data-testid=results-pages]"));
+
+        cut.Find("input[data-testid=results-search], [data-testid=results-search] input").Input("没有这个人");
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=results-none]")), TimeSpan.FromSeconds(5));
+        Assert.Equal("没有符合条件的结果", cut.Find("[data-testid=results-range]").TextContent);
     }
 }

@@ -177,6 +177,23 @@ public sealed class ResultPagingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PageAsync_KnownTotal_NotCountedAgain_ExceptUnderAnOutcomeFilter()
+    {
+        var first = (await Query.PageAsync(_demo.County, _cycle2025, null, new ResultPageRequest(PageSize: 5)))!;
+        var next = (await Query.PageAsync(_demo.County, _cycle2025, null, new ResultPageRequest(Page: 1, PageSize: 5), knownTotal: first.Total))!;
+        Assert.Equal(first.Total, next.Total);
+
+        // The count given is taken as it is (a version's rows never change) …
+        Assert.Equal(9999, (await Query.PageAsync(_demo.County, _cycle2025, null, new ResultPageRequest(Sort: ResultSort.Name), knownTotal: 9999))!.Total);
+        // … but outcomes follow decisions, which can change between two clicks: counted each time.
+        var anyOutcome = (await Query.PageAsync(_demo.County, _cycle2025, null, new ResultPageRequest(AnyOutcome: true)))!;
+        Assert.Equal(anyOutcome.Total, (await Query.PageAsync(_demo.County, _cycle2025, null, new ResultPageRequest(AnyOutcome: true), knownTotal: 9999))!.Total);
+        var recommended = new ResultPageRequest(Outcome: Outcome.ReserveCadre);
+        Assert.Equal((await Query.PageAsync(_demo.County, _cycle2025, null, recommended))!.Total,
+            (await Query.PageAsync(_demo.County, _cycle2025, null, recommended, knownTotal: 9999))!.Total);
+    }
+
+    [Fact]
     public async Task PageAsync_PageSizeBeyondTheLargest_CutToIt()
     {
         var page = (await Query.PageAsync(_demo.County, _cycle2025, null, new ResultPageRequest(PageSize: 1_000_000)))!;
@@ -222,6 +239,39 @@ public sealed class ResultPagingTests : IAsyncLifetime
         var bands = (await Query.SummaryAsync(_demo.County, _cycle2025))!.Charts.Bands;
 
         Assert.Equal(ResultStatistics.GroupScoreBands(rows), bands);
+    }
+
+    [Fact]
+    public async Task SummaryAsync_AVersionCountedOncePerCaller_TownshipsNamedAsToday()
+    {
+        var before = (await Query.SummaryAsync(_demo.County, _cycle2025))!;
+        var natong = (await Query.SummaryAsync(_demo.Natong, _cycle2025))!;
+        Assert.True(natong.Total < before.Total);
+        await using (var db = await _demo.Db.OpenAsync())
+        {
+            // Stored results never change once computed; changed here behind the service's back, the
+            // counts it gives stay the ones it counted (it does not count the version again).
+            var version = db.ResultVersions.Where(v => v.CycleId == _cycle2025).Select(v => v.Id).Single();
+            foreach (var row in db.StoredResults.Where(r => r.ResultVersionId == version))
+            {
+                row.Grade = null;
+            }
+            await db.SaveChangesAsync();
+        }
+        var townships = _demo.Get<Longan.Appraisal.Core.Features.Townships.TownshipService>();
+        var renamed = before.Townships[0];
+        var order = (await townships.ListAsync(_demo.County)).Single(t => t.Id == renamed.Id).SortOrder;
+        await townships.UpdateAsync(_demo.County, renamed.Id, new() { Name = renamed.Name + "（新）", SortOrder = order });
+
+        var after = (await Query.SummaryAsync(_demo.County, _cycle2025))!;
+
+        Assert.Equal(before.Charts.Grades, after.Charts.Grades);
+        Assert.Equal(before.Charts.Bands, after.Charts.Bands);
+        Assert.Equal(before.Total, after.Total);
+        Assert.Equal(renamed.Name + "（新）", after.Townships[0].Name);
+        Assert.Equal(renamed.Name + "（新）", after.Charts.Townships[0].Township);
+        Assert.Equal(before.Charts.Townships.Skip(1), after.Charts.Townships.Skip(1));
+        Assert.Equal(natong.Total, (await Query.SummaryAsync(_demo.Natong, _cycle2025))!.Total);
     }
 
     [Fact]

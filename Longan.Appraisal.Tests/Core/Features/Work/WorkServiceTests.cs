@@ -46,6 +46,28 @@ public sealed class WorkServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task County_ReviewCycle_NotComputed_ThenReady_ThenStale_TheNavigationCountsTheSameWithoutTheFingerprint()
+    {
+        var cycles = _county.Get<CycleService>();
+        await cycles.TransitionAsync(_county.County, _county.CycleId, CycleState.Review, null);
+        string[] Review(WorkList work) => [.. work.Items.Where(i => i.Area == WorkArea.Cycle && i.CycleId == _county.CycleId && i.What is not ("Work.CycleUnverified" or "Work.CycleIncomplete")).Select(i => i.What)];
+
+        Assert.Equal(["Work.CycleNotComputed"], Review(await Work.ForAsync(_county.County)));
+        Assert.Equal(["Work.CycleNotComputed"], Review(await Work.ForNavigationAsync(_county.County)));
+
+        await _county.Get<Longan.Appraisal.Core.Features.Results.ResultService>().ComputeAsync(_county.County, _county.CycleId);
+        Assert.Equal(["Work.CycleReadyToPublish"], Review(await Work.ForAsync(_county.County)));
+        var navigation = await Work.ForNavigationAsync(_county.County);
+        Assert.Equal(["Work.CycleInReview"], Review(navigation));
+
+        await cycles.SetRenormaliseAsync(_county.County, _county.CycleId, true, "缺组别按比例折算");
+        var home = await Work.ForAsync(_county.County);
+        Assert.Equal(["Work.CycleStale"], Review(home));
+        Assert.Equal(home.Items.Count, (await Work.ForNavigationAsync(_county.County)).Items.Count);
+        Assert.Equal(home.Items.Count, navigation.Items.Count);
+    }
+
+    [Fact]
     public async Task FlaggedBallotSession_OnTheHomeOfItsTownshipAndTheCounty_UntilKept()
     {
         var sessions = _county.Get<Longan.Appraisal.Core.Features.Ballots.BallotSessionService>();
