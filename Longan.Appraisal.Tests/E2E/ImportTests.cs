@@ -95,6 +95,45 @@ public sealed class ImportTests(PortalFixture portal)
         await Assertions.Expect(township.Locator("[data-testid=import-summary]")).ToContainTextAsync("党员干部评议 1 票");
     }
 
+    /// <summary>
+    /// Issue 14: a tab holds one page of 25 entries. A stack of 30 cadre ballots imported for one
+    /// assistant shows 25 on a 360-px phone with the pager under them; page 2 shows the other 5.
+    /// </summary>
+    [Fact]
+    public async Task Township_OnAPhone_ThirtyImportedBallots_PagedBy25()
+    {
+        var cycle = await EnsureCollectingCycleAsync();
+        var township = await portal.SignedInPageAsync(Demo.Natong);
+        await township.GotoAsync($"/cycles/{cycle}/import");
+        await Shell.WaitForInteractiveAsync(township);
+        // 龙床村's assistant (LA0024): no other test enters anything for them in 2029.
+        var grades = new[] { "优秀", "称职", "基本称职", "不称职" };
+        await township.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload
+        {
+            Name = "党员干部评议.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Buffer = new Xlsx().Sheet("党员干部评议", [Row("助理员编号", "等次"), .. Enumerable.Range(0, 30).Select(i => Row("LA0024", grades[i % 4]))]).Bytes(),
+        });
+        await Assertions.Expect(township.Locator("[data-testid=import-summary]")).ToContainTextAsync("党员干部评议 30 票");
+        await township.ClickAsync("[data-testid=import-confirm]");
+        await Assertions.Expect(township.Locator("[data-testid=import-summary]")).ToContainTextAsync("导入完成");
+
+        var phone = await portal.SignedInPageAsync(Demo.Natong, width: 360, height: 780);
+        var assistant = await portal.Server.AssistantIdAsync("那桐镇", "龙床村");
+        await phone.GotoAsync($"/cycles/{cycle}/assistants/{assistant}?group=cadres");
+        await Shell.WaitForInteractiveAsync(phone);
+        var rows = phone.Locator("[data-testid=cadre-list] tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(25);
+        var pager = phone.Locator("[data-testid=cadre-pager]");
+        await Assertions.Expect(pager).ToContainTextAsync("共 30 条");
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+
+        await pager.Locator("button").Filter(new() { HasTextRegex = new Regex("^2$") }).ClickAsync();
+
+        await Assertions.Expect(rows).ToHaveCountAsync(5);
+        await Assertions.Expect(pager).ToContainTextAsync("共 30 条");
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+
     /// <summary>2029, opened for collection by the county through the pages (once for the tests that need it).</summary>
     private async Task<string> EnsureCollectingCycleAsync()
     {

@@ -35,6 +35,9 @@ public sealed class WorkService(
     Ballots.BallotSessionService sessions,
     TimeProvider clock)
 {
+    /// <summary>A review cycle's item when whether its latest version is stale was not asked (<see cref="ForNavigationAsync"/>).</summary>
+    public const string InReview = "Work.CycleInReview";
+
     /// <summary>Follow-up cases due within this many days are listed before they are late.</summary>
     public const int FollowUpNoticeDays = 7;
 
@@ -42,8 +45,9 @@ public sealed class WorkService(
     public Task<WorkList> ForAsync(Caller caller, CancellationToken ct = default) => ComposeAsync(caller, checkStale: true, ct);
 
     /// <summary>
-    /// The same list for the navigation's counts, on every page load: a review cycle stays one item,
-    /// without reading every input to tell whether its latest version is stale (the count is the same).
+    /// The same list for the navigation's counts on every page load, and the home page's first look:
+    /// a review cycle stays one item (<see cref="InReview"/>), without reading every input to tell
+    /// whether its latest version is stale (the count is the same).
     /// </summary>
     public Task<WorkList> ForNavigationAsync(Caller caller, CancellationToken ct = default) => ComposeAsync(caller, checkStale: false, ct);
 
@@ -147,7 +151,7 @@ public sealed class WorkService(
                             { Computed: null } => new WorkItem(WorkArea.Cycle, "Work.CycleNotComputed", [cycle.Year], cycle.Id, Urgent: true),
                             { Stale: true } => new WorkItem(WorkArea.Cycle, "Work.CycleStale", [cycle.Year, readiness.Computed], cycle.Id, Urgent: true),
                             { Stale: false } => new WorkItem(WorkArea.Cycle, "Work.CycleReadyToPublish", [cycle.Year, readiness.Computed], cycle.Id),
-                            _ => new WorkItem(WorkArea.Cycle, "Work.CycleInReview", [cycle.Year, readiness.Computed], cycle.Id),
+                            _ => new WorkItem(WorkArea.Cycle, InReview, [cycle.Year, readiness.Computed], cycle.Id),
                         });
                     }
                     break;
