@@ -13,10 +13,7 @@ public sealed class ImportTests(PortalFixture portal)
     [Fact]
     public async Task Township_UploadsWorkbook_SeesEachErrorThenImportsTheCorrectedFile()
     {
-        var cycle = await EnsureCollectingCycleAsync();
-        var page = await portal.SignedInPageAsync(Demo.Natong);
-        await page.GotoAsync($"/cycles/{cycle}/import");
-        await Shell.WaitForInteractiveAsync(page);
+        var (_, page) = await OpenImportAsTownshipAsync();
         // MudFileUpload keeps a fresh hidden input for the next pick: the last one takes the file.
         var upload = page.Locator("input[type=file]").Last;
 
@@ -61,10 +58,7 @@ public sealed class ImportTests(PortalFixture portal)
     [Fact]
     public async Task Bombs_UploadedOnBothImportPages_RefusedWithTheReason_AndThePortalCarriesOn()
     {
-        var cycle = await EnsureCollectingCycleAsync();
-        var township = await portal.SignedInPageAsync(Demo.Natong);
-        await township.GotoAsync($"/cycles/{cycle}/import");
-        await Shell.WaitForInteractiveAsync(township);
+        var (cycle, township) = await OpenImportAsTownshipAsync();
 
         foreach (var (bomb, part) in new[] { (WorkbookBombs.SheetBombPath, "xl/worksheets/sheet1.xml"), (WorkbookBombs.SharedStringsBombPath, "xl/sharedStrings.xml") })
         {
@@ -102,10 +96,7 @@ public sealed class ImportTests(PortalFixture portal)
     [Fact]
     public async Task Township_OnAPhone_ThirtyImportedBallots_PagedBy25()
     {
-        var cycle = await EnsureCollectingCycleAsync();
-        var township = await portal.SignedInPageAsync(Demo.Natong);
-        await township.GotoAsync($"/cycles/{cycle}/import");
-        await Shell.WaitForInteractiveAsync(township);
+        var (cycle, township) = await OpenImportAsTownshipAsync();
         // 龙床村's assistant (LA0024): no other test enters anything for them in 2029.
         var grades = new[] { "优秀", "称职", "基本称职", "不称职" };
         await township.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload
@@ -132,6 +123,16 @@ public sealed class ImportTests(PortalFixture portal)
         await Assertions.Expect(rows).ToHaveCountAsync(5);
         await Assertions.Expect(pager).ToContainTextAsync("共 30 条");
         Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+
+    /// <summary>那桐镇's import page for 2029, signed in as the township.</summary>
+    private async Task<(string Cycle, IPage Page)> OpenImportAsTownshipAsync()
+    {
+        var cycle = await EnsureCollectingCycleAsync();
+        var page = await portal.SignedInPageAsync(Demo.Natong);
+        await page.GotoAsync($"/cycles/{cycle}/import");
+        await Shell.WaitForInteractiveAsync(page);
+        return (cycle, page);
     }
 
     /// <summary>2029, opened for collection by the county through the pages (once for the tests that need it).</summary>
