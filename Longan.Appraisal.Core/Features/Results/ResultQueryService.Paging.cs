@@ -115,7 +115,8 @@ public sealed partial class ResultQueryService
     /// How many rows the same filters let through in the same version, as an earlier page of them
     /// said: another page or another order of them is not counted again. A version's rows never
     /// change, so the count holds — except under an outcome filter, which follows decisions that can
-    /// be made in the meantime: those are always counted.
+    /// be made in the meantime, and a search, which matches today's names, codes and villages: those
+    /// are always counted.
     /// </param>
     public async Task<ResultPage?> PageAsync(Caller caller, int cycleId, int? versionNumber, ResultPageRequest request, CancellationToken ct = default, int? knownTotal = null)
     {
@@ -129,7 +130,7 @@ public sealed partial class ResultQueryService
         var results = Filtered(Visible(db, resolved.Version.Id, township), request, decisions);
         var rows = Searched(Named(db, results, withSteps: false), request.Search);
         // Without a search the count needs no names: the results alone, without joining three tables.
-        var total = knownTotal is { } known && request.Outcome is null && !request.AnyOutcome ? known
+        var total = knownTotal is { } known && request.Outcome is null && !request.AnyOutcome && string.IsNullOrWhiteSpace(request.Search) ? known
             : string.IsNullOrWhiteSpace(request.Search) ? await results.CountAsync(ct) : await rows.CountAsync(ct);
         var size = Math.Clamp(request.PageSize, 1, ResultPageRequest.MaxPageSize);
         var page = await Sorted(rows, request.Sort, request.Descending).Skip(Math.Max(request.Page, 0) * size).Take(size).ToListAsync(ct);

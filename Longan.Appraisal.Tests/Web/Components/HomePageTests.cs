@@ -39,4 +39,27 @@ public sealed class HomePageTests : BunitTestBase
         live.WaitForAssertion(() => Assert.Contains("2026 年度第 1 版结果计算后数据有变，需重新计算", live.Find("[data-testid=home-work]").TextContent));
         Assert.Empty(live.FindAll("[data-testid=work-checking]"));
     }
+
+    [Fact]
+    public async Task County_TheListArrivesAfterTheFirstRender_TheCheckStillRuns()
+    {
+        var county = await SignInAsync(Demo.County);
+        var cycles = Database.Get<CycleService>();
+        var cycle = await cycles.CreateAsync(county, 2026);
+        await cycles.TransitionAsync(county, cycle, CycleState.Collecting, null);
+        await cycles.TransitionAsync(county, cycle, CycleState.Review, null);
+        await Database.Get<ResultService>().ComputeAsync(county, cycle);
+        // The first render goes by without a check (here: before the page is live, as when the list
+        // is still loading) …
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+        var cut = Render<Home>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=work-checking]")));
+
+        // … a later render of the live page still starts it, once.
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        cut.Render();
+
+        cut.WaitForAssertion(() => Assert.Contains("2026 年度第 1 版结果与数据一致，核对后可以公布", cut.Find("[data-testid=home-work]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Empty(cut.FindAll("[data-testid=work-checking]"));
+    }
 }

@@ -177,7 +177,7 @@ public sealed class ResultPagingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PageAsync_KnownTotal_NotCountedAgain_ExceptUnderAnOutcomeFilter()
+    public async Task PageAsync_KnownTotal_NotCountedAgain_ExceptUnderAnOutcomeFilterOrASearch()
     {
         var first = (await Query.PageAsync(_demo.County, _cycle2025, null, new ResultPageRequest(PageSize: 5)))!;
         var next = (await Query.PageAsync(_demo.County, _cycle2025, null, new ResultPageRequest(Page: 1, PageSize: 5), knownTotal: first.Total))!;
@@ -188,6 +188,10 @@ public sealed class ResultPagingTests : IAsyncLifetime
         // … but outcomes follow decisions, which can change between two clicks: counted each time.
         var anyOutcome = (await Query.PageAsync(_demo.County, _cycle2025, null, new ResultPageRequest(AnyOutcome: true)))!;
         Assert.Equal(anyOutcome.Total, (await Query.PageAsync(_demo.County, _cycle2025, null, new ResultPageRequest(AnyOutcome: true), knownTotal: 9999))!.Total);
+        // … and a search matches today's names, which can be changed meanwhile: counted each time.
+        var search = new ResultPageRequest(Search: "村");
+        Assert.Equal((await Query.PageAsync(_demo.County, _cycle2025, null, search))!.Total,
+            (await Query.PageAsync(_demo.County, _cycle2025, null, search, knownTotal: 9999))!.Total);
         var recommended = new ResultPageRequest(Outcome: Outcome.ReserveCadre);
         Assert.Equal((await Query.PageAsync(_demo.County, _cycle2025, null, recommended))!.Total,
             (await Query.PageAsync(_demo.County, _cycle2025, null, recommended, knownTotal: 9999))!.Total);
